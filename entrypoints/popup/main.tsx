@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/PopupApp';
+import '@/components/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from popup.html');
+createRoot(root).render(
+  <StrictMode>
+    <PopupApp />
+  </StrictMode>,
+);

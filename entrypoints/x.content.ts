@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startSidekick } from '@/utils/content/start-sidekick';
+import { SITE_MATCHES } from '@/utils/platforms/sites';
+
+export default defineContentScript({
+  matches: SITE_MATCHES.x,
+  runAt: 'document_idle',
+  main(ctx) {
+    startSidekick(ctx, 'x');
+  },
+});

@@ -1,0 +1,31 @@
+import { PANEL_TITLE } from '../../utils/content/panel-frame';
+import { expect, test } from './fixtures';
+
+test('the content script runs on an Instagram thread served at its real URL and mounts the panel', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
+  expect(extensionId).toMatch(/^[a-p]{32}$/);
+  await serveFixture('https://www.instagram.com/direct/t/**', 'instagram/thread.html');
+
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/direct/t/340282366841710300949128/');
+
+  const panel = page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
+  await expect(panel.getByRole('heading', { name: 'DM Sidekick' })).toBeVisible();
+  await expect(panel.getByText('Connected to Instagram')).toBeVisible();
+});
+
+test('the panel follows in-app navigation into and out of the messages area', async ({ context, serveFixture }) => {
+  await serveFixture('https://www.instagram.com/explore/', 'instagram/thread.html');
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/explore/');
+  const frame = page.locator(`iframe[title="${PANEL_TITLE}"]`);
+
+  // Instagram reaches its inbox by single-page navigation from the feed, never a reload.
+  await page.evaluate(() => history.pushState({}, '', '/direct/t/1234567890/'));
+  await expect(frame).toHaveCount(1);
+  await page.evaluate(() => history.pushState({}, '', '/reels/'));
+  await expect(frame).toHaveCount(0);
+});

@@ -1,0 +1,62 @@
+/**
+ * The four platforms, their hosts and their messaging routes: the one place the URL shapes live.
+ * Sources: shared/research/platform-pages-2026.md (§1–§4), as of 2025–2026.
+ */
+export const PLATFORMS = ['instagram', 'x', 'facebook', 'linkedin'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  instagram: 'Instagram',
+  x: 'X',
+  facebook: 'Messenger',
+  linkedin: 'LinkedIn',
+};
+
+/** Content-script match patterns. Whole sites, because every one of them reaches its inbox by in-app navigation. */
+export const SITE_MATCHES: Record<Platform, string[]> = {
+  instagram: ['https://www.instagram.com/*'],
+  x: ['https://x.com/*', 'https://twitter.com/*'],
+  facebook: ['https://www.facebook.com/*'],
+  linkedin: ['https://www.linkedin.com/*'],
+};
+
+export const HOST_MATCHES = Object.values(SITE_MATCHES).flat();
+
+/** Where the person is, as far as the URL alone can tell. */
+export type Route =
+  | { kind: 'thread'; threadId: string }
+  | { kind: 'inbox' }
+  /** Pages that may host chat pop-ups / overlays over a non-messages page (Facebook, LinkedIn). */
+  | { kind: 'other' };
+
+const decode = (id: string) => {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+};
+
+const ROUTES: Record<Platform, { thread: RegExp; inbox: RegExp }> = {
+  // /direct/t/<id>/ and /direct/e2ee/t/<id>/; inbox /direct/inbox/ (also /direct/requests/)
+  instagram: { thread: /^\/direct\/(?:e2ee\/)?t\/([^/?#]+)/, inbox: /^\/direct(?:\/|$)/ },
+  // X Chat /i/chat/<id> and /i/chat/requests/[other/]<id>; legacy /messages/<id>.
+  // Ids are <userId>-<userId> (1:1) or g<…> (groups), which keeps "requests", "compose", … out.
+  x: {
+    thread: /^\/(?:i\/chat\/(?:requests\/(?:other\/)?)?|messages\/)(\d+-\d+|g[\w-]+)(?:[/?#]|$)/,
+    inbox: /^\/(?:i\/chat|messages)(?:\/|$)/,
+  },
+  // /messages/t/<id>/ and /messages/e2ee/t/<id>/ (id: thread id, profile id or vanity name)
+  facebook: { thread: /^\/messages\/(?:e2ee\/)?t\/([^/?#]+)/, inbox: /^\/messages(?:\/|$)/ },
+  // /messaging/thread/<id>/ (ids contain - and =, URL-encoded)
+  linkedin: { thread: /^\/messaging\/thread\/([^/?#]+)/, inbox: /^\/messaging(?:\/|$)/ },
+};
+
+export function routeOf(platform: Platform, url: string | URL): Route {
+  const { pathname } = typeof url === 'string' ? new URL(url) : url;
+  const { thread, inbox } = ROUTES[platform];
+  const threadId = thread.exec(pathname)?.[1];
+  if (threadId) return { kind: 'thread', threadId: decode(threadId) };
+  if (inbox.test(pathname)) return { kind: 'inbox' };
+  return { kind: 'other' };
+}

@@ -1,0 +1,33 @@
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'wxt';
+import { HOST_MATCHES } from './utils/platforms/sites';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: the code says where each name comes from.
+  imports: false,
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: 'DM Sidekick',
+    description:
+      'Reply templates, tags, notes and response timers inside the native DM inboxes of Instagram, X, Messenger and LinkedIn. Local-first.',
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'DM Sidekick' },
+    web_accessible_resources: [
+      {
+        // Only the in-page panel, only to the four sites, and only under a per-session
+        // URL: LinkedIn is reported to probe extensions through their static URLs.
+        resources: ['panel.html'],
+        matches: HOST_MATCHES,
+        use_dynamic_url: true,
+      },
+    ],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        // Firefox needs a fixed id, and a declaration for new add-ons: nothing is collected.
+        gecko: { id: 'dm-sidekick@dm-sidekick.app', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+});
