@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import type { InsertResult, PageSnapshot } from '../../utils/platforms/types';
+import { FIXTURE_BUILD_DIR } from '../fixtures/paths';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '../harness/chromium.ts';
 
 const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
@@ -13,7 +15,29 @@ export type Fixtures = {
   extensionId: string;
   /** Serves tests/fixtures/<file> whenever the browser asks for `url` (a real platform URL). */
   serveFixture: (url: string, file: string) => Promise<void>;
+  /**
+   * What the content scripts of `page`'s tab last reported to the background, per frame id
+   * (frame 0 is the top frame). Read from the background's session storage: the real data path.
+   */
+  pageStates: (page: Page) => Promise<Map<number, PageSnapshot>>;
+  /** Sends the background's real "insert" command to the tab's frame, as the panel will. */
+  insertViaBackground: (page: Page, text: string, threadId: string, frameId?: number) => Promise<InsertResult>;
 };
+
+/** Finds the tab whose top frame reported `page`'s URL. */
+async function tabStates(worker: Worker, url: string) {
+  const entries = await worker.evaluate(() => chrome.storage.session.get(null));
+  const byTab = new Map<number, Map<number, PageSnapshot>>();
+  for (const [key, value] of Object.entries(entries)) {
+    const [kind, tab, frame] = key.split(':');
+    if (kind !== 'page') continue;
+    const frames = byTab.get(Number(tab)) ?? new Map<number, PageSnapshot>();
+    frames.set(Number(frame), value as PageSnapshot);
+    byTab.set(Number(tab), frames);
+  }
+  for (const [tabId, frames] of byTab) if (frames.get(0)?.url === url) return { tabId, frames };
+  return undefined;
+}
 
 export const test = base.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
@@ -30,6 +54,13 @@ export const test = base.extend<Fixtures>({
     // The machine has no network: anything not served by a test is refused at once
     // instead of hanging (routes registered later take precedence).
     await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    // Fixture pages load their bundled editors (tests/fixtures/build.ts) from /__fixture__/ on any host.
+    await context.route(/^https:\/\/[^/]+\/__fixture__\//, async (route) => {
+      const path = new URL(route.request().url()).pathname.replace('/__fixture__/', '');
+      const file = resolve(FIXTURE_BUILD_DIR, path);
+      if (!file.startsWith(FIXTURE_BUILD_DIR) || !existsSync(file)) return route.fulfill({ status: 404 });
+      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(file) });
+    });
     await use(context);
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
@@ -46,6 +77,19 @@ export const test = base.extend<Fixtures>({
       const body = readFileSync(join(FIXTURES_DIR, file));
       await context.route(url, (route) =>
         route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      );
+    });
+  },
+  pageStates: async ({ serviceWorker }, use) => {
+    await use(async (page) => (await tabStates(serviceWorker, page.url()))?.frames ?? new Map());
+  },
+  insertViaBackground: async ({ serviceWorker }, use) => {
+    await use(async (page, text, threadId, frameId = 0) => {
+      const found = await tabStates(serviceWorker, page.url());
+      if (!found) throw new Error(`No content script has reported ${page.url()}`);
+      return serviceWorker.evaluate(
+        ([tabId, command, frame]) => chrome.tabs.sendMessage(tabId, command, { frameId: frame }),
+        [found.tabId, { kind: 'dms.page-command', command: 'insert', text, threadId }, frameId] as const,
       );
     });
   },

@@ -1,10 +1,11 @@
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { expect, test } from './fixtures';
 
-test('the content script runs on an Instagram thread served at its real URL and mounts the panel', async ({
+test('the content script runs on an Instagram thread served at its real URL, reports it and mounts the panel', async ({
   context,
   extensionId,
   serveFixture,
+  pageStates,
 }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   await serveFixture('https://www.instagram.com/direct/t/**', 'instagram/thread.html');
@@ -15,6 +16,9 @@ test('the content script runs on an Instagram thread served at its real URL and 
   const panel = page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
   await expect(panel.getByRole('heading', { name: 'DM Sidekick' })).toBeVisible();
   await expect(panel.getByText('Connected to Instagram')).toBeVisible();
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({ platform: 'instagram', threadId: '340282366841710300949128' });
 });
 
 test('the panel follows in-app navigation into and out of the messages area', async ({ context, serveFixture }) => {

@@ -1,27 +1,45 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type Platform, routeOf } from '../platforms/sites';
+import { call } from '../messaging/client';
+import { PageCommandSchema } from '../messaging/page-commands';
+import type { InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
+import { watchPage } from './page-watcher';
 import { mountPanelFrame } from './panel-frame';
 
+const isTopFrame = window.top === window;
+
 /**
- * The content script's whole job at this stage: show the panel while the person is in the
- * platform's messages area, remove it when they leave (the sites are single-page apps).
+ * The content script's whole job: watch the page through the platform adapter, report what it sees
+ * to the background, show the panel while a conversation surface is there, and carry out the
+ * background's insert / focus commands. Errors are contained: the host page must keep working.
  */
-export function startSidekick(ctx: ContentScriptContext, platform: Platform): void {
-  // Sub-frames (LinkedIn's interop iframe) will host adapters, never a second panel.
-  if (window.top !== window) return;
+export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   let frame: HTMLIFrameElement | undefined;
 
-  const sync = (url: URL) => {
-    const inMessages = routeOf(platform, url).kind !== 'other';
-    if (inMessages && !frame?.isConnected) frame = mountPanelFrame(platform);
-    if (!inMessages && frame) {
+  const showPanel = (snapshot: PageSnapshot) => {
+    // Sub-frames (LinkedIn's interop iframe) host adapters, never a second panel.
+    if (!isTopFrame) return;
+    const wanted = snapshot.state !== 'not-messages';
+    if (wanted && !frame?.isConnected) frame = mountPanelFrame(snapshot.platform);
+    if (!wanted && frame) {
       frame.remove();
       frame = undefined;
     }
   };
 
-  sync(new URL(location.href));
-  // Fired from the Navigation API's `navigate`, before `location` is updated: use the event's URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => sync(event.newUrl));
+  watchPage(ctx, adapter, (snapshot) => {
+    showPanel(snapshot);
+    call('page.report', snapshot).catch((error: Error) => {
+      // A reload of the extension orphans this script; anything else is worth one line.
+      if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
+    });
+  });
   ctx.onInvalidated(() => frame?.remove());
+
+  browser.runtime.onMessage.addListener((message: unknown): Promise<InsertResult | boolean> | undefined => {
+    const command = PageCommandSchema.safeParse(message);
+    if (!command.success) return undefined;
+    if (command.data.command === 'focus-composer') return Promise.resolve(adapter.focusComposer(document));
+    return adapter.insertText(document, command.data.text, command.data.threadId);
+  });
 }

@@ -1,0 +1,3 @@
+import { urlOnlyAdapter } from './url-only';
+
+export const linkedinAdapter = urlOnlyAdapter('linkedin');

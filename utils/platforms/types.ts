@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { PLATFORMS, type Platform } from './sites';
+
+/**
+ * The adapter contract: what every platform adapter reads from its native page and how it writes
+ * into the composer. The snapshot crosses from the content script to the background, so it is a zod
+ * schema. It never carries message text: directions, time labels and opaque keys only.
+ */
+export const PlatformSchema = z.enum(PLATFORMS);
+
+/** found: exactly one match; missing: none; ambiguous: more than one candidate (we never guess). */
+export const PartHealthSchema = z.enum(['found', 'missing', 'ambiguous']);
+export type PartHealth = z.infer<typeof PartHealthSchema>;
+
+export const ComposerKindSchema = z.enum([
+  'instagram',
+  'messenger',
+  'x-chat',
+  'x-legacy',
+  'linkedin-message',
+  'linkedin-inmail',
+  'linkedin-connection-note',
+]);
+export type ComposerKind = z.infer<typeof ComposerKindSchema>;
+
+export const PageStateSchema = z.enum([
+  /** A conversation is open and its header, message list and composer agree on it. */
+  'thread',
+  /** Inbox / list page: no conversation open. */
+  'no-conversation',
+  /** The URL names a thread but the page has not caught up yet (single-page-app switch in progress). */
+  'loading',
+  /** X Chat's end-to-end encryption passcode gate: stand down. */
+  'passcode-required',
+  /** A message request: the platform shows accept/decline instead of a composer. Stand down. */
+  'message-request',
+  /** Not a messaging page and no chat window open. */
+  'not-messages',
+]);
+export type PageState = z.infer<typeof PageStateSchema>;
+
+export const SeenMessageSchema = z.strictObject({
+  /** Stable per message where the page has one (X uuid, LinkedIn event urn), else a non-reversible digest. */
+  key: z.string().max(200),
+  direction: z.enum(['inbound', 'outbound']),
+  /** The time label as the page shows it ("6:14 PM", "Thu 6:14 PM"), if any. */
+  timeLabel: z.string().max(100).optional(),
+});
+export type SeenMessage = z.infer<typeof SeenMessageSchema>;
+
+export const ParticipantSchema = z.strictObject({
+  name: z.string().min(1).max(300),
+  handle: z.string().max(300).optional(),
+  profileUrl: z.string().max(2000).optional(),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const PageSnapshotSchema = z.strictObject({
+  platform: PlatformSchema,
+  url: z.string().max(4000),
+  state: PageStateSchema,
+  threadId: z.string().max(500).nullable(),
+  /** Which surface the snapshot describes: 'page' or a pop-up / overlay window's own id. */
+  surface: z.string().max(500),
+  participant: ParticipantSchema.nullable(),
+  /** The messages currently rendered (lists are virtualized), oldest first. */
+  messages: z.array(SeenMessageSchema).max(1000),
+  composerKind: ComposerKindSchema.nullable(),
+  health: z.strictObject({
+    participant: PartHealthSchema,
+    messages: PartHealthSchema,
+    composer: PartHealthSchema,
+  }),
+});
+export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
+
+export const InsertResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(['conversation-changed', 'composer-missing', 'composer-ambiguous', 'not-a-thread', 'verify-failed']),
+    message: z.string(),
+  }),
+]);
+export type InsertResult = z.infer<typeof InsertResultSchema>;
+
+/**
+ * One per platform, in utils/platforms/<platform>.ts. Pure reads of the host DOM plus one guarded
+ * write (insertText). All selectors of a platform live in that platform's selectors file.
+ */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /**
+   * The narrowest node whose subtree changes when the conversation, its messages or its composer
+   * change (may be a shadow root). `document.body` while the page is still building it. null when
+   * there is nothing to watch (outside the messages area, no chat window possible): the watcher
+   * then disconnects and waits for the next navigation.
+   */
+  observationRoot(doc: Document): Node | null;
+  /** Reads the active conversation surface (the main thread, or the focused pop-up/overlay). */
+  read(doc: Document, url: URL): PageSnapshot;
+  /**
+   * Inserts `text` at the composer's caret (replacing the selection), exactly once, and verifies by
+   * reading the editor back. Inserts nothing when the active conversation is no longer
+   * `expectedThreadId`. Never sends.
+   */
+  insertText(doc: Document, text: string, expectedThreadId: string): Promise<InsertResult>;
+  /** Puts the caret back into the composer (after the panel closes with Escape). */
+  focusComposer(doc: Document): boolean;
+}

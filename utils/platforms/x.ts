@@ -1,0 +1,3 @@
+import { urlOnlyAdapter } from './url-only';
+
+export const xAdapter = urlOnlyAdapter('x');
