@@ -7,6 +7,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: the code says where each name comes from.
   imports: false,
+  // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
+  outDir: process.env.DMS_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser }) => ({
     name: 'DM Sidekick',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import type { InsertResult, PageSnapshot } from '../../utils/platforms/types';
-import { FIXTURE_BUILD_DIR } from '../fixtures/paths';
+import { FIXTURE_BUILD_DIR } from '../fixtures/paths.ts';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '../harness/chromium.ts';
 
 const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');

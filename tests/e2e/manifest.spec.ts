@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { OUTPUT_DIR } from '../harness/chromium.ts';
 
-const manifestOf = (target: string) =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../.output/${target}/manifest.json`), 'utf8'));
+const manifestOf = (target: string) => JSON.parse(readFileSync(resolve(OUTPUT_DIR, target, 'manifest.json'), 'utf8'));
 const SITES = [
   'https://www.instagram.com/*',
   'https://x.com/*',

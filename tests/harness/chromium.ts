@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The built extension the tests load (`wxt build` writes it). */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const OUTPUT_DIR = resolve(import.meta.dirname, '../..', process.env.DMS_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 
 /**
  * CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else Playwright's own download.
