@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, exportBackup, MAX_BACKUP_BYTES, parseBackup, restoreBackup } from '@/utils/db/backup';
+import type { SidekickDatabase } from '@/utils/db/database';
+import {
+  addNote,
+  createTag,
+  createTemplate,
+  recordConversation,
+  updateConversation,
+  updateSettings,
+} from '@/utils/db/operations';
+import { freshDatabase, threadSnapshot } from './helpers';
+
+async function seed(db: SidekickDatabase) {
+  const conversationId = (await recordConversation(db, threadSnapshot())) ?? '';
+  const contactId = (await db.conversations.get(conversationId))?.contactId ?? '';
+  const tag = await createTag(db, { name: 'VIP' });
+  await updateConversation(db, conversationId, { tags: [tag.id], status: 'waiting' });
+  await addNote(db, { contactId, text: 'Grüße aus Köln 🙂 — prefers mornings' });
+  await createTemplate(db, { title: 'Hello', body: 'Hi {{firstName|there}},\n\nthanks!', folder: 'Service' });
+  await db.packs.add({
+    id: 'p',
+    name: 'Pack',
+    version: '1.0.0',
+    source: { kind: 'file', name: 'p.dmpack.json' },
+    installedAt: 1,
+    updatedAt: 1,
+  });
+  await db.responseEvents.add({ id: 'r', conversationId, inboundAt: 1, answeredAt: 2 });
+  await updateSettings(db, { myName: 'Tom' });
+  return { conversationId, contactId };
+}
+
+const counts = async (db: SidekickDatabase) =>
+  Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+
+describe('backup and restore', () => {
+  it('round-trips exactly: backup → wipe → restore gives identical data', async () => {
+    const db = freshDatabase();
+    await seed(db);
+    const backup = await exportBackup(db, 1000);
+    const text = JSON.stringify(backup);
+
+    await Promise.all(db.tables.map((table) => table.clear()));
+    expect(Object.values(await counts(db)).every((n) => n === 0)).toBe(true);
+
+    await restoreBackup(db, parseBackup(text), 'replace');
+    expect(await exportBackup(db, 1000)).toEqual(backup);
+  });
+
+  it('"replace" removes what the backup does not have; "merge" keeps it', async () => {
+    const source = freshDatabase();
+    await seed(source);
+    const backup = await exportBackup(source);
+
+    const replaced = freshDatabase();
+    await createTemplate(replaced, { title: 'Local only', body: 'x' });
+    await restoreBackup(replaced, backup, 'replace');
+    expect((await replaced.templates.toArray()).map((t) => t.title)).toEqual(['Hello']);
+
+    const merged = freshDatabase();
+    await createTemplate(merged, { title: 'Local only', body: 'x' });
+    await restoreBackup(merged, backup, 'merge');
+    expect((await merged.templates.toCollection().sortBy('title')).map((t) => t.title)).toEqual([
+      'Hello',
+      'Local only',
+    ]);
+  });
+
+  it('"merge" joins the same contact, thread and tag stored under other ids instead of failing', async () => {
+    const source = freshDatabase();
+    await seed(source);
+    const backup = await exportBackup(source);
+
+    const target = freshDatabase();
+    const { conversationId, contactId } = await seed(target);
+    const summary = await restoreBackup(target, backup, 'merge');
+    expect(summary.conversations).toBe(1);
+    expect(await target.contacts.count()).toBe(1);
+    expect(await target.conversations.count()).toBe(1);
+    expect(await target.tags.count()).toBe(1);
+    // Both devices' notes about the same person now hang off the one contact.
+    expect(await target.notes.where('contactId').equals(contactId).count()).toBe(2);
+    // The same record (same id) is one record, re-pointed at the existing conversation.
+    expect(await target.responseEvents.toArray()).toEqual([expect.objectContaining({ id: 'r', conversationId })]);
+  });
+
+  describe('refuses malformed backups with a message that names the problem, and writes nothing', () => {
+    const valid = async () => JSON.parse(JSON.stringify(await exportBackup(await seededDb()))) as Record<string, any>;
+    const seededDb = async () => {
+      const db = freshDatabase();
+      await seed(db);
+      return db;
+    };
+
+    it.each([
+      ['not JSON', () => '{"format": ', /not valid JSON/],
+      ['another file', () => JSON.stringify({ hello: 'world' }), /not a DM Sidekick backup/],
+      [
+        'unknown version',
+        async () => JSON.stringify({ ...(await valid()), schemaVersion: 7 }),
+        /schemaVersion 7 is unknown/,
+      ],
+      [
+        'wrong types',
+        async () => {
+          const file = await valid();
+          file.data.notes[0].createdAt = 'yesterday';
+          return JSON.stringify(file);
+        },
+        /data\.notes\.0\.createdAt: .*number/,
+      ],
+      [
+        'an unexpected field',
+        async () => {
+          const file = await valid();
+          file.data.contacts[0].isAdmin = true;
+          return JSON.stringify(file);
+        },
+        /data\.contacts\.0.*isAdmin/,
+      ],
+      [
+        'a __proto__ key',
+        async () =>
+          (await valid().then(JSON.stringify)).replace('"customFields":{}', '"customFields":{"__proto__":{"x":1}}'),
+        /key "__proto__"/,
+      ],
+      [
+        'a constructor key',
+        async () => (await valid().then(JSON.stringify)).replace('"format"', '"constructor":{},"format"'),
+        /key "constructor"/,
+      ],
+      [
+        '50 MB',
+        () => `{"format":"${BACKUP_FORMAT}","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
+        /50 MB, more than the 40 MB limit/,
+      ],
+    ])('%s', async (_, makeText, message) => {
+      const db = freshDatabase();
+      await createTemplate(db, { title: 'Mine', body: 'keep me' });
+      const before = await exportBackup(db, 1);
+      const text = await makeText();
+      let thrown: unknown;
+      try {
+        await restoreBackup(db, parseBackup(text), 'replace');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'invalid', message: expect.stringMatching(message) });
+      expect((thrown as Error).message).toMatch(/Nothing was changed\.$/);
+      expect(await exportBackup(db, 1)).toEqual(before);
+    });
+
+    it('the size limit is what the messages say', () => {
+      expect(MAX_BACKUP_BYTES).toBe(40 * 1024 * 1024);
+    });
+  });
+
+  it('rolls a failing restore back completely (one transaction)', async () => {
+    const db = freshDatabase();
+    await createTemplate(db, { title: 'Mine', body: 'keep me' });
+    const source = freshDatabase();
+    await seed(source);
+    const backup = await exportBackup(source);
+    // Two different contacts claiming the same platform identity violate a unique index mid-restore.
+    backup.data.contacts.push({ ...backup.data.contacts[0]!, id: 'clone' });
+    await expect(restoreBackup(db, backup, 'replace')).rejects.toThrow();
+    expect((await db.templates.toArray()).map((t) => t.title)).toEqual(['Mine']);
+    expect(await db.contacts.count()).toBe(0);
+  });
+});

@@ -1,0 +1,101 @@
+import Dexie from 'dexie';
+import type { Platform } from '../platforms/sites';
+import { PLATFORMS } from '../platforms/sites';
+import type { SidekickDatabase } from './database';
+import type { Contact, Conversation, Note, Tag, Template } from './schema';
+
+/** Reads behind the lists the UI shows. Each one walks an index; none scans a table. */
+
+export type ConversationView = {
+  conversation: Conversation;
+  contact: Contact;
+  /** The same person's other identities (contacts sharing its personId). */
+  identities: Contact[];
+  tags: Tag[];
+  /** Newest first. */
+  notes: Note[];
+};
+
+export async function conversationView(
+  db: SidekickDatabase,
+  platform: Platform,
+  threadId: string,
+): Promise<ConversationView | null> {
+  const conversation = await db.conversations.where('[platform+threadId]').equals([platform, threadId]).first();
+  if (!conversation) return null;
+  const contact = await db.contacts.get(conversation.contactId);
+  if (!contact) return null;
+  const [identities, tags, notes] = await Promise.all([
+    contact.personId
+      ? db.contacts
+          .where('personId')
+          .equals(contact.personId)
+          .filter((other) => other.id !== contact.id)
+          .toArray()
+      : [],
+    db.tags.bulkGet(conversation.tags).then((found) => found.filter((tag): tag is Tag => tag !== undefined)),
+    notesOf(db, contact.id),
+  ]);
+  return { conversation, contact, identities, tags, notes };
+}
+
+export function notesOf(db: SidekickDatabase, contactId: string): Promise<Note[]> {
+  return db.notes
+    .where('[contactId+createdAt]')
+    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
+
+/** Waiting conversations whose deadline comes first (most overdue first). */
+export async function mostOverdue(db: SidekickDatabase, limit = 50): Promise<Conversation[]> {
+  const perStatus = await Promise.all(
+    (['open', 'waiting'] as const).map((status) =>
+      db.conversations
+        .where('[status+nextDeadline]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .limit(limit)
+        .toArray(),
+    ),
+  );
+  return perStatus
+    .flat()
+    .sort((a, b) => (a.nextDeadline ?? 0) - (b.nextDeadline ?? 0))
+    .slice(0, limit);
+}
+
+export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<Platform, number>> {
+  const counts = await Promise.all(
+    PLATFORMS.map((platform) =>
+      db.conversations
+        .where('[platform+status]')
+        .anyOf([
+          [platform, 'open'],
+          [platform, 'waiting'],
+        ])
+        .count(),
+    ),
+  );
+  return Object.fromEntries(PLATFORMS.map((platform, i) => [platform, counts[i] ?? 0])) as Record<Platform, number>;
+}
+
+export function conversationsByStatus(db: SidekickDatabase, status: Conversation['status']) {
+  return db.conversations.where('status').equals(status).toArray();
+}
+
+export function conversationsOnPlatform(db: SidekickDatabase, platform: Platform) {
+  return db.conversations.where('platform').equals(platform).toArray();
+}
+
+export function templatesInFolder(db: SidekickDatabase, folder: string): Promise<Template[]> {
+  return db.templates.where('folder').equals(folder).sortBy('title');
+}
+
+/** Most used first: the panel's order when the search box is empty. */
+export function templatesByUsage(db: SidekickDatabase, limit = 50): Promise<Template[]> {
+  return db.templates.orderBy('usageCount').reverse().limit(limit).toArray();
+}
+
+export function allTags(db: SidekickDatabase): Promise<Tag[]> {
+  return db.tags.orderBy('nameKey').toArray();
+}

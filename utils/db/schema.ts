@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { PlatformSchema } from '../platforms/types';
+
+/**
+ * The data model. These zod schemas are the one source of the stored types: Dexie tables are typed
+ * from them, the background validates every write with them, and backups are checked against them.
+ * Strings carry maximum lengths so untrusted input (restores, packs) cannot balloon the database.
+ */
+
+const Id = z.string().min(1).max(100);
+/** Epoch milliseconds. */
+const Time = z.number().int().nonnegative();
+const ShortText = z.string().max(300);
+
+/** Keys that would reach Object.prototype when spread or assigned (JSON.parse keeps them as own keys). */
+export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+const SafeKey = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((key) => !(FORBIDDEN_KEYS as readonly string[]).includes(key), { message: 'reserved key name' });
+
+export const ContactSchema = z.strictObject({
+  id: Id,
+  platform: PlatformSchema,
+  /** Handle or profile id as the platform shows it; the display name when the page shows nothing else. */
+  platformId: z.string().min(1).max(500),
+  displayName: z.string().min(1).max(300),
+  handle: ShortText.optional(),
+  profileUrl: z.string().max(2000).optional(),
+  /** Identities that share a personId are one person on several platforms. */
+  personId: Id.optional(),
+  /** e.g. company, order number, "consent to marketing: 2026-03-02". */
+  customFields: z.record(SafeKey, z.string().max(2000)).default({}),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const ConversationStatusSchema = z.enum(['open', 'waiting', 'done', 'snoozed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ConversationSchema = z.strictObject({
+  id: Id,
+  platform: PlatformSchema,
+  /** The platform's own id for the thread (unique together with platform). */
+  threadId: z.string().min(1).max(500),
+  contactId: Id,
+  status: ConversationStatusSchema,
+  /** Tag ids. */
+  tags: z.array(Id).max(100).default([]),
+  assignee: ShortText.optional(),
+  /** The customer's oldest message not yet answered ("waiting since"); absent when nothing waits. */
+  waitingSince: Time.optional(),
+  lastInboundAt: Time.optional(),
+  lastOutboundAt: Time.optional(),
+  firstResponseMs: z.number().int().nonnegative().optional(),
+  slaPolicyId: Id.optional(),
+  /** When the SLA's breach time falls for what is waiting (indexed: "most overdue first"). */
+  nextDeadline: Time.optional(),
+  snoozedUntil: Time.optional(),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const TagSchema = z.strictObject({
+  id: Id,
+  name: z.string().trim().min(1).max(60),
+  /** Lower-cased name: tag names are unique regardless of case. */
+  nameKey: z.string().min(1).max(60),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #4f46e5'),
+  slaPolicyId: Id.optional(),
+  createdAt: Time,
+});
+export type Tag = z.infer<typeof TagSchema>;
+
+export const NoteSchema = z.strictObject({
+  id: Id,
+  contactId: Id,
+  /** Plain text, the user's own words. */
+  text: z.string().trim().min(1).max(10_000),
+  createdAt: Time,
+  editedAt: Time.optional(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const TemplateSchema = z.strictObject({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  body: z.string().min(1).max(20_000),
+  shortcut: z.string().max(40).optional(),
+  folder: z.string().max(100).default(''),
+  tags: z.array(z.string().max(60)).max(50).default([]),
+  /** Platforms it suits; empty means all. */
+  platforms: z.array(PlatformSchema).max(4).default([]),
+  language: z.string().max(20).optional(),
+  /** The pack it came from, and its id inside that pack (stable across pack versions). */
+  packId: Id.optional(),
+  packTemplateId: Id.optional(),
+  /** Subscribed templates are read-only until forked. */
+  locked: z.boolean().default(false),
+  usageCount: z.number().int().nonnegative().default(0),
+  lastUsedAt: Time.optional(),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+export const PackSchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(200),
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'a semantic version like 1.2.0'),
+  author: ShortText.optional(),
+  description: z.string().max(2000).optional(),
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('file'), name: z.string().max(300) }),
+    z.strictObject({ kind: z.literal('url'), url: z.string().url().max(2000) }),
+  ]),
+  installedAt: Time,
+  updatedAt: Time,
+});
+export type Pack = z.infer<typeof PackSchema>;
+
+/** When a customer's message was first seen and when it was answered: metadata only, never text. */
+export const ResponseEventSchema = z.strictObject({
+  id: Id,
+  conversationId: Id,
+  inboundAt: Time,
+  answeredAt: Time.optional(),
+});
+export type ResponseEvent = z.infer<typeof ResponseEventSchema>;
+
+export const SlaPolicySchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(100),
+  targetMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(60 * 24 * 30),
+  breachMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(60 * 24 * 30),
+});
+export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+
+export const SettingsSchema = z.strictObject({
+  myName: z.string().max(200).default(''),
+  signature: z.string().max(2000).default(''),
+  slaPolicies: z.array(SlaPolicySchema).max(50),
+  defaultSlaPolicyId: Id,
+  notifications: z.boolean().default(false),
+  /** 'auto' follows the browser's language. */
+  language: z.enum(['auto', 'en', 'de']).default('auto'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  myName: '',
+  signature: '',
+  slaPolicies: [
+    { id: 'customer-service', name: 'Customer service', targetMinutes: 120, breachMinutes: 240 },
+    { id: 'sales', name: 'Sales', targetMinutes: 24 * 60, breachMinutes: 48 * 60 },
+    { id: 'general', name: 'General', targetMinutes: 24 * 60, breachMinutes: 24 * 60 },
+    // Facebook shows "Very responsive to messages" for a 15-minute response time.
+    { id: 'facebook-very-responsive', name: 'Facebook very responsive', targetMinutes: 15, breachMinutes: 15 },
+  ],
+  defaultSlaPolicyId: 'customer-service',
+  notifications: false,
+  language: 'auto',
+};
+
+export const newId = (): string => crypto.randomUUID();
