@@ -15,7 +15,7 @@ test('the content script runs on an Instagram thread served at its real URL, rep
 
   const panel = page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
   await expect(panel.getByRole('heading', { name: 'DM Sidekick' })).toBeVisible();
-  await expect(panel.getByText('Connected to Instagram')).toBeVisible();
+  await expect(panel.getByText('DM Sidekick · Instagram')).toBeVisible();
   await expect
     .poll(async () => (await pageStates(page)).get(0))
     .toMatchObject({ platform: 'instagram', threadId: '340282366841710300949128' });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { call } from '../messaging/client';
+import { reportPage } from '../messaging/content-client';
 import { PageCommandSchema } from '../messaging/page-commands';
 import type { InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
@@ -29,7 +29,7 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
 
   watchPage(ctx, adapter, (snapshot) => {
     showPanel(snapshot);
-    call('page.report', snapshot).catch((error: Error) => {
+    reportPage(snapshot).catch((error: Error) => {
       // A reload of the extension orphans this script; anything else is worth one line.
       if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
     });

@@ -39,12 +39,13 @@ export async function conversationView(
   return { conversation, contact, identities, tags, notes };
 }
 
-export function notesOf(db: SidekickDatabase, contactId: string): Promise<Note[]> {
-  return db.notes
+/** A contact's notes, newest first. */
+export function notesOf(db: SidekickDatabase, contactId: string, limit?: number): Promise<Note[]> {
+  const newestFirst = db.notes
     .where('[contactId+createdAt]')
     .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-    .reverse()
-    .toArray();
+    .reverse();
+  return (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
 }
 
 /** Waiting conversations whose deadline comes first (most overdue first). */
@@ -77,6 +78,22 @@ export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<
     ),
   );
   return Object.fromEntries(PLATFORMS.map((platform, i) => [platform, counts[i] ?? 0])) as Record<Platform, number>;
+}
+
+export type ConversationRow = { conversation: Conversation; contact: Contact; lastNote: Note | null };
+
+/** Every tracked conversation with its contact and latest note: the dashboard's list. */
+export async function conversationRows(db: SidekickDatabase): Promise<ConversationRow[]> {
+  const conversations = await db.conversations.toArray();
+  const contactIds = [...new Set(conversations.map((c) => c.contactId))];
+  const contacts = new Map((await db.contacts.bulkGet(contactIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const lastNotes = new Map(
+    await Promise.all(contactIds.map(async (id) => [id, (await notesOf(db, id, 1))[0] ?? null] as const)),
+  );
+  return conversations.flatMap((conversation) => {
+    const contact = contacts.get(conversation.contactId);
+    return contact ? [{ conversation, contact, lastNote: lastNotes.get(contact.id) ?? null }] : [];
+  });
 }
 
 export function conversationsByStatus(db: SidekickDatabase, status: Conversation['status']) {

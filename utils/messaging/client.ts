@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { describeZodError, RpcError } from './errors';
 import { RPC, type RpcInput, type RpcName, type RpcOutput, RpcResponseSchema } from './protocol';
+import { isNoReceiver } from './wake';
 
 /** A call that has not been answered by then is reported, never left hanging. */
 const CALL_TIMEOUT_MS = 10_000;
-
-const isNoReceiver = (error: unknown) =>
-  error instanceof Error && /Receiving end does not exist|Could not establish connection/i.test(error.message);
 
 function withTimeout<T>(promise: Promise<T>, name: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;

@@ -1,11 +1,22 @@
 import { z } from 'zod';
-import { PageSnapshotSchema } from '../platforms/types';
+import { BackupFileSchema } from '../db/backup';
+import {
+  ContactPatchSchema,
+  ConversationPatchSchema,
+  NoteInputSchema,
+  SettingsPatchSchema,
+  TagInputSchema,
+  TagPatchSchema,
+  TemplateInputSchema,
+} from '../db/operations';
+import { ContactSchema, ConversationSchema, NoteSchema, SettingsSchema, TagSchema, TemplateSchema } from '../db/schema';
+import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { RpcErrorCodeSchema } from './errors';
 
 /**
  * Who may make a call. Content scripts run inside the host page's renderer, which a compromised page
- * could drive, so they may only report what they see, read and insert. Extension pages (panel,
- * dashboard, popup) may do everything.
+ * could drive, so they may only report what they see. Extension pages (panel, dashboard, popup) may do
+ * everything.
  */
 export type Caller = 'content' | 'extension';
 
@@ -15,11 +26,43 @@ const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, call
   output,
   callers,
 });
+const EXTENSION: readonly Caller[] = ['extension'];
+const Id = z.string().min(1).max(100);
+const byId = z.strictObject({ id: Id });
+const patchOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
 
 /** Every request/response call to the background: name → input schema, output schema, allowed callers. */
 export const RPC = {
   /** A content script's view of its page changed. */
   'page.report': rpc(PageSnapshotSchema, z.null(), ['content']),
+  /** The panel asks its tab's content script to fill the composer (never to send). */
+  'composer.insert': rpc(
+    z.strictObject({ text: z.string().min(1).max(20_000), threadId: z.string().min(1).max(500) }),
+    InsertResultSchema,
+    EXTENSION,
+  ),
+  'contacts.update': rpc(patchOf(ContactPatchSchema), ContactSchema, EXTENSION),
+  /** "Forget this person": the contact and everything attached to it. */
+  'contacts.delete': rpc(byId, z.null(), EXTENSION),
+  'conversations.update': rpc(patchOf(ConversationPatchSchema), ConversationSchema, EXTENSION),
+  'tags.create': rpc(TagInputSchema, TagSchema, EXTENSION),
+  'tags.update': rpc(patchOf(TagPatchSchema), TagSchema, EXTENSION),
+  'tags.delete': rpc(byId, z.null(), EXTENSION),
+  'notes.add': rpc(NoteInputSchema, NoteSchema, EXTENSION),
+  'notes.update': rpc(z.strictObject({ id: Id, text: NoteSchema.shape.text }), NoteSchema, EXTENSION),
+  'notes.delete': rpc(byId, z.null(), EXTENSION),
+  'templates.create': rpc(TemplateInputSchema, TemplateSchema, EXTENSION),
+  'templates.update': rpc(patchOf(TemplateInputSchema.partial()), TemplateSchema, EXTENSION),
+  'templates.delete': rpc(byId, z.null(), EXTENSION),
+  'templates.markUsed': rpc(byId, z.null(), EXTENSION),
+  'settings.update': rpc(SettingsPatchSchema, SettingsSchema, EXTENSION),
+  'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),
+  /** The file's text, checked completely in the background before anything is written. */
+  'backup.restore': rpc(
+    z.strictObject({ text: z.string(), mode: z.enum(['merge', 'replace']) }),
+    z.record(z.string(), z.number()),
+    EXTENSION,
+  ),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;
@@ -37,3 +80,76 @@ export const RpcResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string() }) }),
 ]);
 export type RpcResponse = z.infer<typeof RpcResponseSchema>;
+
+// ---- live subscriptions ------------------------------------------------------------------------
+
+export const ConversationViewSchema = z.strictObject({
+  conversation: ConversationSchema,
+  contact: ContactSchema,
+  identities: z.array(ContactSchema),
+  tags: z.array(TagSchema),
+  notes: z.array(NoteSchema),
+});
+
+/** What the in-page panel shows: its tab's page as the adapter sees it, and that conversation's data. */
+export const PanelContextSchema = z.strictObject({
+  page: PageSnapshotSchema.nullable(),
+  view: ConversationViewSchema.nullable(),
+});
+export type PanelContext = z.infer<typeof PanelContextSchema>;
+
+export const ConversationRowSchema = z.strictObject({
+  conversation: ConversationSchema,
+  contact: ContactSchema,
+  lastNote: NoteSchema.nullable(),
+});
+export type ConversationRow = z.infer<typeof ConversationRowSchema>;
+
+type LiveDefinition = { params: z.ZodType; result: z.ZodType; callers: readonly Caller[] };
+const live = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R, callers: readonly Caller[]) => ({
+  params,
+  result,
+  callers,
+});
+
+/** Queries a page can subscribe to; the background pushes a fresh result whenever the data changes. */
+export const LIVE = {
+  /** Scoped to the subscriber's own tab. */
+  'panel.context': live(z.null(), PanelContextSchema, EXTENSION),
+  'conversation.view': live(
+    z.strictObject({ platform: PlatformSchema, threadId: z.string().min(1).max(500) }),
+    ConversationViewSchema.nullable(),
+    EXTENSION,
+  ),
+  'conversations.list': live(z.null(), z.array(ConversationRowSchema), EXTENSION),
+  'tags.all': live(z.null(), z.array(TagSchema), EXTENSION),
+  'templates.all': live(z.null(), z.array(TemplateSchema), EXTENSION),
+  settings: live(z.null(), SettingsSchema, EXTENSION),
+} satisfies Record<string, LiveDefinition>;
+
+export type LiveName = keyof typeof LIVE;
+export type LiveParams<N extends LiveName> = z.input<(typeof LIVE)[N]['params']>;
+export type LiveResult<N extends LiveName> = z.output<(typeof LIVE)[N]['result']>;
+
+export const LIVE_PORT = 'dms.live';
+
+export const LiveClientMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('subscribe'),
+    id: z.number().int(),
+    name: z.string().max(100),
+    params: z.unknown(),
+  }),
+  z.strictObject({ kind: z.literal('unsubscribe'), id: z.number().int() }),
+]);
+export type LiveClientMessage = z.infer<typeof LiveClientMessageSchema>;
+
+export const LiveServerMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('result'), id: z.number().int(), value: z.unknown() }),
+  z.strictObject({
+    kind: z.literal('error'),
+    id: z.number().int(),
+    error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string() }),
+  }),
+]);
+export type LiveServerMessage = z.infer<typeof LiveServerMessageSchema>;

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { call } from '@/utils/messaging/client';
+import { RpcError } from '@/utils/messaging/errors';
+import { callerOf, handleRpc, type RpcHandlers } from '@/utils/messaging/server';
+
+const note = { id: 'n1', contactId: 'c1', text: 'hello', createdAt: 1 };
+const handlers = {
+  'notes.add': async ({ contactId }: { contactId: string }) => {
+    if (contactId === 'ghost') throw new RpcError('not-found', 'That contact no longer exists.');
+    if (contactId === 'boom') throw new Error('disk on fire');
+    return note;
+  },
+} as unknown as RpcHandlers;
+
+const request = (name: string, input: unknown) => ({ kind: 'dms.rpc', name, input });
+
+describe('the background end', () => {
+  it('knows its own pages from its content scripts, and nobody else', () => {
+    expect(callerOf({ id: 'me', url: 'chrome-extension://me/panel.html' }, 'me')).toBe('extension');
+    expect(callerOf({ id: 'me', url: 'moz-extension://uuid/dashboard.html' }, 'me')).toBe('extension');
+    expect(callerOf({ id: 'me', url: 'https://www.instagram.com/direct/t/1/' }, 'me')).toBe('content');
+    expect(callerOf({ id: 'someone-else', url: 'chrome-extension://someone-else/x.html' }, 'me')).toBeUndefined();
+    expect(callerOf({ id: 'me' }, 'me')).toBeUndefined();
+  });
+
+  it('answers a valid call with its value', async () => {
+    const answer = await handleRpc(handlers, request('notes.add', { contactId: 'c1', text: 'hello' }), {
+      caller: 'extension',
+    });
+    expect(answer).toEqual({ ok: true, value: note });
+  });
+
+  it.each([
+    ['not a request at all', { hello: 1 }, 'extension', 'invalid', /Not a DM Sidekick request/],
+    ['an unknown call', request('notes.burn', {}), 'extension', 'invalid', /Unknown call "notes.burn"/],
+    ['a prototype name', request('__proto__', {}), 'extension', 'invalid', /Unknown call "__proto__"/],
+    [
+      'a write from a content script',
+      request('notes.add', { contactId: 'c1', text: 'x' }),
+      'content',
+      'forbidden',
+      /may not be called from a content script/,
+    ],
+    ['a bad payload', request('notes.add', { contactId: 'c1', text: 42 }), 'extension', 'invalid', /notes.add: text: /],
+    [
+      'a missing record',
+      request('notes.add', { contactId: 'ghost', text: 'x' }),
+      'extension',
+      'not-found',
+      /no longer/,
+    ],
+    [
+      'an unexpected failure',
+      request('notes.add', { contactId: 'boom', text: 'x' }),
+      'extension',
+      'internal',
+      /disk on fire/,
+    ],
+  ] as const)('refuses %s with a typed error', async (_, message, caller, code, text) => {
+    const answer = await handleRpc(handlers, message, { caller });
+    expect(answer).toEqual({ ok: false, error: { code, message: expect.stringMatching(text) } });
+  });
+});
+
+describe('the calling end', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('validates before sending: a bad payload never leaves the page', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    await expect(call('notes.add', { contactId: 'c1', text: '' })).rejects.toMatchObject({ code: 'invalid' });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('turns an error answer into an RpcError with its code and message', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({
+      ok: false,
+      error: { code: 'quota', message: 'The disk is full' },
+    });
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toEqual(
+      new RpcError('quota', 'The disk is full'),
+    );
+  });
+
+  it('checks the answer too', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { id: 5 } });
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/^notes.add answered: /),
+    });
+  });
+
+  it('retries once while a stopped service worker wakes up', async () => {
+    const send = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce({ ok: true, value: note });
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).resolves.toEqual(note);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('never hangs: no answer becomes an "unreachable" error', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}));
+    const pending = call('notes.add', { contactId: 'c1', text: 'x' });
+    const settled = expect(pending).rejects.toMatchObject({ code: 'unreachable', message: /did not answer/ });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await settled;
+  });
+});
