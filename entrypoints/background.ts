@@ -89,4 +89,10 @@ export default defineBackground(() => {
   serveRpc(handlers);
   serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // `wxt build --mode bench` only: production builds drop this branch and the module with it.
+  if (import.meta.env.MODE === 'bench') {
+    void import('../tests/bench/storage-hooks').then(({ storageBench }) => {
+      Object.assign(globalThis, { dmsStorageBench: storageBench });
+    });
+  }
 });

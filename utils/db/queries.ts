@@ -66,16 +66,16 @@ export async function mostOverdue(db: SidekickDatabase, limit = 50): Promise<Con
 }
 
 export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<Platform, number>> {
+  // One equals() per key: IndexedDB counts a single key range natively, while anyOf() walks a cursor.
   const counts = await Promise.all(
-    PLATFORMS.map((platform) =>
-      db.conversations
-        .where('[platform+status]')
-        .anyOf([
-          [platform, 'open'],
-          [platform, 'waiting'],
-        ])
-        .count(),
-    ),
+    PLATFORMS.map(async (platform) => {
+      const [open, waiting] = await Promise.all(
+        (['open', 'waiting'] as const).map((status) =>
+          db.conversations.where('[platform+status]').equals([platform, status]).count(),
+        ),
+      );
+      return (open ?? 0) + (waiting ?? 0);
+    }),
   );
   return Object.fromEntries(PLATFORMS.map((platform, i) => [platform, counts[i] ?? 0])) as Record<Platform, number>;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { call } from '@/utils/messaging/client';
 import { RpcError } from '@/utils/messaging/errors';
@@ -14,6 +14,9 @@ const handlers = {
 } as unknown as RpcHandlers;
 
 const request = (name: string, input: unknown) => ({ kind: 'dms.rpc', name, input });
+/** runtime.sendMessage, typed loosely enough to stand in for the background's answers. */
+const sendMessage = () =>
+  vi.spyOn(browser.runtime, 'sendMessage') as unknown as MockInstance<(message: unknown) => Promise<unknown>>;
 
 describe('the background end', () => {
   it('knows its own pages from its content scripts, and nobody else', () => {
@@ -70,13 +73,13 @@ describe('the calling end', () => {
   });
 
   it('validates before sending: a bad payload never leaves the page', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    const send = sendMessage();
     await expect(call('notes.add', { contactId: 'c1', text: '' })).rejects.toMatchObject({ code: 'invalid' });
     expect(send).not.toHaveBeenCalled();
   });
 
   it('turns an error answer into an RpcError with its code and message', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({
+    sendMessage().mockResolvedValue({
       ok: false,
       error: { code: 'quota', message: 'The disk is full' },
     });
@@ -86,7 +89,7 @@ describe('the calling end', () => {
   });
 
   it('checks the answer too', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { id: 5 } });
+    sendMessage().mockResolvedValue({ ok: true, value: { id: 5 } });
     await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
       code: 'invalid',
       message: expect.stringMatching(/^notes.add answered: /),
@@ -94,8 +97,7 @@ describe('the calling end', () => {
   });
 
   it('retries once while a stopped service worker wakes up', async () => {
-    const send = vi
-      .spyOn(browser.runtime, 'sendMessage')
+    const send = sendMessage()
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
       .mockResolvedValueOnce({ ok: true, value: note });
     await expect(call('notes.add', { contactId: 'c1', text: 'x' })).resolves.toEqual(note);
@@ -104,7 +106,7 @@ describe('the calling end', () => {
 
   it('never hangs: no answer becomes an "unreachable" error', async () => {
     vi.useFakeTimers();
-    vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}));
+    sendMessage().mockReturnValue(new Promise(() => {}));
     const pending = call('notes.add', { contactId: 'c1', text: 'x' });
     const settled = expect(pending).rejects.toMatchObject({ code: 'unreachable', message: /did not answer/ });
     await vi.advanceTimersByTimeAsync(10_000);
