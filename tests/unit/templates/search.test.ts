@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Template } from '@/utils/db/schema';
+import { TemplateSearch } from '@/utils/templates/search';
+
+let n = 0;
+const template = (fields: Partial<Template>): Template => ({
+  id: `t${++n}`,
+  title: 'Untitled',
+  body: 'Text',
+  folder: '',
+  tags: [],
+  platforms: [],
+  locked: false,
+  usageCount: 0,
+  createdAt: 1,
+  updatedAt: 1,
+  ...fields,
+});
+
+const library = [
+  template({
+    title: 'Refund policy',
+    body: 'You can return items within 30 days.',
+    folder: 'Service',
+    tags: ['billing'],
+  }),
+  template({
+    title: 'Meeting booking',
+    body: 'Pick a slot: {{field:calendar}}',
+    folder: 'Sales',
+    shortcut: 'meet',
+    usageCount: 5,
+  }),
+  template({ title: 'Grüße aus Köln', body: 'Viele Grüße', folder: 'Service', platforms: ['linkedin'], usageCount: 9 }),
+  template({ title: 'Order number', body: 'Could you send your order number?', folder: 'Service', lastUsedAt: 50 }),
+];
+const search = new TemplateSearch(library);
+const titles = (found: Template[]) => found.map((t) => t.title);
+
+describe('TemplateSearch', () => {
+  it('forgives a typo', () => {
+    expect(titles(search.search('refnud'))[0]).toBe('Refund policy');
+    expect(titles(search.search('meting'))[0]).toBe('Meeting booking');
+  });
+
+  it('matches shortcut, tags and body, and ignores accents', () => {
+    expect(titles(search.search('/meet'))).toEqual(['Meeting booking']);
+    expect(titles(search.search('billing'))).toEqual(['Refund policy']);
+    expect(titles(search.search('30 days'))).toEqual(['Refund policy']);
+    expect(titles(search.search('grusse'))).toEqual(['Grüße aus Köln']);
+  });
+
+  it('puts the most used, then most recently used first when the query is empty', () => {
+    expect(titles(search.search(''))).toEqual(['Grüße aus Köln', 'Meeting booking', 'Order number', 'Refund policy']);
+  });
+
+  it('filters by folder, tag and platform', () => {
+    expect(titles(search.search('', { folder: 'Sales' }))).toEqual(['Meeting booking']);
+    expect(titles(search.search('', { tag: 'billing' }))).toEqual(['Refund policy']);
+    expect(titles(search.search('', { platform: 'x' }))).not.toContain('Grüße aus Köln');
+    expect(titles(search.search('', { platform: 'linkedin' }))).toContain('Grüße aus Köln');
+    expect(titles(search.search('order', { folder: 'Sales' }))).toEqual([]);
+  });
+
+  it('lists folders', () => {
+    expect(search.folders()).toEqual(['Sales', 'Service']);
+  });
+});
