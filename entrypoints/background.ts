@@ -13,6 +13,7 @@ import {
   markTemplateUsed,
   readSettings,
   recordConversation,
+  restoreTemplate,
   updateContact,
   updateConversation,
   updateNote,
@@ -23,10 +24,17 @@ import {
 import { allTags, conversationRows, conversationView } from '@/utils/db/queries';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messaging/live-server';
-import { PageCommandSchema } from '@/utils/messaging/page-commands';
+import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { activePageState, forgetTab, savePageState } from '@/utils/messaging/page-states';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { InsertResultSchema } from '@/utils/platforms/types';
+
+/** Sends a command to the frame of the tab that shows its conversation (LinkedIn's may be an iframe). */
+async function sendToConversationFrame(tabId: number | undefined, command: PageCommand): Promise<unknown> {
+  const target = tabId === undefined ? null : await activePageState(tabId);
+  if (tabId === undefined || !target) throw new RpcError('not-found', 'No conversation is open in this tab.');
+  return browser.tabs.sendMessage(tabId, PageCommandSchema.parse(command), { frameId: target.frameId });
+}
 
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
@@ -37,13 +45,12 @@ const handlers: RpcHandlers = {
     notifyPageChanged(tabId);
     return null;
   },
-  'composer.insert': async ({ text, threadId }, { tabId }) => {
-    const target = tabId === undefined ? null : await activePageState(tabId);
-    if (tabId === undefined || !target) throw new RpcError('not-found', 'No conversation is open in this tab.');
-    const command = PageCommandSchema.parse({ kind: 'dms.page-command', command: 'insert', text, threadId });
-    const answer = await browser.tabs.sendMessage(tabId, command, { frameId: target.frameId });
-    return InsertResultSchema.parse(answer);
-  },
+  'composer.insert': async ({ text, threadId }, { tabId }) =>
+    InsertResultSchema.parse(
+      await sendToConversationFrame(tabId, { kind: 'dms.page-command', command: 'insert', text, threadId }),
+    ),
+  'composer.focus': async (_, { tabId }) =>
+    (await sendToConversationFrame(tabId, { kind: 'dms.page-command', command: 'focus-composer' })) === true,
   'contacts.update': ({ id, patch }) => withDatabase((db) => updateContact(db, id, patch)),
   'contacts.delete': ({ id }) => withDatabase((db) => deleteContact(db, id)).then(() => null),
   'conversations.update': ({ id, patch }) => withDatabase((db) => updateConversation(db, id, patch)),
@@ -56,6 +63,7 @@ const handlers: RpcHandlers = {
   'templates.create': (input) => withDatabase((db) => createTemplate(db, input)),
   'templates.update': ({ id, patch }) => withDatabase((db) => updateTemplate(db, id, patch)),
   'templates.delete': ({ id }) => withDatabase((db) => deleteTemplate(db, id)).then(() => null),
+  'templates.restore': (template) => withDatabase((db) => restoreTemplate(db, template)),
   'templates.markUsed': ({ id }) => withDatabase((db) => markTemplateUsed(db, id)).then(() => null),
   'settings.update': (patch) => withDatabase((db) => updateSettings(db, patch)),
   'backup.export': () => withDatabase((db) => exportBackup(db)),

@@ -229,6 +229,13 @@ export async function updateTemplate(
   });
 }
 
+/** Puts a deleted template back exactly as it was (undo). */
+export async function restoreTemplate(db: SidekickDatabase, template: Template): Promise<Template> {
+  const checked = TemplateSchema.parse(template);
+  await db.templates.put(checked);
+  return checked;
+}
+
 export async function deleteTemplate(db: SidekickDatabase, id: string): Promise<void> {
   await db.templates.delete(id);
 }

@@ -41,6 +41,8 @@ export const RPC = {
     InsertResultSchema,
     EXTENSION,
   ),
+  /** Escape in the panel: the caret goes back to the native composer. */
+  'composer.focus': rpc(z.null(), z.boolean(), EXTENSION),
   'contacts.update': rpc(patchOf(ContactPatchSchema), ContactSchema, EXTENSION),
   /** "Forget this person": the contact and everything attached to it. */
   'contacts.delete': rpc(byId, z.null(), EXTENSION),
@@ -54,6 +56,8 @@ export const RPC = {
   'templates.create': rpc(TemplateInputSchema, TemplateSchema, EXTENSION),
   'templates.update': rpc(patchOf(TemplateInputSchema.partial()), TemplateSchema, EXTENSION),
   'templates.delete': rpc(byId, z.null(), EXTENSION),
+  /** Undo of a delete: the template comes back as it was, usage and all. */
+  'templates.restore': rpc(TemplateSchema, TemplateSchema, EXTENSION),
   'templates.markUsed': rpc(byId, z.null(), EXTENSION),
   'settings.update': rpc(SettingsPatchSchema, SettingsSchema, EXTENSION),
   'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),

@@ -1,0 +1,81 @@
+import { type FormEvent, useState } from 'react';
+import type { Conversation, Tag } from '@/utils/db/schema';
+import { call } from '@/utils/messaging/client';
+import { useI18n } from './i18n';
+import { useLive } from './useLive';
+
+/** A conversation's tags; tags are shared across platforms and created on the fly. */
+export function TagsSection({ conversation, tags }: { conversation: Conversation; tags: Tag[] }) {
+  const { t } = useI18n();
+  const allTags = useLive('tags.all', null);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const known = allTags.status === 'ready' ? allTags.value : [];
+
+  const setTags = (ids: string[]) => call('conversations.update', { id: conversation.id, patch: { tags: ids } });
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = draft.trim();
+    if (!name) return;
+    try {
+      const tag =
+        known.find((candidate) => candidate.nameKey === name.toLocaleLowerCase()) ??
+        (await call('tags.create', { name }));
+      if (!conversation.tags.includes(tag.id)) await setTags([...conversation.tags, tag.id]);
+      setDraft('');
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="tags-heading" className="flex flex-col gap-2">
+      <h2 id="tags-heading" className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+        {t('tags.heading')}
+      </h2>
+      <ul className="flex flex-wrap gap-1" aria-labelledby="tags-heading">
+        {tags.map((tag) => (
+          <li
+            key={tag.id}
+            className="flex items-center gap-1 rounded-full px-2 py-0.5 text-xs text-white"
+            style={{ backgroundColor: tag.color }}
+          >
+            {tag.name}
+            <button
+              type="button"
+              aria-label={t('tags.remove', { name: tag.name })}
+              onClick={() => void setTags(conversation.tags.filter((id) => id !== tag.id))}
+              className="rounded-full px-1 hover:bg-black/20"
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add}>
+        <input
+          aria-label={t('tags.add')}
+          list="known-tags"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder={t('tags.add')}
+          className="w-full rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500"
+        />
+        <datalist id="known-tags">
+          {known
+            .filter((tag) => !conversation.tags.includes(tag.id))
+            .map((tag) => (
+              <option key={tag.id} value={tag.name} />
+            ))}
+        </datalist>
+      </form>
+      {error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
