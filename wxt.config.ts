@@ -16,6 +16,13 @@ export default defineConfig({
       'Reply templates, tags, notes and response timers inside the native DM inboxes of Instagram, X, Messenger and LinkedIn. Local-first.',
     permissions: ['storage', 'unlimitedStorage'],
     action: { default_title: 'DM Sidekick' },
+    commands: {
+      // Rebindable at chrome://extensions/shortcuts; none of the four sites uses Alt+Shift+Space.
+      'open-template-search': {
+        suggested_key: { default: 'Alt+Shift+Space' },
+        description: 'Search templates in the DM Sidekick panel',
+      },
+    },
     web_accessible_resources: [
       {
         // Only the in-page panel, only to the four sites, and only under a per-session

@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { browser } from 'wxt/browser';
 import type { ConversationView } from '@/utils/db/queries';
 import type { Settings } from '@/utils/db/schema';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
+import { PanelCommandSchema } from '@/utils/messaging/page-commands';
 import { PLATFORM_LABELS } from '@/utils/platforms/sites';
 import type { PageSnapshot } from '@/utils/platforms/types';
 import { splitName, type VariableValues } from '@/utils/templates/render';
@@ -41,8 +43,25 @@ function variableValues(view: ConversationView, settings: Settings | null, langu
   };
 }
 
+/** The keyboard command (Alt+Shift+Space) reaches the panel of its own tab through the background. */
+function useFocusSearchCommand() {
+  useEffect(() => {
+    let ownTabId: number | undefined;
+    void browser.tabs.getCurrent().then((tab) => {
+      ownTabId = tab?.id;
+    });
+    const listener = (message: unknown) => {
+      const command = PanelCommandSchema.safeParse(message);
+      if (command.success && command.data.tabId === ownTabId) document.getElementById('template-search')?.focus();
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+}
+
 function Panel() {
   const { t, language } = useI18n();
+  useFocusSearchCommand();
   const context = useLive('panel.context', null);
   const settings = useLive('settings', null);
   const page = context.status === 'ready' ? context.value.page : null;

@@ -51,6 +51,10 @@ const handlers: RpcHandlers = {
     ),
   'composer.focus': async (_, { tabId }) =>
     (await sendToConversationFrame(tabId, { kind: 'dms.page-command', command: 'focus-composer' })) === true,
+  'panel.collapse': async (_, { tabId }) =>
+    tabId !== undefined &&
+    (await browser.tabs.sendMessage(tabId, { kind: 'dms.page-command', command: 'collapse-panel' }, { frameId: 0 })) ===
+      true,
   'contacts.update': ({ id, patch }) => withDatabase((db) => updateContact(db, id, patch)),
   'contacts.delete': ({ id }) => withDatabase((db) => deleteContact(db, id)).then(() => null),
   'conversations.update': ({ id, patch }) => withDatabase((db) => updateConversation(db, id, patch)),
@@ -97,6 +101,15 @@ export default defineBackground(() => {
   serveRpc(handlers);
   serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'open-template-search' || tab?.id === undefined) return;
+    try {
+      await browser.tabs.sendMessage(tab.id, { kind: 'dms.page-command', command: 'reveal-panel' }, { frameId: 0 });
+      await browser.runtime.sendMessage({ kind: 'dms.panel-command', command: 'focus-search', tabId: tab.id });
+    } catch {
+      // Not a messages page (no content script or no panel there): the shortcut does nothing.
+    }
+  });
   // `wxt build --mode bench` only: production builds drop this branch and the module with it.
   if (import.meta.env.MODE === 'bench') {
     void import('../tests/bench/storage-hooks').then(({ storageBench }) => {

@@ -4,7 +4,7 @@ import { reportPage } from '../messaging/content-client';
 import { PageCommandSchema } from '../messaging/page-commands';
 import type { InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
-import { mountPanelFrame } from './panel-frame';
+import { PanelFrame } from './panel-frame';
 
 const isTopFrame = window.top === window;
 
@@ -14,13 +14,13 @@ const isTopFrame = window.top === window;
  * background's insert / focus commands. Errors are contained: the host page must keep working.
  */
 export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
-  let frame: HTMLIFrameElement | undefined;
+  let frame: PanelFrame | undefined;
 
   const showPanel = (snapshot: PageSnapshot) => {
     // Sub-frames (LinkedIn's interop iframe) host adapters, never a second panel.
     if (!isTopFrame) return;
     const wanted = snapshot.state !== 'not-messages';
-    if (wanted && !frame?.isConnected) frame = mountPanelFrame(snapshot.platform);
+    if (wanted && !frame?.isConnected) frame = new PanelFrame(snapshot.platform);
     if (!wanted && frame) {
       frame.remove();
       frame = undefined;
@@ -39,7 +39,17 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   browser.runtime.onMessage.addListener((message: unknown): Promise<InsertResult | boolean> | undefined => {
     const command = PageCommandSchema.safeParse(message);
     if (!command.success) return undefined;
-    if (command.data.command === 'focus-composer') return Promise.resolve(adapter.focusComposer(document));
-    return adapter.insertText(document, command.data.text, command.data.threadId);
+    switch (command.data.command) {
+      case 'insert':
+        return adapter.insertText(document, command.data.text, command.data.threadId);
+      case 'focus-composer':
+        return Promise.resolve(adapter.focusComposer(document));
+      case 'reveal-panel':
+        frame?.reveal();
+        return Promise.resolve(frame !== undefined);
+      case 'collapse-panel':
+        frame?.setCollapsed(true);
+        return Promise.resolve(frame !== undefined);
+    }
   });
 }

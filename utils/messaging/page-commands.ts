@@ -14,6 +14,9 @@ export const PageCommandSchema = z.discriminatedUnion('command', [
     threadId: z.string().check(z.minLength(1), z.maxLength(500)),
   }),
   z.strictObject({ kind: z.literal('dms.page-command'), command: z.literal('focus-composer') }),
+  /** Open the panel if collapsed and move keyboard focus into it (the keyboard command). */
+  z.strictObject({ kind: z.literal('dms.page-command'), command: z.literal('reveal-panel') }),
+  z.strictObject({ kind: z.literal('dms.page-command'), command: z.literal('collapse-panel') }),
 ]);
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 
@@ -22,3 +25,10 @@ export const ReportAnswerSchema = z.union([
   z.strictObject({ ok: z.literal(true), value: z.null() }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
+
+/** Sent by the background to extension pages: the panel of `tabId` focuses its template search. */
+export const PanelCommandSchema = z.strictObject({
+  kind: z.literal('dms.panel-command'),
+  command: z.literal('focus-search'),
+  tabId: z.number(),
+});

@@ -41,6 +41,8 @@ export const RPC = {
     InsertResultSchema,
     EXTENSION,
   ),
+  /** The panel's own collapse button: the content script shrinks it to a slim tab. */
+  'panel.collapse': rpc(z.null(), z.boolean(), EXTENSION),
   /** Escape in the panel: the caret goes back to the native composer. */
   'composer.focus': rpc(z.null(), z.boolean(), EXTENSION),
   'contacts.update': rpc(patchOf(ContactPatchSchema), ContactSchema, EXTENSION),
