@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOf } from '@/utils/platforms/sites';
+import { PLATFORMS, routeOf, threadUrl } from '@/utils/platforms/sites';
 
 describe('routeOf', () => {
   it.each([
@@ -36,5 +36,12 @@ describe('routeOf', () => {
     ['linkedin', 'https://www.linkedin.com/feed/'],
   ] as const)('%s %s is outside the messages area', (platform, url) => {
     expect(routeOf(platform, url)).toEqual({ kind: 'other' });
+  });
+});
+
+describe('threadUrl', () => {
+  it.each(PLATFORMS)('%s: the URL it builds routes back to the same thread', (platform) => {
+    const threadId = platform === 'linkedin' ? '2-ZmM3YjQ=' : platform === 'x' ? '12-34' : '340282366841710300949128';
+    expect(routeOf(platform, threadUrl(platform, threadId))).toEqual({ kind: 'thread', threadId });
   });
 });

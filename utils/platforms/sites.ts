@@ -60,3 +60,18 @@ export function routeOf(platform: Platform, url: string | URL): Route {
   if (inbox.test(pathname)) return { kind: 'inbox' };
   return { kind: 'other' };
 }
+
+/** Where a conversation lives on its platform (the dashboard's "open" link). */
+export function threadUrl(platform: Platform, threadId: string): string {
+  const id = encodeURIComponent(threadId);
+  switch (platform) {
+    case 'instagram':
+      return `https://www.instagram.com/direct/t/${id}/`;
+    case 'x':
+      return `https://x.com/i/chat/${id}`;
+    case 'facebook':
+      return `https://www.facebook.com/messages/t/${id}/`;
+    case 'linkedin':
+      return `https://www.linkedin.com/messaging/thread/${id}/`;
+  }
+}
