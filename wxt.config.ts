@@ -14,7 +14,9 @@ export default defineConfig({
     name: 'DM Sidekick',
     description:
       'Reply templates, tags, notes and response timers inside the native DM inboxes of Instagram, X, Messenger and LinkedIn. Local-first.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // Asked for when the user switches notifications on, never up front.
+    optional_permissions: ['notifications'],
     action: { default_title: 'DM Sidekick' },
     commands: {
       // Rebindable at chrome://extensions/shortcuts; none of the four sites uses Alt+Shift+Space.

@@ -1,51 +1,75 @@
-import { useEffect } from 'react';
-import { PLATFORM_LABELS } from '@/utils/platforms/sites';
+import { useEffect, useState } from 'react';
 import { BackupSection } from './BackupSection';
+import { ContactView } from './ContactView';
+import { ConversationsTab } from './ConversationsTab';
+import { LanguageProvider } from './i18n';
+import { MetricsTab } from './MetricsTab';
+import { SettingsTab } from './SettingsTab';
+import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
 
-export function DashboardApp() {
+const TABS = ['Conversations', 'Templates', 'Metrics', 'Settings', 'Backup'] as const;
+type Tab = (typeof TABS)[number];
+
+function Dashboard() {
   const rows = useLive('conversations.list', null);
+  const tags = useLive('tags.all', null);
+  const settings = useLive('settings', null);
+  const [tab, setTab] = useState<Tab>('Conversations');
+  const [contactId, setContactId] = useState<string | null>(null);
 
   useEffect(() => {
     // With unlimitedStorage the data is already exempt from eviction; this asks for it explicitly too.
     void navigator.storage?.persist?.();
   }, []);
 
+  const tagList = tags.status === 'ready' ? tags.value : [];
+  const error = [rows, tags, settings].find((state) => state.status === 'error');
   return (
-    <main className="mx-auto flex min-h-screen max-w-5xl flex-col gap-6 p-6 text-zinc-900 dark:text-zinc-100">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <section aria-labelledby="conversations-heading" className="flex flex-col gap-2">
-        <h2 id="conversations-heading" className="text-lg font-semibold">
-          Conversations
-        </h2>
-        {rows.status === 'error' && <p role="alert">{rows.error.message}</p>}
-        {rows.status === 'ready' && rows.value.length === 0 && (
-          <p>No conversations tracked yet. Open a conversation on Instagram, X, Messenger or LinkedIn to begin.</p>
-        )}
-        {rows.status === 'ready' && rows.value.length > 0 && (
-          <table aria-label="Conversations" className="w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th scope="col">Contact</th>
-                <th scope="col">Platform</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last note</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.value.map(({ conversation, contact, lastNote }) => (
-                <tr key={conversation.id} className="border-t border-zinc-200 dark:border-zinc-700">
-                  <td>{contact.displayName}</td>
-                  <td>{PLATFORM_LABELS[conversation.platform]}</td>
-                  <td>{conversation.status}</td>
-                  <td>{lastNote?.text ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <BackupSection />
+    <main className="mx-auto flex min-h-screen max-w-6xl flex-col gap-4 p-6 text-zinc-900 dark:text-zinc-100">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">DM Sidekick</h1>
+        <nav aria-label="Dashboard sections" className="flex gap-1">
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={() => setTab(name)}
+              className={`rounded px-3 py-1 ${tab === name ? 'bg-indigo-700 text-white' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+            >
+              {name}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {error?.status === 'error' && <p role="alert">{error.error.message}</p>}
+      {tab === 'Conversations' && rows.status === 'ready' && settings.status === 'ready' && (
+        <>
+          {rows.value.length === 0 ? (
+            <p>No conversations tracked yet. Open a conversation on Instagram, X, Messenger or LinkedIn to begin.</p>
+          ) : (
+            <ConversationsTab rows={rows.value} tags={tagList} settings={settings.value} onOpenContact={setContactId} />
+          )}
+          {contactId && <ContactView contactId={contactId} onClose={() => setContactId(null)} />}
+        </>
+      )}
+      {tab === 'Templates' && (
+        <div className="max-w-xl">
+          <TemplatesSection values={{}} />
+        </div>
+      )}
+      {tab === 'Metrics' && <MetricsTab tags={tagList} />}
+      {tab === 'Settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
+      {tab === 'Backup' && <BackupSection />}
     </main>
+  );
+}
+
+export function DashboardApp() {
+  return (
+    <LanguageProvider>
+      <Dashboard />
+    </LanguageProvider>
   );
 }

@@ -10,6 +10,7 @@ import type { PageSnapshot } from '@/utils/platforms/types';
 import { splitName, type VariableValues } from '@/utils/templates/render';
 import { LanguageProvider, useI18n } from './i18n';
 import { NotesSection } from './NotesSection';
+import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
@@ -95,6 +96,20 @@ function Panel() {
             <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
               {t(`status.${view.conversation.status}`)}
             </span>
+            <select
+              aria-label={t('status.snooze')}
+              value=""
+              onChange={(e) => {
+                const until = e.target.value as 'in-1-hour' | 'tomorrow-9' | 'in-3-days';
+                if (until) void call('conversations.snooze', { id: view.conversation.id, until });
+              }}
+              className="rounded border border-zinc-400 bg-transparent px-1 py-0.5"
+            >
+              <option value="">{t('status.snooze')}</option>
+              <option value="in-1-hour">{t('snooze.1h')}</option>
+              <option value="tomorrow-9">{t('snooze.tomorrow')}</option>
+              <option value="in-3-days">{t('snooze.3d')}</option>
+            </select>
             {view.conversation.status === 'done' ? (
               <button
                 type="button"
@@ -123,6 +138,9 @@ function Panel() {
       )}
       {view && page?.threadId ? (
         <>
+          {settingsValue && (
+            <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
+          )}
           <TemplatesSection
             values={values}
             target={{

@@ -15,7 +15,8 @@ type Target = { threadId: string; composerKind: ComposerKind | null; canInsert: 
 type Draft = { id?: string; title: string; body: string; shortcut: string; folder: string };
 const EMPTY_DRAFT: Draft = { title: '', body: '', shortcut: '', folder: '' };
 
-export function TemplatesSection({ values, target }: { values: VariableValues; target: Target }) {
+/** In the panel `target` is the open conversation; on the dashboard (library management) there is none. */
+export function TemplatesSection({ values, target }: { values: VariableValues; target?: Target }) {
   const { t } = useI18n();
   const templates = useLive('templates.all', null);
   const [query, setQuery] = useState('');
@@ -35,7 +36,7 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
   const results = useMemo(() => index.search(deferredQuery, { folder }), [index, deferredQuery, folder]);
   const shown = results.slice(0, SHOWN);
   const selected = shown[Math.min(active, shown.length - 1)];
-  const limit = target.composerKind ? COMPOSER_LIMITS[target.composerKind].limit : undefined;
+  const limit = target?.composerKind ? COMPOSER_LIMITS[target.composerKind].limit : undefined;
 
   const report = (kind: 'ok' | 'error', text: string, undo?: Template) => setStatus({ kind, text, undo });
 
@@ -49,7 +50,7 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
     }
     setAsking(null);
     try {
-      if (!target.canInsert) {
+      if (!target?.canInsert) {
         await navigator.clipboard.writeText(rendered.text);
         report('ok', t('templates.copied'));
       } else {
@@ -201,11 +202,11 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
               <span className="truncate font-medium">{template.title}</span>
               <button
                 type="button"
-                aria-label={t('templates.insert', { title: template.title })}
+                aria-label={t(target?.canInsert ? 'templates.insert' : 'templates.copy', { title: template.title })}
                 onClick={() => void insert(template)}
                 className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-white"
               >
-                {target.canInsert ? '↵' : '⧉'}
+                {target?.canInsert ? '↵' : '⧉'}
               </button>
             </div>
             <div className="flex gap-2 text-xs text-zinc-600 dark:text-zinc-400">

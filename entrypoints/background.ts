@@ -12,7 +12,6 @@ import {
   deleteTemplate,
   markTemplateUsed,
   readSettings,
-  recordConversation,
   restoreTemplate,
   updateContact,
   updateConversation,
@@ -21,13 +20,17 @@ import {
   updateTag,
   updateTemplate,
 } from '@/utils/db/operations';
-import { allTags, conversationRows, conversationView } from '@/utils/db/queries';
+import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { activePageState, forgetTab, savePageState } from '@/utils/messaging/page-states';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
+import { threadUrl } from '@/utils/platforms/sites';
 import { InsertResultSchema } from '@/utils/platforms/types';
+import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
+import { computeMetrics } from '@/utils/sla/metrics';
+import { refreshDeadlines, trackPageReport } from '@/utils/sla/tracking';
 
 /** Sends a command to the frame of the tab that shows its conversation (LinkedIn's may be an iframe). */
 async function sendToConversationFrame(tabId: number | undefined, command: PageCommand): Promise<unknown> {
@@ -41,7 +44,7 @@ const handlers: RpcHandlers = {
   'page.report': async (snapshot, { tabId, frameId }) => {
     if (tabId === undefined) return null;
     await savePageState(tabId, frameId ?? 0, snapshot);
-    await withDatabase((db) => recordConversation(db, snapshot));
+    await withDatabase((db) => trackPageReport(db, snapshot, Date.now()));
     notifyPageChanged(tabId);
     return null;
   },
@@ -57,9 +60,25 @@ const handlers: RpcHandlers = {
       true,
   'contacts.update': ({ id, patch }) => withDatabase((db) => updateContact(db, id, patch)),
   'contacts.delete': ({ id }) => withDatabase((db) => deleteContact(db, id)).then(() => null),
-  'conversations.update': ({ id, patch }) => withDatabase((db) => updateConversation(db, id, patch)),
+  'conversations.update': ({ id, patch }) =>
+    withDatabase(async (db) => {
+      const updated = await updateConversation(db, id, patch);
+      // Tags and the policy decide the SLA: the deadline follows them.
+      if (patch.tags || patch.slaPolicyId !== undefined) await refreshDeadlines(db, [id]);
+      return (await db.conversations.get(id)) ?? updated;
+    }),
+  'conversations.snooze': ({ id, until }) => {
+    const now = Date.now();
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return withDatabase((db) => snoozeConversation(db, id, remindAt(until, now, timeZone), now));
+  },
   'tags.create': (input) => withDatabase((db) => createTag(db, input)),
-  'tags.update': ({ id, patch }) => withDatabase((db) => updateTag(db, id, patch)),
+  'tags.update': ({ id, patch }) =>
+    withDatabase(async (db) => {
+      const tag = await updateTag(db, id, patch);
+      if (patch.slaPolicyId !== undefined) await refreshDeadlines(db);
+      return tag;
+    }),
   'tags.delete': ({ id }) => withDatabase((db) => deleteTag(db, id)).then(() => null),
   'notes.add': (input) => withDatabase((db) => addNote(db, input)),
   'notes.update': ({ id, text }) => withDatabase((db) => updateNote(db, id, text)),
@@ -69,7 +88,16 @@ const handlers: RpcHandlers = {
   'templates.delete': ({ id }) => withDatabase((db) => deleteTemplate(db, id)).then(() => null),
   'templates.restore': (template) => withDatabase((db) => restoreTemplate(db, template)),
   'templates.markUsed': ({ id }) => withDatabase((db) => markTemplateUsed(db, id)).then(() => null),
-  'settings.update': (patch) => withDatabase((db) => updateSettings(db, patch)),
+  'settings.update': (patch) =>
+    withDatabase(async (db) => {
+      const settings = await updateSettings(db, patch);
+      await refreshDeadlines(db);
+      return settings;
+    }),
+  'metrics.compute': ({ from, to }) =>
+    withDatabase((db) =>
+      computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+    ),
   'backup.export': () => withDatabase((db) => exportBackup(db)),
   'backup.restore': ({ text, mode }) => {
     const file = parseBackup(text);
@@ -92,15 +120,70 @@ const liveQueries: LiveQueries = {
     run: ({ platform, threadId }) => withDatabase((db) => conversationView(db, platform, threadId)),
   },
   'conversations.list': { run: () => withDatabase(conversationRows) },
+  'contact.view': { run: ({ contactId }) => withDatabase((db) => contactView(db, contactId)) },
   'tags.all': { run: () => withDatabase(allTags) },
   'templates.all': { run: () => withDatabase((db) => db.templates.toArray()) },
   settings: { run: () => withDatabase(readSettings) },
 };
 
+const SLA_ALARM = 'sla-tick';
+
+/**
+ * Once a minute: the toolbar badge shows how many conversations are overdue; breaches and due reminders
+ * notify (opt-in). Everything is read from and marked in the database: a restarted worker neither misses
+ * nor repeats a notification.
+ */
+async function onSlaTick(): Promise<void> {
+  const [check, settings] = await withDatabase(
+    async (db) => [await checkDeadlines(db, Date.now()), await readSettings(db)] as const,
+  );
+  await browser.action.setBadgeText({ text: check.overdueCount > 0 ? String(check.overdueCount) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  if (!settings.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+  const contacts = await withDatabase((db) =>
+    db.contacts.bulkGet([...check.newlyBreached, ...check.dueReminders].map((c) => c.contactId)),
+  );
+  const names = new Map(contacts.flatMap((contact) => (contact ? [[contact.id, contact.displayName] as const] : [])));
+  for (const [conversations, title] of [
+    [check.newlyBreached, 'SLA breached'],
+    [check.dueReminders, 'Reminder'],
+  ] as const) {
+    for (const conversation of conversations) {
+      await browser.notifications.create(`conversation:${conversation.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `DM Sidekick: ${title}`,
+        message: `${names.get(conversation.contactId) ?? 'A customer'} is waiting for an answer.`,
+      });
+    }
+  }
+}
+
+async function openNotifiedConversation(notificationId: string): Promise<void> {
+  const id = /^conversation:(.+)$/.exec(notificationId)?.[1];
+  const conversation = id ? await withDatabase((db) => db.conversations.get(id)) : undefined;
+  if (conversation) await browser.tabs.create({ url: threadUrl(conversation.platform, conversation.threadId) });
+}
+
 export default defineBackground(() => {
   serveRpc(handlers);
   serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // Alarms outlive the worker: create it once, not on every wake.
+  void browser.alarms.get(SLA_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SLA_ALARM) void onSlaTick();
+  });
+  // notifications is an optional permission: its API exists only once the user has granted it.
+  const listenToNotificationClicks = () => {
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(openNotifiedConversation)) {
+      browser.notifications.onClicked.addListener(openNotifiedConversation);
+    }
+  };
+  listenToNotificationClicks();
+  browser.permissions.onAdded.addListener(listenToNotificationClicks);
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'open-template-search' || tab?.id === undefined) return;
     try {

@@ -20,6 +20,11 @@ export type Fixtures = {
    * (frame 0 is the top frame). Read from the background's session storage: the real data path.
    */
   pageStates: (page: Page) => Promise<Map<number, PageSnapshot>>;
+  /**
+   * Stops the extension's service worker, as Chromium does after ~30 s idle (CDP ServiceWorker.stopWorker),
+   * and resolves once it has stopped. Anything that needs it afterwards wakes it up again.
+   */
+  stopServiceWorker: () => Promise<void>;
   /** Sends the background's real "insert" command to the tab's frame, as the panel will. */
   insertViaBackground: (page: Page, text: string, threadId: string, frameId?: number) => Promise<InsertResult>;
 };
@@ -82,6 +87,38 @@ export const test = base.extend<Fixtures>({
   },
   pageStates: async ({ serviceWorker }, use) => {
     await use(async (page) => (await tabStates(serviceWorker, page.url()))?.frames ?? new Map());
+  },
+  stopServiceWorker: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const session = await context.newCDPSession(page);
+      type Version = { versionId: string; scriptURL: string; runningStatus: string };
+      const versions = new Map<string, Version>();
+      let onUpdate = () => {};
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
+        for (const version of updated) versions.set(version.versionId, version);
+        onUpdate();
+      });
+      const ours = () => [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+      const until = (done: () => boolean) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+          onUpdate = () => {
+            if (done()) {
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+          onUpdate();
+        });
+      await session.send('ServiceWorker.enable');
+      await until(() => ours()?.runningStatus === 'running');
+      await session.send('ServiceWorker.stopWorker', { versionId: ours()?.versionId ?? '' });
+      await until(() => ours()?.runningStatus === 'stopped');
+      await session.detach();
+      await page.close();
+    });
   },
   insertViaBackground: async ({ serviceWorker }, use) => {
     await use(async (page, text, threadId, frameId = 0) => {

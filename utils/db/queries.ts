@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { Platform } from '../platforms/sites';
 import { PLATFORMS } from '../platforms/sites';
 import type { SidekickDatabase } from './database';
-import type { Contact, Conversation, Note, Tag, Template } from './schema';
+import type { Contact, Conversation, Note, ResponseEvent, Tag, Template } from './schema';
 
 /** Reads behind the lists the UI shows. Each one walks an index; none scans a table. */
 
@@ -80,19 +80,72 @@ export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<
   return Object.fromEntries(PLATFORMS.map((platform, i) => [platform, counts[i] ?? 0])) as Record<Platform, number>;
 }
 
-export type ConversationRow = { conversation: Conversation; contact: Contact; lastNote: Note | null };
+export type ContactView = {
+  contact: Contact;
+  identities: Contact[];
+  conversations: Conversation[];
+  notes: Note[];
+  /** Answered and open waits of this contact's conversations, newest first. */
+  responses: ResponseEvent[];
+};
 
-/** Every tracked conversation with its contact and latest note: the dashboard's list. */
+/** Everything the dashboard's contact view shows about one person. */
+export async function contactView(db: SidekickDatabase, contactId: string): Promise<ContactView | null> {
+  const contact = await db.contacts.get(contactId);
+  if (!contact) return null;
+  const conversations = await db.conversations.where('contactId').equals(contactId).toArray();
+  const [identities, notes, responses] = await Promise.all([
+    contact.personId
+      ? db.contacts
+          .where('personId')
+          .equals(contact.personId)
+          .filter((other) => other.id !== contactId)
+          .toArray()
+      : [],
+    notesOf(db, contactId),
+    db.responseEvents
+      .where('conversationId')
+      .anyOf(conversations.map((c) => c.id))
+      .reverse()
+      .sortBy('inboundAt'),
+  ]);
+  return { contact, identities, conversations, notes, responses };
+}
+
+export type ConversationRow = {
+  conversation: Conversation;
+  contact: Contact;
+  lastNote: Note | null;
+  /** Every note's text about the contact, newest first: the dashboard searches notes too. */
+  notesText: string;
+};
+
+/** Every tracked conversation with its contact and notes: the dashboard's list. */
 export async function conversationRows(db: SidekickDatabase): Promise<ConversationRow[]> {
-  const conversations = await db.conversations.toArray();
-  const contactIds = [...new Set(conversations.map((c) => c.contactId))];
-  const contacts = new Map((await db.contacts.bulkGet(contactIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-  const lastNotes = new Map(
-    await Promise.all(contactIds.map(async (id) => [id, (await notesOf(db, id, 1))[0] ?? null] as const)),
-  );
+  const [conversations, contacts, notes] = await Promise.all([
+    db.conversations.toArray(),
+    db.contacts.toArray(),
+    db.notes.orderBy('[contactId+createdAt]').reverse().toArray(),
+  ]);
+  const contactById = new Map(contacts.map((c) => [c.id, c]));
+  const notesByContact = new Map<string, Note[]>();
+  for (const note of notes) {
+    const list = notesByContact.get(note.contactId);
+    if (list) list.push(note);
+    else notesByContact.set(note.contactId, [note]);
+  }
   return conversations.flatMap((conversation) => {
-    const contact = contacts.get(conversation.contactId);
-    return contact ? [{ conversation, contact, lastNote: lastNotes.get(contact.id) ?? null }] : [];
+    const contact = contactById.get(conversation.contactId);
+    if (!contact) return [];
+    const contactNotes = notesByContact.get(contact.id) ?? [];
+    return [
+      {
+        conversation,
+        contact,
+        lastNote: contactNotes[0] ?? null,
+        notesText: contactNotes.map((note) => note.text).join('\n'),
+      },
+    ];
   });
 }
 

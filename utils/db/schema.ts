@@ -59,6 +59,13 @@ export const ConversationSchema = z.strictObject({
   /** When the SLA's breach time falls for what is waiting (indexed: "most overdue first"). */
   nextDeadline: Time.optional(),
   snoozedUntil: Time.optional(),
+  /**
+   * SLA tracking (utils/sla/tracking.ts): digests of the newest message keys already seen, oldest first
+   * (bounded), so that a repeated or re-virtualized report is not counted again. Never message text.
+   */
+  seenKeys: z.array(z.string().max(20)).max(100).optional(),
+  /** When a breach of the current wait was last notified (utils/sla/alarms.ts): once per breach. */
+  breachNotifiedAt: Time.optional(),
   createdAt: Time,
   updatedAt: Time,
 });
@@ -98,6 +105,11 @@ export const TemplateSchema = z.strictObject({
   /** The pack it came from, and its id inside that pack (stable across pack versions). */
   packId: Id.optional(),
   packTemplateId: Id.optional(),
+  /**
+   * Fingerprint of the content the pack delivered (utils/packs/content.ts): when the current content no
+   * longer matches it, the user edited the template and a pack update never silently overwrites it.
+   */
+  packContentHash: z.string().max(100).optional(),
   /** Subscribed templates are read-only until forked. */
   locked: z.boolean().default(false),
   usageCount: z.number().int().nonnegative().default(0),
@@ -117,6 +129,9 @@ export const PackSchema = z.strictObject({
     z.strictObject({ kind: z.literal('file'), name: z.string().max(300) }),
     z.strictObject({ kind: z.literal('url'), url: z.string().url().max(2000) }),
   ]),
+  /** HTTP validators of the last applied download of a subscribed pack, for conditional update checks. */
+  etag: z.string().max(1000).optional(),
+  lastModified: z.string().max(100).optional(),
   installedAt: Time,
   updatedAt: Time,
 });
@@ -147,6 +162,31 @@ export const SlaPolicySchema = z.strictObject({
 });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
+const ClockTime = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time like 09:00');
+
+const isTimeZone = (timeZone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** When the SLA clock runs: the same hours on each listed day, in one time zone (no overnight spans). */
+export const BusinessHoursSchema = z
+  .strictObject({
+    /** IANA time zone the hours are meant in, e.g. Europe/Berlin. */
+    timeZone: z.string().min(1).max(100).refine(isTimeZone, 'an IANA time zone like Europe/Berlin'),
+    /** Days of the week, 0 = Sunday … 6 = Saturday. */
+    days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    /** Local start and end, "HH:MM" (end may be "24:00"). */
+    from: ClockTime,
+    to: ClockTime,
+  })
+  .refine((hours) => hours.from < hours.to, { message: 'the end must come after the start', path: ['to'] });
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+
 export const SettingsSchema = z.strictObject({
   myName: z.string().max(200).default(''),
   signature: z.string().max(2000).default(''),
@@ -155,6 +195,10 @@ export const SettingsSchema = z.strictObject({
   notifications: z.boolean().default(false),
   /** 'auto' follows the browser's language. */
   language: z.enum(['auto', 'en', 'de']).default('auto'),
+  /** SLA policy per platform, used when neither the conversation nor one of its tags names one. */
+  platformSlaPolicies: z.partialRecord(PlatformSchema, Id).optional(),
+  /** The SLA clock runs only inside these hours; absent: around the clock. */
+  businessHours: BusinessHoursSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -171,6 +215,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultSlaPolicyId: 'customer-service',
   notifications: false,
   language: 'auto',
+  platformSlaPolicies: {},
+  // businessHours: absent, the SLA clock runs around the clock until the user sets hours.
 };
 
 export const newId = (): string => crypto.randomUUID();

@@ -9,7 +9,15 @@ import {
   TagPatchSchema,
   TemplateInputSchema,
 } from '../db/operations';
-import { ContactSchema, ConversationSchema, NoteSchema, SettingsSchema, TagSchema, TemplateSchema } from '../db/schema';
+import {
+  ContactSchema,
+  ConversationSchema,
+  NoteSchema,
+  ResponseEventSchema,
+  SettingsSchema,
+  TagSchema,
+  TemplateSchema,
+} from '../db/schema';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { RpcErrorCodeSchema } from './errors';
 
@@ -31,6 +39,25 @@ const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
 const patchOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
 
+const GroupMetricsSchema = z.strictObject({
+  responses: z.number(),
+  medianMs: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  withinTarget: z.number(),
+  withinTargetShare: z.number().nullable(),
+  open: z.number(),
+  waiting: z.number(),
+  overdue: z.number(),
+});
+export const SlaMetricsSchema = z.strictObject({
+  from: z.number(),
+  to: z.number(),
+  overall: GroupMetricsSchema,
+  byPlatform: z.record(PlatformSchema, GroupMetricsSchema),
+  byTag: z.record(z.string(), GroupMetricsSchema),
+  daily: z.array(z.strictObject({ day: z.string(), responses: z.number(), medianMs: z.number().nullable() })),
+});
+
 /** Every request/response call to the background: name → input schema, output schema, allowed callers. */
 export const RPC = {
   /** A content script's view of its page changed. */
@@ -49,6 +76,15 @@ export const RPC = {
   /** "Forget this person": the contact and everything attached to it. */
   'contacts.delete': rpc(byId, z.null(), EXTENSION),
   'conversations.update': rpc(patchOf(ConversationPatchSchema), ConversationSchema, EXTENSION),
+  /** "Remind me": the conversation leaves the open list until then, and comes back with a notification. */
+  'conversations.snooze': rpc(
+    z.strictObject({
+      id: Id,
+      until: z.union([z.enum(['in-1-hour', 'tomorrow-9', 'in-3-days']), z.strictObject({ local: z.string().max(20) })]),
+    }),
+    ConversationSchema,
+    EXTENSION,
+  ),
   'tags.create': rpc(TagInputSchema, TagSchema, EXTENSION),
   'tags.update': rpc(patchOf(TagPatchSchema), TagSchema, EXTENSION),
   'tags.delete': rpc(byId, z.null(), EXTENSION),
@@ -62,6 +98,11 @@ export const RPC = {
   'templates.restore': rpc(TemplateSchema, TemplateSchema, EXTENSION),
   'templates.markUsed': rpc(byId, z.null(), EXTENSION),
   'settings.update': rpc(SettingsPatchSchema, SettingsSchema, EXTENSION),
+  'metrics.compute': rpc(
+    z.strictObject({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+    SlaMetricsSchema,
+    EXTENSION,
+  ),
   'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),
   /** The file's text, checked completely in the background before anything is written. */
   'backup.restore': rpc(
@@ -108,8 +149,17 @@ export const ConversationRowSchema = z.strictObject({
   conversation: ConversationSchema,
   contact: ContactSchema,
   lastNote: NoteSchema.nullable(),
+  notesText: z.string(),
 });
 export type ConversationRow = z.infer<typeof ConversationRowSchema>;
+
+export const ContactViewSchema = z.strictObject({
+  contact: ContactSchema,
+  identities: z.array(ContactSchema),
+  conversations: z.array(ConversationSchema),
+  notes: z.array(NoteSchema),
+  responses: z.array(ResponseEventSchema),
+});
 
 type LiveDefinition = { params: z.ZodType; result: z.ZodType; callers: readonly Caller[] };
 const live = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R, callers: readonly Caller[]) => ({
@@ -128,6 +178,11 @@ export const LIVE = {
     EXTENSION,
   ),
   'conversations.list': live(z.null(), z.array(ConversationRowSchema), EXTENSION),
+  'contact.view': live(
+    z.strictObject({ contactId: z.string().min(1).max(100) }),
+    ContactViewSchema.nullable(),
+    EXTENSION,
+  ),
   'tags.all': live(z.null(), z.array(TagSchema), EXTENSION),
   'templates.all': live(z.null(), z.array(TemplateSchema), EXTENSION),
   settings: live(z.null(), SettingsSchema, EXTENSION),

@@ -23,6 +23,7 @@ const V1_DATA = {
       contactId: 'c1',
       status: 'waiting',
       tags: ['t-vip', 't-vip-lower', 't-lead'],
+      waitingSince: 10,
       nextDeadline: 42,
       createdAt: 1,
       updatedAt: 1,

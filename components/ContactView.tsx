@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { call } from '@/utils/messaging/client';
+import { PLATFORM_LABELS, threadUrl } from '@/utils/platforms/sites';
+import { formatDuration } from '@/utils/sla/clock';
+import { useI18n } from './i18n';
+import { NotesSection } from './NotesSection';
+import { useLive } from './useLive';
+
+/** One person: identities, notes, custom fields, conversations with response times; edit or forget. */
+export function ContactView({ contactId, onClose }: { contactId: string; onClose: () => void }) {
+  const { language } = useI18n();
+  const view = useLive('contact.view', { contactId });
+  const [field, setField] = useState({ key: '', value: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [confirmForget, setConfirmForget] = useState(false);
+
+  if (view.status !== 'ready' || !view.value) {
+    return view.status === 'error' ? <p role="alert">{view.error.message}</p> : null;
+  }
+  const { contact, identities, conversations, notes, responses } = view.value;
+  const attempt = (work: Promise<unknown>) =>
+    work.then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    );
+  const setFields = (customFields: Record<string, string>) =>
+    attempt(call('contacts.update', { id: contact.id, patch: { customFields } }));
+
+  return (
+    <section
+      aria-label={`Contact ${contact.displayName}`}
+      className="flex flex-col gap-3 rounded border border-zinc-300 p-4 dark:border-zinc-600"
+    >
+      <div className="flex items-start justify-between">
+        <div>
+          <h2 className="text-lg font-semibold">{contact.displayName}</h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {[contact, ...identities]
+              .map((c) => `${PLATFORM_LABELS[c.platform]}: ${c.handle ?? c.platformId}`)
+              .join(' · ')}
+          </p>
+        </div>
+        <button type="button" onClick={onClose} aria-label="Close contact">
+          ×
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      )}
+      <section aria-label="Custom fields" className="flex flex-col gap-1 text-sm">
+        <h3 className="font-semibold">Custom fields</h3>
+        <dl className="grid grid-cols-[auto_1fr_auto] gap-x-3 gap-y-1">
+          {Object.entries(contact.customFields).map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt className="font-medium">{key}</dt>
+              <dd>{value}</dd>
+              <button
+                type="button"
+                aria-label={`Remove field ${key}`}
+                onClick={() =>
+                  void setFields(Object.fromEntries(Object.entries(contact.customFields).filter(([k]) => k !== key)))
+                }
+              >
+                ×
+              </button>
+            </div>
+          ))}
+        </dl>
+        <form
+          className="flex gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!field.key.trim()) return;
+            void setFields({ ...contact.customFields, [field.key.trim()]: field.value }).then(() =>
+              setField({ key: '', value: '' }),
+            );
+          }}
+        >
+          <input
+            aria-label="Field name"
+            placeholder="company"
+            value={field.key}
+            onChange={(e) => setField({ ...field, key: e.target.value })}
+            className="w-32 rounded border border-zinc-400 bg-transparent p-1"
+          />
+          <input
+            aria-label="Field value"
+            value={field.value}
+            onChange={(e) => setField({ ...field, value: e.target.value })}
+            className="flex-1 rounded border border-zinc-400 bg-transparent p-1"
+          />
+          <button type="submit" className="rounded border border-zinc-400 px-2">
+            Add field
+          </button>
+        </form>
+      </section>
+      <section aria-label="Conversation history" className="text-sm">
+        <h3 className="font-semibold">Conversations</h3>
+        <ul>
+          {conversations.map((c) => (
+            <li key={c.id}>
+              <a className="underline" href={threadUrl(c.platform, c.threadId)} target="_blank" rel="noreferrer">
+                {PLATFORM_LABELS[c.platform]}
+              </a>{' '}
+              · {c.status}
+              {c.firstResponseMs !== undefined && ` · first response ${formatDuration(c.firstResponseMs, language)}`}
+            </li>
+          ))}
+        </ul>
+        <h3 className="mt-2 font-semibold">Response times</h3>
+        <ul aria-label="Response times">
+          {responses.map((r) => (
+            <li key={r.id}>
+              {new Date(r.inboundAt).toLocaleString(language)}:{' '}
+              {r.answeredAt === undefined
+                ? 'not answered yet'
+                : `answered after ${formatDuration(r.answeredAt - r.inboundAt, language)}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <NotesSection contactId={contact.id} notes={notes} />
+      <div className="flex items-center gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
+        {confirmForget ? (
+          <>
+            <span className="text-sm">
+              Delete {contact.displayName} with all conversations, notes and response times?
+            </span>
+            <button
+              type="button"
+              className="rounded bg-red-700 px-3 py-1 text-white"
+              onClick={() => void attempt(call('contacts.delete', { id: contact.id })).then(onClose)}
+            >
+              Forget for good
+            </button>
+            <button type="button" onClick={() => setConfirmForget(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="rounded border border-red-700 px-3 py-1 text-red-700"
+            onClick={() => setConfirmForget(true)}
+          >
+            Forget this person
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Settings, Tag } from '@/utils/db/schema';
+import { call } from '@/utils/messaging/client';
+import type { ConversationRow } from '@/utils/messaging/protocol';
+import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
+import { formatDuration, SLA_STRINGS, type SlaState, slaClock } from '@/utils/sla/clock';
+import { resolvePolicy } from '@/utils/sla/policy';
+import { useI18n } from './i18n';
+import { useMinuteTick } from './useMinuteTick';
+import { VirtualList } from './VirtualList';
+
+const STATUSES = ['open', 'waiting', 'done', 'snoozed'] as const;
+const ROW_HEIGHT = 56;
+const OVERDUE: readonly SlaState[] = ['overdue-target', 'breached'];
+
+type Row = ConversationRow & { waitingMs: number | null; state: SlaState | null; haystack: string };
+
+/** All tracked conversations across the four platforms: filter, search, sort by waiting time, act in bulk. */
+export function ConversationsTab({
+  rows,
+  tags,
+  settings,
+  onOpenContact,
+}: {
+  rows: ConversationRow[];
+  tags: Tag[];
+  settings: Settings;
+  onOpenContact: (contactId: string) => void;
+}) {
+  const { language } = useI18n();
+  const now = useMinuteTick();
+  const [platform, setPlatform] = useState<Platform | ''>('');
+  const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('');
+  const [tag, setTag] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
+
+  const tagById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  // Clocks and search text once per data change (and minute), not per keystroke.
+  const prepared = useMemo<Row[]>(
+    () =>
+      rows.map((row) => {
+        const { conversation, contact } = row;
+        const waitingSince = conversation.waitingSince;
+        const clock =
+          waitingSince === undefined
+            ? null
+            : slaClock({
+                policy: resolvePolicy(conversation, tagById, settings).policy,
+                businessHours: settings.businessHours,
+                waitingSince,
+                now,
+              });
+        return {
+          ...row,
+          waitingMs: waitingSince === undefined ? null : now - waitingSince,
+          state: clock?.state ?? null,
+          haystack: `${contact.displayName}\n${contact.handle ?? ''}\n${row.notesText}`.toLocaleLowerCase(),
+        };
+      }),
+    [rows, tagById, settings, now],
+  );
+  const visible = useMemo(
+    () =>
+      prepared
+        .filter(
+          (row) =>
+            (!platform || row.conversation.platform === platform) &&
+            (!status || row.conversation.status === status) &&
+            (!tag || row.conversation.tags.includes(tag)) &&
+            (!overdueOnly || (row.state !== null && OVERDUE.includes(row.state))) &&
+            (!deferredQuery || row.haystack.includes(deferredQuery)),
+        )
+        .sort((a, b) => (b.waitingMs ?? -1) - (a.waitingMs ?? -1)),
+    [prepared, platform, status, tag, overdueOnly, deferredQuery],
+  );
+
+  const bulk = async (work: (id: string) => Promise<unknown>) => {
+    try {
+      await Promise.all([...selected].map(work));
+      setSelected(new Set());
+      setMessage(null);
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const filterClass = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
+  return (
+    <section aria-label="Conversations" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          type="search"
+          aria-label="Search contacts and notes"
+          placeholder="Search contacts and notes…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className={`${filterClass} min-w-56 flex-1`}
+        />
+        <select
+          aria-label="Platform"
+          value={platform}
+          onChange={(e) => setPlatform(e.target.value as Platform | '')}
+          className={filterClass}
+        >
+          <option value="">All platforms</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_LABELS[p]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+          className={filterClass}
+        >
+          <option value="">All statuses</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)} className={filterClass}>
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+          Overdue only
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
+        <span>
+          {visible.length} of {rows.length} conversations{selected.size ? ` · ${selected.size} selected` : ''}
+        </span>
+        {selected.size > 0 && (
+          <>
+            <button
+              type="button"
+              className="rounded border border-zinc-400 px-2 py-0.5"
+              onClick={() => void bulk((id) => call('conversations.update', { id, patch: { status: 'done' } }))}
+            >
+              Mark selected done
+            </button>
+            <select
+              aria-label="Tag to add to the selected"
+              value={bulkTag}
+              onChange={(e) => setBulkTag(e.target.value)}
+              className={filterClass}
+            >
+              <option value="">Tag…</option>
+              {tags.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              disabled={!bulkTag}
+              className="rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50"
+              onClick={() =>
+                void bulk((id) => {
+                  const row = rows.find((r) => r.conversation.id === id);
+                  const current = row?.conversation.tags ?? [];
+                  return call('conversations.update', { id, patch: { tags: [...new Set([...current, bulkTag])] } });
+                })
+              }
+            >
+              Tag selected
+            </button>
+          </>
+        )}
+        {message && (
+          <span role="alert" className="text-red-700">
+            {message}
+          </span>
+        )}
+      </div>
+      <VirtualList
+        label="Conversation list"
+        items={visible}
+        rowHeight={ROW_HEIGHT}
+        height={560}
+        rowKey={(row) => row.conversation.id}
+        renderRow={(row) => (
+          <div
+            className="flex h-full items-center gap-3 border-b border-zinc-200 px-2 text-sm dark:border-zinc-700"
+            data-platform={row.conversation.platform}
+          >
+            <input
+              type="checkbox"
+              aria-label={`Select ${row.contact.displayName}`}
+              checked={selected.has(row.conversation.id)}
+              onChange={() => toggle(row.conversation.id)}
+            />
+            <button
+              type="button"
+              className="w-40 truncate text-left font-medium underline-offset-2 hover:underline"
+              onClick={() => onOpenContact(row.contact.id)}
+            >
+              {row.contact.displayName}
+            </button>
+            <span className="w-20 text-xs">{PLATFORM_LABELS[row.conversation.platform]}</span>
+            <span className="w-16 text-xs">{row.conversation.status}</span>
+            <span className="w-40 truncate text-xs">
+              {row.conversation.tags
+                .map((id) => tagById.get(id)?.name)
+                .filter(Boolean)
+                .join(', ')}
+            </span>
+            <span
+              className={`w-36 text-xs ${row.state && OVERDUE.includes(row.state) ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
+            >
+              {row.waitingMs === null || !row.state
+                ? '—'
+                : `${formatDuration(row.waitingMs, language)} · ${SLA_STRINGS[language].states[row.state]}`}
+            </span>
+            <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
+              {row.lastNote?.text ?? ''}
+            </span>
+            <a
+              href={threadUrl(row.conversation.platform, row.conversation.threadId)}
+              target="_blank"
+              rel="noreferrer"
+              className="text-xs text-indigo-700 underline dark:text-indigo-300"
+              aria-label={`Open the conversation with ${row.contact.displayName} on ${PLATFORM_LABELS[row.conversation.platform]}`}
+            >
+              Open
+            </a>
+          </div>
+        )}
+      />
+    </section>
+  );
+}

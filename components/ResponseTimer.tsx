@@ -1,0 +1,48 @@
+import type { Conversation, Settings, Tag } from '@/utils/db/schema';
+import { formatWaiting, SLA_STRINGS, type SlaState, slaClock } from '@/utils/sla/clock';
+import { resolvePolicy } from '@/utils/sla/policy';
+import { useI18n } from './i18n';
+import { useMinuteTick } from './useMinuteTick';
+
+const STATE_CLASSES: Record<SlaState, string> = {
+  within: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  'due-soon': 'bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100',
+  'overdue-target': 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
+  breached: 'bg-red-700 text-white',
+};
+
+/** "waiting 2 h 13 min" since the customer's oldest unanswered message, coloured against the SLA. */
+export function ResponseTimer({
+  conversation,
+  tags,
+  settings,
+}: {
+  conversation: Conversation;
+  tags: Tag[];
+  settings: Settings;
+}) {
+  const { t, language } = useI18n();
+  const now = useMinuteTick();
+  const waitingSince = conversation.waitingSince;
+  if (waitingSince === undefined) {
+    return (
+      <p role="timer" aria-label={t('timer.label')} className="rounded bg-zinc-100 px-2 py-1 text-xs dark:bg-zinc-800">
+        {t('timer.none')}
+      </p>
+    );
+  }
+  const { policy } = resolvePolicy(conversation, new Map(tags.map((tag) => [tag.id, tag])), settings);
+  const clock = slaClock({ policy, businessHours: settings.businessHours, waitingSince, now });
+  const strings = SLA_STRINGS[language];
+  return (
+    <p
+      role="timer"
+      aria-label={t('timer.label')}
+      data-sla-state={clock.state}
+      className={`rounded px-2 py-1 text-xs font-medium ${STATE_CLASSES[clock.state]}`}
+    >
+      {formatWaiting(Math.max(0, now - waitingSince), language)} · {strings.states[clock.state]} ({policy.name})
+      {clock.paused ? ` · ${strings.paused}` : ''}
+    </p>
+  );
+}
