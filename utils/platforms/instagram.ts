@@ -1,3 +1,195 @@
-import { urlOnlyAdapter } from './url-only';
+import {
+  CONVERSATION_CHANGED,
+  emptySnapshot,
+  firstTextLine,
+  guarded,
+  healthOf,
+  highestVisible,
+  insertByBeforeInput,
+  insertByPaste,
+  insertIntoComposer,
+  isEndAligned,
+  isVisible,
+  lowestVisible,
+  messageKey,
+  nameFromLabel,
+  type PartRead,
+  ThreadBinding,
+} from './dom';
+import {
+  INSTAGRAM_HANDLE,
+  INSTAGRAM_LABELS,
+  INSTAGRAM_RESERVED_PATHS,
+  INSTAGRAM_SELECTORS as S,
+  TIME_SEPARATOR,
+} from './meta-selectors';
+import { routeOf } from './sites';
+import type { PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
 
-export const instagramAdapter = urlOnlyAdapter('instagram');
+/**
+ * Instagram web DMs (www.instagram.com/direct/…). The content script matches the whole site because the
+ * inbox is reached by in-app navigation; the path decides at run time. One surface: the open thread.
+ * Rows have no ids: a message's key is a digest of its direction, group time and text.
+ */
+
+const CONVERSATION_LABELS = Object.values(INSTAGRAM_LABELS.conversation);
+const COMPOSER_LABELS: readonly string[] = Object.values(INSTAGRAM_LABELS.composer);
+const YOU_SENT: readonly string[] = Object.values(INSTAGRAM_LABELS.youSent);
+
+/** Lexical takes a synthetic beforeinput exactly (measured); paste only if a build stops honouring it. */
+const INSERT_METHODS = [insertByBeforeInput, insertByPaste];
+
+/** The profile handle a link points to, if it is a profile link (one path segment, not an app route). */
+function handleOf(link: HTMLAnchorElement): string | undefined {
+  return guarded(undefined, () => {
+    const url = new URL(link.href);
+    if (!/(^|\.)instagram\.com$/.test(url.hostname)) return undefined;
+    const segments = url.pathname.split('/').filter(Boolean);
+    const handle = segments.length === 1 ? decodeURIComponent(segments[0] as string) : '';
+    return INSTAGRAM_HANDLE.test(handle) && !INSTAGRAM_RESERVED_PATHS.has(handle.toLowerCase()) ? handle : undefined;
+  });
+}
+
+/** Conversation containers: labelled "Conversation with …"; in languages the table lacks, the labelled
+ * container that holds message content (the innermost one). */
+function conversationContainers(main: Element): Element[] {
+  const labelled = [...main.querySelectorAll(S.labelledContainer)];
+  const named = labelled.filter((element) => nameFromLabel(element.getAttribute('aria-label'), CONVERSATION_LABELS));
+  if (named.length > 0) return named;
+  const holding = labelled.filter((element) => element.querySelector(S.messageContent));
+  return holding.filter((element) => !holding.some((other) => other !== element && element.contains(other)));
+}
+
+function readParticipant(main: Element, conversations: Element[]): PartRead<Participant | null> {
+  const profileLinks = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handleOf);
+  const peerLink = highestVisible(profileLinks);
+  const handle = peerLink && handleOf(peerLink);
+  // The avatar link comes first and has no text; another link to the same profile carries the name.
+  const linkName = profileLinks
+    .filter((link) => handleOf(link) === handle)
+    .map(firstTextLine)
+    .find(Boolean);
+  const labelName = nameFromLabel(conversations[0]?.getAttribute('aria-label'), CONVERSATION_LABELS);
+  const name = linkName ?? labelName ?? handle;
+  if (conversations.length > 1) return { health: 'ambiguous', value: null, rendered: null };
+  if (!name) return { health: 'missing', value: null, rendered: null };
+  const participant: Participant = {
+    name,
+    ...(handle && { handle, profileUrl: (peerLink as HTMLAnchorElement).href }),
+  };
+  const node = peerLink ?? (conversations[0] as Element);
+  return { health: 'found', value: participant, rendered: { node, identity: `${handle}|${name}` } };
+}
+
+/** The rows are the children of the inner container with the most children, at most three levels into
+ * the conversation's scrollable element (instagram-dm-unsender dom-lookup.js). */
+function rowsContainer(conversation: Element): Element | undefined {
+  const view = conversation.ownerDocument.defaultView;
+  const scroller = [...conversation.querySelectorAll('*')].find((element) =>
+    /auto|scroll/.test(view?.getComputedStyle(element).overflowY ?? ''),
+  );
+  let best = scroller;
+  let level = scroller ? [scroller] : [];
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    level = level.flatMap((element) => [...element.children]);
+    for (const element of level) if (element.childElementCount > (best?.childElementCount ?? 0)) best = element;
+  }
+  return best;
+}
+
+function isOwnRow(row: Element): boolean {
+  const headings = [...row.querySelectorAll(S.rowHeading)];
+  return headings.some((heading) => YOU_SENT.includes(heading.textContent?.trim() ?? '')) || isEndAligned(row);
+}
+
+function readMessages(conversations: Element[], threadId: string): PartRead<SeenMessage[]> {
+  const conversation = conversations[0];
+  const container = conversations.length === 1 && conversation ? rowsContainer(conversation) : undefined;
+  if (!conversation || !container) return { health: healthOf(conversations.length), value: [], rendered: null };
+  const messages: SeenMessage[] = [];
+  const occurrences = new Map<string, number>();
+  let timeLabel: string | undefined;
+  for (const row of container.children) {
+    const content = row.querySelector(S.messageContent);
+    if (!content) {
+      const label = row.textContent?.trim() ?? '';
+      if (TIME_SEPARATOR.test(label) && !row.querySelector('a, img')) timeLabel = label;
+      continue;
+    }
+    const direction = isOwnRow(row) ? 'outbound' : 'inbound';
+    const identity = messageKey(threadId, direction, timeLabel ?? '', content.textContent?.trim() ?? '');
+    const occurrence = occurrences.get(identity) ?? 0;
+    occurrences.set(identity, occurrence + 1);
+    messages.push({ key: messageKey(identity, String(occurrence)), direction, ...(timeLabel && { timeLabel }) });
+  }
+  const rendered = { node: conversation, identity: conversation.getAttribute('aria-label') ?? '' };
+  return { health: 'found', value: messages, rendered };
+}
+
+/** The bottom-most visible text box in <main> that is labelled like a composer (or runs Lexical, for
+ * languages the table lacks): search and story replies are text boxes too. */
+function readComposer(main: Element): PartRead<HTMLElement | null> {
+  const boxes = [...main.querySelectorAll<HTMLElement>(S.textbox)].filter(isVisible);
+  const named = boxes.filter((box) => COMPOSER_LABELS.includes(box.getAttribute('aria-label') ?? ''));
+  const lowest = lowestVisible(named.length > 0 ? named : boxes.filter((box) => box.matches(S.lexicalEditor)));
+  const composer = lowest.length === 1 ? (lowest[0] as HTMLElement) : null;
+  const rendered = composer && { node: composer, identity: composer.getAttribute('aria-label') ?? '' };
+  return { health: healthOf(lowest.length), value: composer, rendered };
+}
+
+export function createInstagramAdapter(): PlatformAdapter {
+  const binding = new ThreadBinding();
+  const findMain = (doc: Document) => doc.querySelector(S.main);
+
+  /** The snapshot, and the composer it found (for insertText). */
+  function inspect(doc: Document, url: URL): { snapshot: PageSnapshot; composer: HTMLElement | null } {
+    const route = routeOf('instagram', url);
+    if (route.kind !== 'thread') {
+      const state = route.kind === 'inbox' ? 'no-conversation' : 'not-messages';
+      return { snapshot: emptySnapshot('instagram', url, state), composer: null };
+    }
+    const main = findMain(doc);
+    if (!main)
+      return { snapshot: { ...emptySnapshot('instagram', url, 'loading'), threadId: route.threadId }, composer: null };
+    const conversations = conversationContainers(main);
+    const participant = readParticipant(main, conversations);
+    const messages = readMessages(conversations, route.threadId);
+    const composer = readComposer(main);
+    // A URL change alone is not enough: the header, list and composer must have caught up.
+    const settled =
+      participant.health === 'found' &&
+      messages.health === 'found' &&
+      binding.settle(route.threadId, [participant.rendered, messages.rendered, composer.rendered]);
+    const snapshot: PageSnapshot = {
+      ...emptySnapshot('instagram', url, settled ? 'thread' : 'loading'),
+      threadId: route.threadId,
+      participant: participant.value,
+      messages: messages.value,
+      composerKind: composer.value ? 'instagram' : null,
+      health: { participant: participant.health, messages: messages.health, composer: composer.health },
+    };
+    return { snapshot, composer: composer.value };
+  }
+
+  return {
+    platform: 'instagram',
+    observationRoot: (doc) =>
+      routeOf('instagram', doc.location.href).kind === 'other' ? null : (findMain(doc) ?? doc.body),
+    read: (doc, url) => guarded(emptySnapshot('instagram', url, 'loading'), () => inspect(doc, url).snapshot),
+    insertText(doc, text, expectedThreadId) {
+      const found = guarded(null, () => inspect(doc, new URL(doc.location.href)));
+      if (found?.snapshot.state !== 'thread' || found.snapshot.threadId !== expectedThreadId) {
+        return Promise.resolve(CONVERSATION_CHANGED);
+      }
+      return insertIntoComposer(found.composer, found.snapshot.health.composer, text, INSERT_METHODS);
+    },
+    focusComposer: (doc) =>
+      guarded(false, () => {
+        const { composer } = inspect(doc, new URL(doc.location.href));
+        composer?.focus();
+        return composer !== null;
+      }),
+  };
+}
+
+export const instagramAdapter = createInstagramAdapter();

@@ -1,0 +1,298 @@
+import type { BrowserContext, JSHandle, Page } from '@playwright/test';
+import type { InstagramFixture, InstagramFixtureOptions } from '../fixtures/instagram/fixture-api.ts';
+import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
+import { type Fixtures, test } from './fixtures';
+import { expect, openHostPage, recordReports, TEMPLATE_TEXT } from './platform-helpers';
+
+// The Instagram adapter against tests/fixtures/instagram/*.html: Instagram's DM structure with the
+// real Lexical composer, served at real Instagram URLs, read by the built extension.
+
+const THREAD_ID = '340282366841710300949128';
+const THREAD_URL = `https://www.instagram.com/direct/t/${THREAD_ID}/`;
+const NEXT_PEER = { id: '340282366841710300949555', name: 'Ben Okafor', handle: 'ben.okafor' };
+
+test.beforeEach(async ({ serveFixture }) => {
+  await serveFixture('https://www.instagram.com/direct/t/**', 'instagram/thread.html');
+  await serveFixture('https://www.instagram.com/direct/inbox/', 'instagram/inbox.html');
+});
+
+/** Opens the thread (with fixture options) and waits until the extension reports it as open. */
+async function openThread(
+  context: BrowserContext,
+  pageStates: Fixtures['pageStates'],
+  options: InstagramFixtureOptions = {},
+) {
+  await setFixtureOptions(context, options);
+  const { page, errors } = await openHostPage(context, THREAD_URL);
+  await expect.poll(async () => (await pageStates(page)).get(0)).toMatchObject({ state: 'thread' });
+  return { page, errors, fixture: await fixtureOf<InstagramFixture>(page) };
+}
+
+const composerText = (fixture: JSHandle<InstagramFixture>) => fixture.evaluate((f) => f.composerText());
+const composer = (page: Page) => page.locator('main [role=textbox][aria-label="Message"]');
+
+test('reports the open thread: id, participant, message directions with group times, composer found', async ({
+  context,
+  pageStates,
+}) => {
+  const { page } = await openThread(context, pageStates);
+  const snapshot = (await pageStates(page)).get(0);
+  expect(snapshot).toMatchObject({
+    platform: 'instagram',
+    state: 'thread',
+    threadId: THREAD_ID,
+    surface: 'page',
+    participant: { name: 'Anna Berger', handle: 'anna.berger', profileUrl: 'https://www.instagram.com/anna.berger/' },
+    composerKind: 'instagram',
+    health: { participant: 'found', messages: 'found', composer: 'found' },
+  });
+  expect(snapshot?.messages.map((m) => [m.direction, m.timeLabel])).toEqual([
+    ['inbound', '8/24/25, 3:36 PM'],
+    ['outbound', '8/24/25, 3:36 PM'],
+    ['inbound', 'Thu 6:14 PM'],
+    ['inbound', 'Thu 6:14 PM'],
+    ['outbound', '12:56 PM'],
+    ['inbound', '12:56 PM'],
+  ]);
+  const keys = snapshot?.messages.map((m) => m.key) ?? [];
+  expect(new Set(keys).size).toBe(6);
+  // Keys are digests: no message text travels to the background.
+  expect(JSON.stringify(snapshot)).not.toMatch(/jacket|Cologne|thanks/i);
+});
+
+test('inserts a multi-line template exactly once into Lexical, enables Send and sends nothing', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  const outboundBefore = await fixture.evaluate((f) => f.outboundCount());
+
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
+
+  expect(await composerText(fixture)).toBe(TEMPLATE_TEXT);
+  expect(await fixture.evaluate((f) => f.sendEnabled())).toBe(true);
+  // The search box before the composer is a text box too: it stays untouched.
+  await expect(page.locator('main [role=textbox][aria-label="Search"]')).toHaveText('');
+  await page.waitForTimeout(300);
+  expect(await fixture.evaluate((f) => f.outboundCount())).toBe(outboundBefore);
+  expect((await pageStates(page)).get(0)?.messages).toHaveLength(6);
+});
+
+test('inserts at the caret, replaces a selection, and appends when the caret is elsewhere', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  const typeHelloWorld = async (keys: string[]) => {
+    await composer(page).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('Hello world');
+    for (const key of keys) await page.keyboard.press(key);
+  };
+
+  // Caret after "Hello ", then the person clicks in the panel (focus leaves the page's composer).
+  await typeHelloWorld(Array(5).fill('ArrowLeft'));
+  await clickIntoPanel(page);
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
+  expect(await composerText(fixture)).toBe(`Hello ${TEMPLATE_TEXT}world`);
+
+  // "world" selected: replaced.
+  await typeHelloWorld(Array(5).fill('Shift+ArrowLeft'));
+  await clickIntoPanel(page);
+  expect(await insertViaBackground(page, 'there', THREAD_ID)).toEqual({ ok: true });
+  expect(await composerText(fixture)).toBe('Hello there');
+
+  // The caret went to another text box on the page: the template goes to the end of the draft.
+  await typeHelloWorld([]);
+  await page.locator('main [role=textbox][aria-label="Search"]').click();
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
+  expect(await composerText(fixture)).toBe(`Hello world${TEMPLATE_TEXT}`);
+});
+
+test('inserts a 900-character text exactly', async ({ context, pageStates, insertViaBackground }) => {
+  expect(TEXT_900).toHaveLength(900);
+  const { page, fixture } = await openThread(context, pageStates);
+  expect(await insertViaBackground(page, TEXT_900, THREAD_ID)).toEqual({ ok: true });
+  expect(await composerText(fixture)).toBe(TEXT_900);
+});
+
+test('insertion: a paste only if the editor ignored the beforeinput, never a second insertion', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  // An editor build that ignores synthetic beforeinput (the page's own listener swallows it first).
+  await page.evaluate(() => {
+    document.addEventListener('beforeinput', (event) => event.isTrusted || event.stopImmediatePropagation(), true);
+  });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
+  expect(await composerText(fixture)).toBe(TEMPLATE_TEXT);
+
+  // Ignoring paste too: nothing changes, and the insert says so.
+  await page.evaluate(() => {
+    document.addEventListener('paste', (event) => event.isTrusted || event.stopImmediatePropagation(), true);
+  });
+  expect(await insertViaBackground(page, 'Hi', THREAD_ID)).toMatchObject({ ok: false, reason: 'verify-failed' });
+  expect(await composerText(fixture)).toBe(TEMPLATE_TEXT);
+});
+
+test('insertion: an editor that inserts twice is reported, not "fixed" with a third insertion', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  // Public reports describe editors that insert a synthetic insertion twice: replay each one once more.
+  await page.evaluate(() => {
+    document.addEventListener('beforeinput', (event) => {
+      if (event.isTrusted || !event.dataTransfer) return;
+      const data = event.dataTransfer.getData('text/plain');
+      event.target?.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertReplacementText', data }));
+    });
+  });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
+    ok: false,
+    reason: 'verify-failed',
+  });
+  expect(await composerText(fixture)).toBe(TEMPLATE_TEXT + TEMPLATE_TEXT);
+});
+
+test('a new inbound message is reported within 300 ms', async ({ context, pageStates, serviceWorker }) => {
+  const { fixture } = await openThread(context, pageStates);
+  const reports = await recordReports(serviceWorker);
+  const addedAt = await fixture.evaluate((f) => {
+    f.addInbound('Do you also have it in red?');
+    return Date.now();
+  });
+  await expect.poll(async () => (await reports()).some((r) => r.snapshot.messages.length === 7)).toBe(true);
+  const report = (await reports()).find((r) => r.snapshot.messages.length === 7);
+  expect(report?.snapshot.messages.at(-1)).toMatchObject({ direction: 'inbound', timeLabel: '12:56 PM' });
+  expect((report?.receivedAt ?? Infinity) - addedAt).toBeLessThan(300);
+});
+
+test('a thread switch without reload is reported within 300 ms', async ({ context, pageStates, serviceWorker }) => {
+  const { fixture } = await openThread(context, pageStates);
+  const reports = await recordReports(serviceWorker);
+  const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
+
+  const settled = async () => (await reports()).find((r) => r.snapshot.state === 'thread');
+  await expect.poll(settled).toBeDefined();
+  const report = await settled();
+  expect(report?.snapshot).toMatchObject({
+    threadId: NEXT_PEER.id,
+    participant: { name: 'Ben Okafor', handle: 'ben.okafor' },
+    health: { participant: 'found', messages: 'found', composer: 'found' },
+  });
+  expect(report?.snapshot.messages.map((m) => m.direction)).toEqual(['inbound']);
+  expect((report?.receivedAt ?? Infinity) - switchedAt).toBeLessThan(300);
+});
+
+test('after a URL change the thread is loading until header, message list and composer are re-rendered', async ({
+  context,
+  pageStates,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  const reported = async () => (await pageStates(page)).get(0);
+  await fixture.evaluate((f, peer) => f.switchThread(peer, { stepwise: true }), NEXT_PEER);
+  for (const part of ['nothing yet', 'header', 'message list']) {
+    if (part !== 'nothing yet') expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
+    // Reads run once per frame: a premature "thread" would be reported well within this time.
+    await page.waitForTimeout(250);
+    expect(await reported(), `after ${part}`).toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
+  }
+  expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
+  await expect.poll(reported).toMatchObject({ state: 'thread', threadId: NEXT_PEER.id });
+});
+
+test('an insert for the previous thread after a switch inserts nothing', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates);
+  await composer(page).click();
+  await page.keyboard.type('Draft for Anna');
+
+  // The URL changed, the page still shows Anna's conversation …
+  await fixture.evaluate((f, peer) => f.switchThread(peer, { stepwise: true }), NEXT_PEER);
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
+    ok: false,
+    reason: 'conversation-changed',
+  });
+  expect(await composerText(fixture)).toBe('Draft for Anna');
+
+  // … and once Ben's conversation is shown.
+  await fixture.evaluate((f) => {
+    while (f.renderNextPart());
+  });
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({ state: 'thread', threadId: NEXT_PEER.id });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
+    ok: false,
+    reason: 'conversation-changed',
+  });
+  expect(await composerText(fixture)).toBe('');
+});
+
+test('the inbox reports no conversation', async ({ context, pageStates }) => {
+  const { page } = await openHostPage(context, 'https://www.instagram.com/direct/inbox/');
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({
+      platform: 'instagram',
+      state: 'no-conversation',
+      threadId: null,
+      participant: null,
+    });
+});
+
+test('without a composer: health says missing, nothing is inserted, the page logs no error', async ({
+  context,
+  pageStates,
+  insertViaBackground,
+}) => {
+  const { page, errors } = await openThread(context, pageStates, { composer: false });
+  expect((await pageStates(page)).get(0)).toMatchObject({
+    state: 'thread',
+    composerKind: null,
+    health: { participant: 'found', messages: 'found', composer: 'missing' },
+  });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
+    ok: false,
+    reason: 'composer-missing',
+  });
+  expect(errors).toEqual([]);
+});
+
+test('the composer removed while the thread is open: reported missing, no error', async ({ context, pageStates }) => {
+  const { page, errors, fixture } = await openThread(context, pageStates);
+  await fixture.evaluate((f) => f.removeComposer());
+  await expect.poll(async () => (await pageStates(page)).get(0)?.health.composer).toBe('missing');
+  expect(errors).toEqual([]);
+});
+
+test('a long virtualized thread: the rendered window is reported, keys survive scrolling away and back', async ({
+  context,
+  pageStates,
+}) => {
+  const { page, fixture } = await openThread(context, pageStates, { history: 300 });
+  const newest = (await pageStates(page)).get(0)?.messages ?? [];
+  expect(newest).toHaveLength(20);
+
+  await fixture.evaluate((f) => f.showHistoryWindow(0));
+  await expect.poll(async () => (await pageStates(page)).get(0)?.messages[0]?.key).not.toBe(newest[0]?.key);
+  const oldest = (await pageStates(page)).get(0);
+  expect(oldest).toMatchObject({ state: 'thread', threadId: THREAD_ID });
+  expect(oldest?.messages.filter((m) => newest.some((n) => n.key === m.key))).toEqual([]);
+
+  await fixture.evaluate((f) => f.showHistoryWindow(280));
+  await expect.poll(async () => (await pageStates(page)).get(0)?.messages).toEqual(newest);
+});

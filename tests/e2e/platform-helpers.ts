@@ -1,0 +1,56 @@
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { PANEL_TITLE } from '../../utils/content/panel-frame';
+import type { PageSnapshot } from '../../utils/platforms/types';
+
+export { expect } from './fixtures';
+
+/** A reply template with what breaks naive insertion: blank lines, an emoji, a dash, umlauts. */
+export const TEMPLATE_TEXT = 'Hi Anna,\n\nthanks for your message 🙂 — Grüße aus Köln!\n\nBest, Tom';
+
+/**
+ * Opens `url` in a new tab and collects the host page's console errors and uncaught exceptions:
+ * whatever the extension does there must not break the page.
+ */
+export async function openHostPage(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** A neutral spot in the in-page panel: clicking it takes focus away from the composer, as a person would. */
+export const panelHeading = (page: Page): Locator =>
+  page.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 });
+
+export interface Report {
+  /** Date.now() in the service worker when the snapshot arrived in session storage. */
+  receivedAt: number;
+  frameId: number;
+  snapshot: PageSnapshot;
+}
+
+/**
+ * Records every page report the background stores from now on, timestamped where it arrives. Timing
+ * measured this way leaves out the test runner's own round trips (a loaded machine adds hundreds of ms).
+ */
+export async function recordReports(serviceWorker: Worker): Promise<() => Promise<Report[]>> {
+  await serviceWorker.evaluate(() => {
+    const scope = globalThis as typeof globalThis & { dmsReports?: Report[] };
+    scope.dmsReports = [];
+    chrome.storage.session.onChanged.addListener((changes) => {
+      for (const [key, change] of Object.entries(changes)) {
+        const [kind, , frame] = key.split(':');
+        if (kind === 'page' && change.newValue) {
+          const snapshot = change.newValue as PageSnapshot;
+          scope.dmsReports?.push({ receivedAt: Date.now(), frameId: Number(frame), snapshot });
+        }
+      }
+    });
+  });
+  return () =>
+    serviceWorker.evaluate(() => (globalThis as typeof globalThis & { dmsReports?: Report[] }).dmsReports ?? []);
+}

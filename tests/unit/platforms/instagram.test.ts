@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { createInstagramAdapter } from '@/utils/platforms/instagram';
+import { INSTAGRAM_SELECTORS } from '@/utils/platforms/meta-selectors';
+import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
+
+// The Instagram selectors and reader against the fixture pages (tests/fixtures/instagram/*.html), which
+// reproduce the DOM public sources describe. Like refined-github's selector tests: every selector with the
+// number of matches it must have on each page, then what the adapter reads from them.
+
+const THREAD_ID = '340282366841710300949128';
+const THREAD_URL = `https://www.instagram.com/direct/t/${THREAD_ID}/`;
+const INBOX_URL = 'https://www.instagram.com/direct/inbox/';
+
+const threadPage = () => loadFixturePage('instagram/thread.html', THREAD_URL);
+const query = (doc: Document, selector: string) => doc.querySelector(selector) as HTMLElement;
+
+describe('Instagram selectors on the fixture pages', () => {
+  const expected: Record<keyof typeof INSTAGRAM_SELECTORS, { thread: number; inbox: number }> = {
+    main: { thread: 1, inbox: 1 },
+    // nav rail (5, one is your own profile) + top bar avatar and name + "View profile" + 3 row avatars
+    profileLink: { thread: 11, inbox: 5 },
+    // conversation list, search box; in the thread also 2 top-bar buttons, the conversation, emoji button, composer
+    labelledContainer: { thread: 7, inbox: 2 },
+    textbox: { thread: 2, inbox: 1 },
+    lexicalEditor: { thread: 1, inbox: 0 },
+    messageContent: { thread: 6, inbox: 0 },
+    rowHeading: { thread: 2, inbox: 0 },
+  };
+  const inbox = loadFixturePage('instagram/inbox.html', INBOX_URL);
+  const thread = threadPage();
+  it.each(Object.entries(expected))('%s', (name, counts) => {
+    const selector = INSTAGRAM_SELECTORS[name as keyof typeof INSTAGRAM_SELECTORS];
+    expect(thread.querySelectorAll(selector).length).toBe(counts.thread);
+    expect(inbox.querySelectorAll(selector).length).toBe(counts.inbox);
+  });
+});
+
+describe('Instagram adapter reading the fixture pages', () => {
+  it('reads the open thread: participant, directions with group times, composer', () => {
+    const doc = threadPage();
+    const snapshot = createInstagramAdapter().read(doc, new URL(THREAD_URL));
+    expect(snapshot).toMatchObject({
+      platform: 'instagram',
+      state: 'thread',
+      threadId: THREAD_ID,
+      participant: { name: 'Anna Berger', handle: 'anna.berger', profileUrl: 'https://www.instagram.com/anna.berger/' },
+      composerKind: 'instagram',
+      health: { participant: 'found', messages: 'found', composer: 'found' },
+    });
+    expect(snapshot.messages.map((m) => `${m.direction} ${m.timeLabel}`)).toEqual([
+      'inbound 8/24/25, 3:36 PM',
+      'outbound 8/24/25, 3:36 PM',
+      'inbound Thu 6:14 PM',
+      'inbound Thu 6:14 PM',
+      'outbound 12:56 PM',
+      'inbound 12:56 PM',
+    ]);
+  });
+
+  it('keys messages with digests that stay put across reads and tell equal texts apart', () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    const first = adapter.read(doc, new URL(THREAD_URL)).messages.map((m) => m.key);
+    expect(new Set(first).size).toBe(6);
+    expect(first.every((key) => /^m[0-9a-z]{1,12}$/.test(key))).toBe(true);
+    const rows = query(doc, '[aria-label^="Conversation"] .x1odjw0f > div');
+    rows.append((rows.lastElementChild as Element).cloneNode(true)); // "Perfect, thanks!" once more
+    const second = adapter.read(doc, new URL(THREAD_URL)).messages.map((m) => m.key);
+    expect(second.slice(0, 6)).toEqual(first);
+    expect(second[6]).not.toBe(second[5]);
+  });
+
+  it('the inbox is no conversation, other pages are not messages and are not watched', () => {
+    const adapter = createInstagramAdapter();
+    const inbox = loadFixturePage('instagram/inbox.html', INBOX_URL);
+    expect(adapter.read(inbox, new URL(INBOX_URL))).toMatchObject({ state: 'no-conversation', threadId: null });
+    expect(adapter.observationRoot(inbox)).toBe(inbox.querySelector('main'));
+    const explore = loadFixturePage('instagram/inbox.html', 'https://www.instagram.com/explore/');
+    expect(adapter.read(explore, new URL(explore.location.href)).state).toBe('not-messages');
+    expect(adapter.observationRoot(explore)).toBeNull();
+  });
+
+  it('takes the bottom-most composer-like text box, not the search box above it', () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    expect(adapter.focusComposer(doc)).toBe(true);
+    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Message');
+    // A language the label table lacks: the Lexical editors qualify, the lowest one is the composer.
+    query(doc, '[aria-label="Message"]').setAttribute('aria-label', 'Mensagem');
+    query(doc, '[aria-label="Search"]').setAttribute('data-lexical-editor', 'true');
+    expect(adapter.read(doc, new URL(THREAD_URL)).health.composer).toBe('found');
+    expect(adapter.focusComposer(doc)).toBe(true);
+    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Mensagem');
+  });
+
+  it('reports a missing composer and two composers as ambiguous, never guessing', () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    const composer = query(doc, '[aria-label="Message"]');
+    const second = composer.cloneNode(true) as HTMLElement;
+    composer.after(second);
+    // Two boxes labelled "Message" on the same line (the jsdom stand-in: equal bottoms).
+    const bottom = composer.getBoundingClientRect().bottom;
+    for (const box of [composer, second]) box.getBoundingClientRect = () => ({ bottom }) as DOMRect;
+    expect(adapter.read(doc, new URL(THREAD_URL)).health.composer).toBe('ambiguous');
+    composer.remove();
+    second.remove();
+    expect(adapter.read(doc, new URL(THREAD_URL))).toMatchObject({
+      state: 'thread',
+      composerKind: null,
+      health: { composer: 'missing' },
+    });
+  });
+
+  it('reports two conversations as ambiguous and does not call the thread open', () => {
+    const doc = threadPage();
+    const conversation = query(doc, '[aria-label^="Conversation with"]');
+    conversation.after(conversation.cloneNode(true));
+    expect(createInstagramAdapter().read(doc, new URL(THREAD_URL))).toMatchObject({
+      state: 'loading',
+      participant: null,
+      health: { participant: 'ambiguous', messages: 'ambiguous' },
+    });
+  });
+
+  it('finds the conversation by structure when its label is in a language the table lacks', () => {
+    const doc = threadPage();
+    query(doc, '[aria-label^="Conversation with"]').setAttribute('aria-label', 'Unterhaltung mit Anna Berger');
+    const snapshot = createInstagramAdapter().read(doc, new URL(THREAD_URL));
+    expect(snapshot).toMatchObject({ state: 'thread', participant: { name: 'Anna Berger' } });
+    expect(snapshot.messages).toHaveLength(6);
+  });
+
+  it('after the URL changed, stays loading until header, list and composer were re-rendered', () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('thread');
+    const next = new URL('https://www.instagram.com/direct/t/555/');
+    const stillLoading = () => expect(adapter.read(doc, next)).toMatchObject({ state: 'loading', threadId: '555' });
+    stillLoading();
+    for (const link of doc.querySelectorAll('main a[href="/anna.berger/"]')) link.setAttribute('href', '/ben.okafor/');
+    stillLoading();
+    const conversation = query(doc, '[aria-label^="Conversation with"]');
+    conversation.setAttribute('aria-label', 'Conversation with Ben Okafor');
+    stillLoading();
+    const composer = query(doc, '[aria-label="Message"]');
+    composer.replaceWith(composer.cloneNode(true));
+    expect(adapter.read(doc, next)).toMatchObject({ state: 'thread', participant: { handle: 'ben.okafor' } });
+    // Back to the first URL: Anna's conversation is not on screen any more.
+    expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('loading');
+  });
+
+  it('inserts nothing for a conversation that is not the open one', async () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    // insertText reads the document's own URL: the fixture is loaded at THREAD_URL.
+    expect(await adapter.insertText(doc, 'Hi', '999')).toMatchObject({ ok: false, reason: 'conversation-changed' });
+    query(doc, '[aria-label="Message"]').remove();
+    expect(await adapter.insertText(doc, 'Hi', THREAD_ID)).toMatchObject({ ok: false, reason: 'composer-missing' });
+  });
+});
