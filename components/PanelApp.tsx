@@ -79,9 +79,20 @@ function Panel() {
   return (
     <main className="flex h-screen flex-col gap-3 overflow-y-auto bg-white p-3 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
       <header className="flex flex-col gap-1">
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          DM Sidekick{page ? ` · ${PLATFORM_LABELS[page.platform]}` : ''}
-        </p>
+        <div className="flex items-center justify-between">
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            DM Sidekick{page ? ` · ${PLATFORM_LABELS[page.platform]}` : ''}
+          </p>
+          <button
+            type="button"
+            aria-label={t('panel.collapse')}
+            title={t('panel.collapse')}
+            onClick={() => void call('panel.collapse', null).catch(() => undefined)}
+            className="rounded px-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          >
+            »
+          </button>
+        </div>
         <h1 className="text-base font-semibold">{view ? view.contact.displayName : 'DM Sidekick'}</h1>
         {view?.contact.handle && <p className="text-xs text-zinc-600 dark:text-zinc-400">@{view.contact.handle}</p>}
         {view && view.identities.length > 0 && (

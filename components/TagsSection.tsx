@@ -14,21 +14,29 @@ export function TagsSection({ conversation, tags }: { conversation: Conversation
 
   const setTags = (ids: string[]) => call('conversations.update', { id: conversation.id, patch: { tags: ids } });
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = draft.trim();
-    if (!name) return;
+  const attach = async (tag: Tag | { name: string }) => {
     try {
-      const tag =
-        known.find((candidate) => candidate.nameKey === name.toLocaleLowerCase()) ??
-        (await call('tags.create', { name }));
-      if (!conversation.tags.includes(tag.id)) await setTags([...conversation.tags, tag.id]);
+      const existing =
+        'id' in tag ? tag : known.find((candidate) => candidate.nameKey === tag.name.toLocaleLowerCase());
+      const attached = existing ?? (await call('tags.create', { name: tag.name }));
+      if (!conversation.tags.includes(attached.id)) await setTags([...conversation.tags, attached.id]);
       setDraft('');
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
   };
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.trim()) void attach({ name: draft.trim() });
+  };
+
+  // Autocomplete: known tags not on this conversation whose name contains what is typed.
+  const typed = draft.trim().toLocaleLowerCase();
+  const suggestions = typed
+    ? known.filter((tag) => !conversation.tags.includes(tag.id) && tag.nameKey.includes(typed)).slice(0, 8)
+    : [];
 
   return (
     <section aria-labelledby="tags-heading" className="flex flex-col gap-2">
@@ -57,20 +65,29 @@ export function TagsSection({ conversation, tags }: { conversation: Conversation
       <form onSubmit={add}>
         <input
           aria-label={t('tags.add')}
-          list="known-tags"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           placeholder={t('tags.add')}
+          autoComplete="off"
           className="w-full rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500"
         />
-        <datalist id="known-tags">
-          {known
-            .filter((tag) => !conversation.tags.includes(tag.id))
-            .map((tag) => (
-              <option key={tag.id} value={tag.name} />
-            ))}
-        </datalist>
       </form>
+      {suggestions.length > 0 && (
+        <ul aria-label={t('tags.suggestions')} className="flex flex-wrap gap-1 text-xs">
+          {suggestions.map((tag) => (
+            <li key={tag.id}>
+              <button
+                type="button"
+                onClick={() => void attach(tag)}
+                className="rounded-full border px-2 py-0.5"
+                style={{ borderColor: tag.color }}
+              >
+                + {tag.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p role="alert" className="text-red-700 dark:text-red-400">
           {error}

@@ -206,7 +206,7 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
                 onClick={() => void insert(template)}
                 className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-white"
               >
-                {target?.canInsert ? '↵' : '⧉'}
+                {target?.canInsert ? t('templates.insertShort') : t('templates.copyShort')}
               </button>
             </div>
             <div className="flex gap-2 text-xs text-zinc-600 dark:text-zinc-400">
@@ -224,7 +224,7 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
                   })
                 }
               >
-                ✎
+                {t('templates.editShort')}
               </button>
               <button
                 type="button"
@@ -238,14 +238,14 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
                   })
                 }
               >
-                ⧉
+                {t('templates.duplicateShort')}
               </button>
               <button
                 type="button"
                 aria-label={t('templates.delete', { title: template.title })}
                 onClick={() => void remove(template)}
               >
-                🗑
+                {t('templates.deleteShort')}
               </button>
             </div>
           </li>

@@ -38,10 +38,22 @@ export function watchPage(
   };
 
   const observer = new MutationObserver(schedule);
-  ctx.onInvalidated(() => observer.disconnect());
+  // Focus moving between two elements of one shadow tree (two LinkedIn chat windows) never reaches the
+  // document: both ends retarget to the same host. So an observed shadow root gets its own listener.
+  let focusRoot: ShadowRoot | null = null;
+  const listenForFocus = (root: Node | null) => {
+    focusRoot?.removeEventListener('focusin', schedule);
+    focusRoot = root instanceof ShadowRoot ? root : null;
+    focusRoot?.addEventListener('focusin', schedule);
+  };
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    listenForFocus(null);
+  });
 
   function observe(root: Node | null) {
     observer.disconnect();
+    listenForFocus(root);
     observedRoot = root;
     if (!root) return;
     observer.observe(root, {

@@ -108,11 +108,14 @@ export class PanelFrame {
   }
 
   remove(): void {
+    document.documentElement.style.marginRight = '';
     this.root.remove();
     this.tab.remove();
   }
 
   private apply() {
+    // The page gives up the panel's width, so its composer and Send button stay uncovered.
+    document.documentElement.style.marginRight = this.layout.collapsed ? '' : `${this.layout.width}px`;
     this.root.style.width = `${this.layout.width}px`;
     this.root.style.display = this.layout.collapsed ? 'none' : 'flex';
     this.tab.style.display = this.layout.collapsed ? 'block' : 'none';
@@ -129,7 +132,7 @@ export class PanelFrame {
     // The iframe would swallow pointer events while dragging over it.
     this.iframe.style.pointerEvents = 'none';
     const move = (e: PointerEvent) => {
-      this.layout.width = clampWidth(window.innerWidth - e.clientX);
+      this.layout.width = clampWidth(document.documentElement.clientWidth + this.layout.width - e.clientX);
       this.apply();
     };
     const stop = () => {
