@@ -195,8 +195,9 @@ export default defineBackground(() => {
   });
   // `wxt build --mode bench` only: production builds drop this branch and the module with it.
   if (import.meta.env.MODE === 'bench') {
-    void import('../tests/bench/storage-hooks').then(({ storageBench }) => {
-      Object.assign(globalThis, { dmsStorageBench: storageBench });
-    });
+    void Promise.all([import('../tests/bench/storage-hooks'), import('../tests/bench/pack-hooks')]).then(
+      ([{ storageBench }, { packBench }]) =>
+        Object.assign(globalThis, { dmsStorageBench: storageBench, dmsPackBench: packBench }),
+    );
   }
 });
