@@ -10,13 +10,17 @@ export default defineConfig({
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'DM Sidekick',
     description:
       'Reply templates, tags, notes and response timers inside the native DM inboxes of Instagram, X, Messenger and LinkedIn. Local-first.',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Asked for when the user switches notifications on, never up front.
     optional_permissions: ['notifications'],
+    // A pack URL's origin is asked for at the moment of subscribing (https only).
+    optional_host_permissions: ['https://*/*'],
+    // The e2e build (`wxt build --mode e2e`) also reaches the tests' pack server on loopback http.
+    ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
     action: { default_title: 'DM Sidekick' },
     commands: {
       // Rebindable at chrome://extensions/shortcuts; none of the four sites uses Alt+Shift+Space.

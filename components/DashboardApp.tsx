@@ -4,11 +4,12 @@ import { ContactView } from './ContactView';
 import { ConversationsTab } from './ConversationsTab';
 import { LanguageProvider } from './i18n';
 import { MetricsTab } from './MetricsTab';
+import { PacksSection } from './PacksSection';
 import { SettingsTab } from './SettingsTab';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
 
-const TABS = ['Conversations', 'Templates', 'Metrics', 'Settings', 'Backup'] as const;
+const TABS = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup'] as const;
 type Tab = (typeof TABS)[number];
 
 function Dashboard() {
@@ -59,6 +60,7 @@ function Dashboard() {
           <TemplatesSection values={{}} />
         </div>
       )}
+      {tab === 'Packs' && <PacksSection />}
       {tab === 'Metrics' && <MetricsTab tags={tagList} />}
       {tab === 'Settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
       {tab === 'Backup' && <BackupSection />}

@@ -210,22 +210,34 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
               </button>
             </div>
             <div className="flex gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-              <button
-                type="button"
-                aria-label={t('templates.edit', { title: template.title })}
-                disabled={template.locked}
-                onClick={() =>
-                  setDraft({
-                    id: template.id,
-                    title: template.title,
-                    body: template.body,
-                    shortcut: template.shortcut ?? '',
-                    folder: template.folder,
-                  })
-                }
-              >
-                {t('templates.editShort')}
-              </button>
+              {template.locked ? (
+                // Subscribed templates are read-only: a fork is the person's own, editable copy.
+                <button
+                  type="button"
+                  aria-label={t('templates.fork', { title: template.title })}
+                  onClick={() =>
+                    void call('templates.fork', { id: template.id }).catch((e: Error) => report('error', e.message))
+                  }
+                >
+                  {t('templates.forkShort')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  aria-label={t('templates.edit', { title: template.title })}
+                  onClick={() =>
+                    setDraft({
+                      id: template.id,
+                      title: template.title,
+                      body: template.body,
+                      shortcut: template.shortcut ?? '',
+                      folder: template.folder,
+                    })
+                  }
+                >
+                  {t('templates.editShort')}
+                </button>
+              )}
               <button
                 type="button"
                 aria-label={t('templates.duplicate', { title: template.title })}

@@ -26,6 +26,10 @@ import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messagin
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { activePageState, forgetTab, savePageState } from '@/utils/messaging/page-states';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
+import { exportPack } from '@/utils/packs/export';
+import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
+import { parsePack } from '@/utils/packs/parse';
+import { checkForUpdate, previewSubscription } from '@/utils/packs/subscription';
 import { threadUrl } from '@/utils/platforms/sites';
 import { InsertResultSchema } from '@/utils/platforms/types';
 import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
@@ -94,6 +98,16 @@ const handlers: RpcHandlers = {
       await refreshDeadlines(db);
       return settings;
     }),
+  'packs.previewFile': ({ text, fileName }) => {
+    const pack = parsePack(text);
+    return withDatabase((db) => planImport(db, pack, { kind: 'file', name: fileName }));
+  },
+  'packs.previewUrl': ({ url }) => withDatabase((db) => previewSubscription(db, url, PACK_FETCH_OPTIONS)),
+  'packs.apply': ({ plan, resolutions, options }) => withDatabase((db) => applyImport(db, plan, resolutions, options)),
+  'packs.checkUpdate': ({ id }) => withDatabase((db) => checkForUpdate(db, id, PACK_FETCH_OPTIONS)),
+  'packs.export': ({ meta, selection }) => withDatabase((db) => exportPack(db, meta, selection)),
+  'packs.unsubscribe': ({ id, keepTemplates }) => withDatabase((db) => unsubscribe(db, id, { keepTemplates })),
+  'templates.fork': ({ id }) => withDatabase((db) => forkTemplate(db, id)),
   'metrics.compute': ({ from, to }) =>
     withDatabase((db) =>
       computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
@@ -123,10 +137,34 @@ const liveQueries: LiveQueries = {
   'contact.view': { run: ({ contactId }) => withDatabase((db) => contactView(db, contactId)) },
   'tags.all': { run: () => withDatabase(allTags) },
   'templates.all': { run: () => withDatabase((db) => db.templates.toArray()) },
+  'packs.all': { run: () => withDatabase((db) => db.packs.orderBy('id').toArray()) },
   settings: { run: () => withDatabase(readSettings) },
 };
 
 const SLA_ALARM = 'sla-tick';
+const PACK_UPDATE_ALARM = 'pack-updates';
+/** Production subscribes over https only; the e2e build also reaches a test server on loopback http. */
+const PACK_FETCH_OPTIONS = { allowLoopbackHttp: import.meta.env.MODE === 'e2e' };
+
+/**
+ * Every few hours: subscribed packs are checked with conditional requests. An update that needs no
+ * decision (no conflict, newer version, same source) is applied; one that does waits for the person
+ * in the dashboard ("Check for updates" shows what changed).
+ */
+async function checkSubscribedPacks(): Promise<void> {
+  const packs = await withDatabase((db) => db.packs.toArray());
+  for (const pack of packs) {
+    if (pack.source.kind !== 'url') continue;
+    try {
+      const check = await withDatabase((db) => checkForUpdate(db, pack.id, PACK_FETCH_OPTIONS));
+      if (check.kind === 'fetched' && !needsReview(check.plan)) {
+        await withDatabase((db) => applyImport(db, check.plan, {}));
+      }
+    } catch (error) {
+      console.warn(`DM Sidekick: checking pack ${pack.name} for updates failed: ${(error as Error).message}`);
+    }
+  }
+}
 
 /**
  * Once a minute: the toolbar badge shows how many conversations are overdue; breaches and due reminders
@@ -170,11 +208,17 @@ export default defineBackground(() => {
   serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Alarms outlive the worker: create it once, not on every wake.
-  void browser.alarms.get(SLA_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0 });
-  });
+  for (const [name, periodInMinutes] of [
+    [SLA_ALARM, 1],
+    [PACK_UPDATE_ALARM, 6 * 60],
+  ] as const) {
+    void browser.alarms.get(name).then((alarm) => {
+      if (!alarm) void browser.alarms.create(name, { periodInMinutes, delayInMinutes: name === SLA_ALARM ? 0 : 1 });
+    });
+  }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SLA_ALARM) void onSlaTick();
+    if (alarm.name === PACK_UPDATE_ALARM) void checkSubscribedPacks();
   });
   // notifications is an optional permission: its API exists only once the user has granted it.
   const listenToNotificationClicks = () => {

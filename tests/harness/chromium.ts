@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 /** The built extension the tests load (`wxt build` writes it). */
 export const OUTPUT_DIR = resolve(import.meta.dirname, '../..', process.env.DMS_OUT_DIR ?? '.output');
 export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
+/** `wxt build --mode e2e`: production code plus loopback http for the tests' pack server. */
+export const E2E_EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3-e2e');
 
 /**
  * CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else Playwright's own download.

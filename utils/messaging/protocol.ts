@@ -13,11 +13,21 @@ import {
   ContactSchema,
   ConversationSchema,
   NoteSchema,
+  PackSchema,
   ResponseEventSchema,
   SettingsSchema,
   TagSchema,
   TemplateSchema,
 } from '../db/schema';
+import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
+import { PackFileSchema } from '../packs/format';
+import {
+  ApplyOptionsSchema,
+  ImportPlanSchema,
+  ImportResultSchema,
+  ResolutionsSchema,
+  UnsubscribeResultSchema,
+} from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { RpcErrorCodeSchema } from './errors';
 
@@ -98,6 +108,35 @@ export const RPC = {
   'templates.restore': rpc(TemplateSchema, TemplateSchema, EXTENSION),
   'templates.markUsed': rpc(byId, z.null(), EXTENSION),
   'settings.update': rpc(SettingsPatchSchema, SettingsSchema, EXTENSION),
+  /** A pack file's text, checked completely in the background; nothing is written before `packs.apply`. */
+  'packs.previewFile': rpc(
+    z.strictObject({ text: z.string(), fileName: z.string().max(300) }),
+    ImportPlanSchema,
+    EXTENSION,
+  ),
+  /** Subscribing: the page has asked for the URL's host permission (on the click) before calling this. */
+  'packs.previewUrl': rpc(z.strictObject({ url: z.string().max(2000) }), ImportPlanSchema, EXTENSION),
+  'packs.apply': rpc(
+    z.strictObject({ plan: ImportPlanSchema, resolutions: ResolutionsSchema, options: ApplyOptionsSchema.optional() }),
+    ImportResultSchema,
+    EXTENSION,
+  ),
+  'packs.checkUpdate': rpc(
+    byId,
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('not-modified') }),
+      z.strictObject({ kind: z.literal('fetched'), plan: ImportPlanSchema }),
+    ]),
+    EXTENSION,
+  ),
+  'packs.export': rpc(
+    z.strictObject({ meta: ExportMetaSchema, selection: ExportSelectionSchema }),
+    PackFileSchema,
+    EXTENSION,
+  ),
+  'packs.unsubscribe': rpc(z.strictObject({ id: Id, keepTemplates: z.boolean() }), UnsubscribeResultSchema, EXTENSION),
+  /** A subscribed (read-only) template copied into the user's own library. */
+  'templates.fork': rpc(byId, TemplateSchema, EXTENSION),
   'metrics.compute': rpc(
     z.strictObject({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
     SlaMetricsSchema,
@@ -185,6 +224,7 @@ export const LIVE = {
   ),
   'tags.all': live(z.null(), z.array(TagSchema), EXTENSION),
   'templates.all': live(z.null(), z.array(TemplateSchema), EXTENSION),
+  'packs.all': live(z.null(), z.array(PackSchema), EXTENSION),
   settings: live(z.null(), SettingsSchema, EXTENSION),
 } satisfies Record<string, LiveDefinition>;
 

@@ -41,8 +41,9 @@ export function checkPackUrl(input: string, { allowLoopbackHttp = false }: UrlOp
 
 /** The host permission to request (optional_host_permissions) before subscribing: `https://example.com/*`. */
 export function permissionOrigin(url: string, options: UrlOptions = {}): string {
-  const { protocol, host } = new URL(checkPackUrl(url, options));
-  return `${protocol}//${host}/*`;
+  // Match patterns name a host, not a port: the permission covers the host on any port.
+  const { protocol, hostname } = new URL(checkPackUrl(url, options));
+  return `${protocol}//${hostname}/*`;
 }
 
 /** `If-None-Match` / `If-Modified-Since` from what the last applied download returned. */

@@ -31,7 +31,7 @@ function server(respond: (headers: Headers, url: string) => Response) {
 describe('checkPackUrl', () => {
   it('accepts https, drops the fragment', () => {
     expect(checkPackUrl(' https://example.com/p.dmpack.json#top ')).toBe('https://example.com/p.dmpack.json');
-    expect(permissionOrigin('https://example.com:8443/a/b.json')).toBe('https://example.com:8443/*');
+    expect(permissionOrigin('https://example.com:8443/a/b.json')).toBe('https://example.com/*');
   });
 
   it.each([

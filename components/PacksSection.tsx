@@ -1,0 +1,357 @@
+import { type DragEvent, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Pack } from '@/utils/db/schema';
+import { call } from '@/utils/messaging/client';
+import { type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
+import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
+import { permissionOrigin } from '@/utils/packs/subscription';
+import { useLive } from './useLive';
+
+const button = 'rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50';
+const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
+
+/**
+ * Team template packs: import a file (picker or drop), install a sample, subscribe to an https URL,
+ * review what an import would change (conflicts: keep mine / take theirs / keep both), export.
+ */
+export function PacksSection() {
+  const packs = useLive('packs.all', null);
+  const [samples, setSamples] = useState<SamplePackIndex['packs']>([]);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [url, setUrl] = useState('');
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    fetch(browser.runtime.getURL('/packs/index.json'))
+      .then((response) => response.json())
+      .then((index) => setSamples(SamplePackIndexSchema.parse(index).packs))
+      .catch((error: Error) => setStatus({ kind: 'error', text: `Sample packs unavailable: ${error.message}` }));
+  }, []);
+
+  const attempt = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      // The refusal names the field and the reason; nothing was written.
+      setStatus({ kind: 'error', text: (error as Error).message });
+    }
+  };
+  const previewText = (text: string, fileName: string) =>
+    attempt(async () => {
+      setPlan(await call('packs.previewFile', { text, fileName }));
+      setStatus(null);
+    });
+  const previewFile = (file: File | undefined) => file?.text().then((text) => previewText(text, file.name));
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void previewFile(event.dataTransfer.files[0]);
+  };
+
+  const subscribe = () =>
+    attempt(async () => {
+      // The host permission for this origin is requested now, on the click, never up front.
+      const origin = permissionOrigin(url, { allowLoopbackHttp: import.meta.env.MODE === 'e2e' });
+      const granted =
+        (await browser.permissions.contains({ origins: [origin] })) ||
+        (await browser.permissions.request({ origins: [origin] }));
+      if (!granted) throw new Error(`DM Sidekick needs permission to read ${origin} to subscribe to this pack.`);
+      setPlan(await call('packs.previewUrl', { url }));
+      setStatus(null);
+    });
+
+  return (
+    <section aria-label="Template packs" className="flex flex-col gap-4">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target; the file picker inside is the keyboard path */}
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="pack-drop-zone"
+        className={`flex flex-col items-center gap-2 rounded border-2 border-dashed p-6 ${dragging ? 'border-indigo-600 bg-indigo-50 dark:bg-indigo-950' : 'border-zinc-400'}`}
+      >
+        <p>Drop a .dmpack.json file here, or</p>
+        <label className="cursor-pointer rounded bg-indigo-700 px-3 py-1 text-white">
+          Choose a pack file
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="sr-only"
+            onChange={(e) => {
+              void previewFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          type="url"
+          aria-label="Pack URL"
+          placeholder="https://example.com/team.dmpack.json"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          className={`${field} min-w-72 flex-1`}
+        />
+        <button type="button" className={button} disabled={!url} onClick={() => void subscribe()}>
+          Subscribe
+        </button>
+      </div>
+      {status && (
+        <p
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          className={status.kind === 'error' ? 'text-red-700' : ''}
+        >
+          {status.text}
+        </p>
+      )}
+      {plan && (
+        <ImportPreview
+          plan={plan}
+          onDone={(text) => {
+            setPlan(null);
+            setStatus({ kind: 'ok', text });
+          }}
+          onError={(text) => setStatus({ kind: 'error', text })}
+          onCancel={() => setPlan(null)}
+        />
+      )}
+      <section aria-label="Sample packs">
+        <h3 className="font-semibold">Sample packs</h3>
+        <ul className="flex flex-wrap gap-2">
+          {samples.map((sample) => (
+            <li key={sample.id}>
+              <button
+                type="button"
+                className={button}
+                onClick={() =>
+                  void attempt(async () => {
+                    const packUrl = (browser.runtime.getURL as (path: string) => string)(`/packs/${sample.file}`);
+                    const text = await (await fetch(packUrl)).text();
+                    await previewText(text, sample.file);
+                  })
+                }
+              >
+                {sample.name} ({sample.language})
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <InstalledPacks packs={packs.status === 'ready' ? packs.value : []} onPlan={setPlan} onStatus={setStatus} />
+      <ExportForm onStatus={setStatus} />
+    </section>
+  );
+}
+
+function ImportPreview({
+  plan,
+  onDone,
+  onError,
+  onCancel,
+}: {
+  plan: ImportPlan;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const [resolutions, setResolutions] = useState<Record<string, ConflictResolution>>({});
+  const [allowOlder, setAllowOlder] = useState(false);
+  const [removeUntouched, setRemoveUntouched] = useState(true);
+  const unresolved = plan.conflicts.some((c) => !resolutions[c.packTemplateId]);
+  const apply = async () => {
+    try {
+      const result = await call('packs.apply', { plan, resolutions, options: { allowOlder, removeUntouched } });
+      onDone(
+        `Installed ${plan.pack.name} ${result.version}: ${result.added} added, ${result.updated} updated, ${result.keptMine + result.tookTheirs + result.keptBoth} conflicts resolved, ${result.removed} removed.`,
+      );
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+  const titles = (entries: { title: string }[]) => entries.map((e) => e.title).join(', ');
+  return (
+    <section
+      aria-label="Import preview"
+      className="flex flex-col gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-600"
+    >
+      <h3 className="font-semibold">
+        {plan.pack.name} {plan.pack.version}
+        {plan.installed ? ` (installed: ${plan.installed.version})` : ''}
+      </h3>
+      <ul className="text-sm">
+        <li>Added: {plan.added.length ? titles(plan.added) : 'none'}</li>
+        <li>Updated: {plan.updated.length ? titles(plan.updated) : 'none'}</li>
+        <li>Unchanged: {plan.unchanged.length}</li>
+        <li>Removed upstream: {plan.removedUpstream.length ? titles(plan.removedUpstream) : 'none'}</li>
+      </ul>
+      {plan.olderVersion && (
+        <label className="flex items-center gap-2 text-amber-800 dark:text-amber-300">
+          <input type="checkbox" checked={allowOlder} onChange={(e) => setAllowOlder(e.target.checked)} />
+          This is an older version than the one installed. Install it anyway.
+        </label>
+      )}
+      {plan.removedUpstream.length > 0 && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={removeUntouched} onChange={(e) => setRemoveUntouched(e.target.checked)} />
+          Remove templates the pack no longer has (the ones you edited are kept as your own)
+        </label>
+      )}
+      {plan.conflicts.map((conflict) => (
+        <fieldset key={conflict.packTemplateId} className="rounded border border-amber-400 p-2">
+          <legend className="font-medium">Conflict: you edited "{conflict.title}", and the pack changed it too</legend>
+          <div className="grid grid-cols-2 gap-2 text-xs">
+            <pre className="whitespace-pre-wrap">Mine: {conflict.mine.body}</pre>
+            <pre className="whitespace-pre-wrap">Theirs: {conflict.theirs.body}</pre>
+          </div>
+          {(['keep-mine', 'take-theirs', 'keep-both'] as const).map((choice) => (
+            <label key={choice} className="mr-3 text-sm">
+              <input
+                type="radio"
+                name={`conflict-${conflict.packTemplateId}`}
+                checked={resolutions[conflict.packTemplateId] === choice}
+                onChange={() => setResolutions({ ...resolutions, [conflict.packTemplateId]: choice })}
+              />{' '}
+              {{ 'keep-mine': 'Keep mine', 'take-theirs': 'Take theirs', 'keep-both': 'Keep both' }[choice]}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          className="rounded bg-indigo-700 px-3 py-1 text-white disabled:opacity-50"
+          disabled={unresolved || (plan.olderVersion && !allowOlder)}
+          onClick={() => void apply()}
+        >
+          Apply
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function InstalledPacks({
+  packs,
+  onPlan,
+  onStatus,
+}: {
+  packs: Pack[];
+  onPlan: (plan: ImportPlan) => void;
+  onStatus: (status: { kind: 'ok' | 'error'; text: string }) => void;
+}) {
+  const attempt = (work: Promise<void>) =>
+    work.catch((error: Error) => onStatus({ kind: 'error', text: error.message }));
+  return (
+    <section aria-label="Installed packs">
+      <h3 className="font-semibold">Installed packs</h3>
+      {packs.length === 0 && <p className="text-sm">None yet.</p>}
+      <ul className="flex flex-col gap-1">
+        {packs.map((pack) => (
+          <li key={pack.id} className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium">
+              {pack.name} {pack.version}
+            </span>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {pack.source.kind === 'url' ? pack.source.url : pack.source.name}
+            </span>
+            {pack.source.kind === 'url' && (
+              <button
+                type="button"
+                className={button}
+                onClick={() =>
+                  void attempt(
+                    call('packs.checkUpdate', { id: pack.id }).then((check) => {
+                      if (check.kind === 'fetched') onPlan(check.plan);
+                      else onStatus({ kind: 'ok', text: `${pack.name} is up to date.` });
+                    }),
+                  )
+                }
+              >
+                Check for updates
+              </button>
+            )}
+            {(['keep', 'remove'] as const).map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className={button}
+                onClick={() =>
+                  void attempt(
+                    call('packs.unsubscribe', { id: pack.id, keepTemplates: choice === 'keep' }).then((result) =>
+                      onStatus({
+                        kind: 'ok',
+                        text: `Removed ${pack.name}: ${result.removed} templates removed, ${result.kept} kept.`,
+                      }),
+                    ),
+                  )
+                }
+              >
+                {choice === 'keep' ? 'Remove pack, keep templates' : 'Remove pack and its templates'}
+              </button>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ExportForm({ onStatus }: { onStatus: (status: { kind: 'ok' | 'error'; text: string }) => void }) {
+  const [meta, setMeta] = useState({ name: '', version: '1.0.0', author: '' });
+  const [folder, setFolder] = useState('');
+  const exportPack = async () => {
+    try {
+      const pack = await call('packs.export', {
+        meta,
+        selection: folder ? { kind: 'folder', folder } : { kind: 'all' },
+      });
+      const link = Object.assign(document.createElement('a'), {
+        href: URL.createObjectURL(new Blob([`${JSON.stringify(pack, null, 2)}\n`], { type: 'application/json' })),
+        download: `${pack.id}-${pack.version}.dmpack.json`,
+      });
+      link.click();
+      URL.revokeObjectURL(link.href);
+      onStatus({ kind: 'ok', text: `Exported ${pack.templates.length} templates.` });
+    } catch (error) {
+      onStatus({ kind: 'error', text: (error as Error).message });
+    }
+  };
+  return (
+    <form
+      aria-label="Export a pack"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void exportPack();
+      }}
+    >
+      {(['name', 'version', 'author'] as const).map((key) => (
+        <label key={key} className="flex flex-col text-xs capitalize">
+          {key}
+          <input
+            required
+            value={meta[key]}
+            onChange={(e) => setMeta({ ...meta, [key]: e.target.value })}
+            className={field}
+          />
+        </label>
+      ))}
+      <label className="flex flex-col text-xs">
+        Folder (empty: whole library)
+        <input value={folder} onChange={(e) => setFolder(e.target.value)} className={field} />
+      </label>
+      <button type="submit" className={button}>
+        Export pack
+      </button>
+    </form>
+  );
+}
