@@ -1,0 +1,237 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url":"https://www.linkedin.com/"}
+import { describe, expect, it } from 'vitest';
+import { editableText } from '@/utils/platforms/dom-deep';
+import { createLinkedinAdapter } from '@/utils/platforms/linkedin';
+import { LINKEDIN_SELECTORS as L } from '@/utils/platforms/linkedin.selectors';
+import { loadFixtureDocument } from '../../fixtures/x/adapter-jsdom';
+
+// The LinkedIn selectors and reader against the fixture pages (tests/fixtures/linkedin/*.html). The
+// #interop-outlet pages carry a declarative shadow root, which fixture-document.ts attaches for jsdom.
+
+const ANNA = '2-YTFiMmMzZDQtZTVmNi00YTdiLThjOWQtMGUxZjJhM2I0YzVkXzAxMA==';
+const BEN = '2-YjJjM2Q0ZTUtZjZhNy00YjhjLTlkMGUtMWYyYTNiNGM1ZDZlXzAxMA==';
+const CARLA_INMAIL = '2-YzNkNGU1ZjYtYTdiOC00YzlkLTBlMWYtMmEzYjRjNWQ2ZTdmXzAxMA==';
+const threadUrl = (threadId: string) => `https://www.linkedin.com/messaging/thread/${encodeURIComponent(threadId)}/`;
+const FEED = 'https://www.linkedin.com/feed/';
+
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value == null) throw new Error(`fixture has no ${what}`);
+  return value;
+}
+
+const outletRoot = () => required(document.querySelector(L.interopOutlet)?.shadowRoot, 'interop outlet shadow root');
+const read = (adapter = createLinkedinAdapter()) => adapter.read(document, new URL(location.href));
+
+describe('LinkedIn selectors on the fixture pages', () => {
+  it('the messaging page: one thread pane with its parts; groups show name and time once', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    const counts: [string, number][] = [
+      [L.page.scope, 1],
+      [L.page.name, 1],
+      [L.page.profileLink, 1],
+      [L.messageList, 1],
+      [L.event, 3],
+      [L.eventItem, 3],
+      [`.${L.inboundModifier}`, 2],
+      [L.groupTime, 2],
+      [L.dayHeading, 2],
+      [L.composer, 1],
+      [L.inmailSubject, 0],
+      [L.overlay.scope, 0],
+    ];
+    for (const [selector, count] of counts) expect(document.querySelectorAll(selector), selector).toHaveLength(count);
+  });
+
+  it('an overlay window: in the page, or only inside the interop outlet’s shadow root', () => {
+    const parts = [L.overlay.scope, L.overlay.name, L.overlay.profileLink, L.threadLink, L.composer];
+    loadFixtureDocument('linkedin/overlay.html', FEED);
+    for (const selector of parts) expect(document.querySelectorAll(selector), selector).toHaveLength(1);
+
+    loadFixtureDocument('linkedin/overlay-shadow.html', FEED);
+    for (const selector of parts) {
+      expect(document.querySelectorAll(selector), selector).toHaveLength(0);
+      expect(outletRoot().querySelectorAll(selector), selector).toHaveLength(1);
+    }
+    loadFixtureDocument('linkedin/overlay-two.html', FEED);
+    for (const selector of parts) expect(outletRoot().querySelectorAll(selector), selector).toHaveLength(2);
+  });
+});
+
+describe('LinkedIn adapter reading the messaging page', () => {
+  it('reads the thread: decoded id, participant, urn keys, day and group times carried forward', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    expect(read()).toEqual({
+      platform: 'linkedin',
+      url: threadUrl(ANNA),
+      state: 'thread',
+      threadId: ANNA,
+      surface: 'page',
+      participant: { name: 'Anna Berger', profileUrl: 'https://www.linkedin.com/in/anna-berger-4711/' },
+      messages: [
+        {
+          key: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAAnna,2-MTcxMDAwMDAwMDAwMQ==)',
+          direction: 'inbound',
+          timeLabel: 'Mon 9:41 AM',
+        },
+        {
+          key: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAAnna,2-MTcxMDAwMDAwMDAwMg==)',
+          direction: 'inbound',
+          timeLabel: 'Mon 9:41 AM',
+        },
+        {
+          key: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAATom,2-MTcxMDAwMDAwMDAwMw==)',
+          direction: 'outbound',
+          timeLabel: 'Today 8:15 AM',
+        },
+      ],
+      composerKind: 'linkedin-message',
+      health: { participant: 'found', messages: 'found', composer: 'found' },
+    });
+  });
+
+  it('the list without a thread in the URL is no-conversation; the rest of LinkedIn without windows is not messages', () => {
+    loadFixtureDocument('linkedin/messaging.html', 'https://www.linkedin.com/messaging/');
+    expect(read()).toMatchObject({ state: 'no-conversation', threadId: null, participant: null });
+    loadFixtureDocument('linkedin/feed-interop-iframe.html', FEED);
+    expect(read()).toMatchObject({ state: 'not-messages', threadId: null });
+  });
+
+  /** Replaces the pane's parts with the saved conversation's, as LinkedIn's re-render does. */
+  const render = (threadId: string, ...selectors: string[]) => {
+    const saved = required(
+      document.querySelector<HTMLTemplateElement>(`template[data-thread="${threadId}"]`),
+      threadId,
+    );
+    for (const selector of selectors) {
+      const next = required(saved.content.querySelector(selector), selector).cloneNode(true);
+      required(document.querySelector(`${L.page.scope} ${selector}`), selector).replaceWith(next);
+    }
+  };
+
+  it('after a switch the pane counts only once it re-rendered; an InMail form is its own composer kind', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    const adapter = createLinkedinAdapter();
+    expect(read(adapter).state).toBe('thread');
+
+    history.pushState(null, '', threadUrl(CARLA_INMAIL));
+    expect(read(adapter)).toMatchObject({ state: 'loading', threadId: CARLA_INMAIL, participant: null });
+    render(CARLA_INMAIL, '.msg-title-bar', '.msg-s-message-list-container');
+    expect(read(adapter).state).toBe('loading');
+    render(CARLA_INMAIL, 'form.msg-form');
+    expect(read(adapter)).toMatchObject({
+      state: 'thread',
+      threadId: CARLA_INMAIL,
+      participant: { name: 'Carla Mendes', profileUrl: 'https://www.linkedin.com/in/carla-mendes-recruiting/' },
+      messages: [],
+      composerKind: 'linkedin-inmail',
+    });
+  });
+
+  it('watches the page’s main element there', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    expect(createLinkedinAdapter().observationRoot(document)).toBe(document.querySelector('main'));
+  });
+});
+
+describe('LinkedIn adapter reading overlay windows', () => {
+  const annaWindow = {
+    state: 'thread',
+    threadId: ANNA,
+    surface: `overlay:${ANNA}`,
+    participant: { name: 'Anna Berger', profileUrl: 'https://www.linkedin.com/in/anna-berger-4711/' },
+    messages: [{ direction: 'inbound', timeLabel: 'Today 10:02 AM' }],
+    composerKind: 'linkedin-message',
+    health: { participant: 'found', messages: 'found', composer: 'found' },
+  };
+
+  it('a window in the page: its own thread from its link, the page watched as a whole', () => {
+    loadFixtureDocument('linkedin/overlay.html', FEED);
+    const adapter = createLinkedinAdapter();
+    expect(read(adapter)).toMatchObject({ ...annaWindow, url: FEED });
+    expect(adapter.observationRoot(document)).toBe(document.body);
+  });
+
+  it('a window inside the interop outlet: read through the open shadow root, which is what is watched', () => {
+    loadFixtureDocument('linkedin/overlay-shadow.html', FEED);
+    const adapter = createLinkedinAdapter();
+    expect(read(adapter)).toMatchObject(annaWindow);
+    expect(adapter.observationRoot(document)).toBe(outletRoot());
+  });
+
+  it('two windows: none chosen without focus; the focused one, then the last focused one, is the conversation', () => {
+    loadFixtureDocument('linkedin/overlay-two.html', FEED);
+    const adapter = createLinkedinAdapter();
+    expect(read(adapter)).toMatchObject({
+      state: 'no-conversation',
+      threadId: null,
+      health: { composer: 'ambiguous' },
+    });
+
+    const [annaEditor, benEditor] = outletRoot().querySelectorAll<HTMLElement>(L.composer);
+    required(benEditor, 'second window').focus();
+    expect(read(adapter)).toMatchObject({
+      threadId: BEN,
+      surface: `overlay:${BEN}`,
+      participant: { name: 'Ben Okafor' },
+    });
+    // Focus leaves for our panel (an iframe): Ben's window is still the one being answered.
+    benEditor?.blur();
+    expect(document.activeElement).toBe(document.body);
+    expect(read(adapter).threadId).toBe(BEN);
+    required(annaEditor, 'first window').focus();
+    expect(read(adapter).threadId).toBe(ANNA);
+  });
+
+  it('a minimized window is not a surface; a window for a new message is no conversation yet', () => {
+    loadFixtureDocument('linkedin/overlay-two.html', FEED);
+    const [anna, ben] = outletRoot().querySelectorAll(L.overlay.scope);
+    ben?.classList.add(L.minimizedOverlay);
+    expect(read()).toMatchObject({ threadId: ANNA, state: 'thread' });
+
+    required(anna?.querySelector(L.threadLink), 'thread link').remove();
+    required(anna?.querySelector(L.overlay.name), 'title').textContent = 'New message';
+    expect(read()).toMatchObject({ state: 'no-conversation', surface: 'overlay:new', participant: null });
+  });
+
+  it('inserting where the page has no editing commands (jsdom) fails as verify-failed, without throwing', async () => {
+    loadFixtureDocument('linkedin/overlay.html', FEED);
+    expect(await createLinkedinAdapter().insertText(document, 'Hi', ANNA)).toMatchObject({
+      ok: false,
+      reason: 'verify-failed',
+    });
+    expect(await createLinkedinAdapter().insertText(document, 'Hi', BEN)).toMatchObject({
+      ok: false,
+      reason: 'conversation-changed',
+    });
+  });
+});
+
+describe('reading an editor back (verifies every contenteditable insertion)', () => {
+  const editor = (html: string) => {
+    const element = document.createElement('div');
+    element.innerHTML = html;
+    return element;
+  };
+
+  it('one line per paragraph; an empty paragraph’s <br> is an empty line', () => {
+    expect(editableText(editor('<p>Hi Anna,</p><p><br></p><p>thanks</p>'))).toBe('Hi Anna,\n\nthanks');
+  });
+
+  it('<br> between text is a line break (Firefox’s insertText); a trailing one holds the line open only', () => {
+    expect(editableText(editor('<p>a<br>b<br></p>'))).toBe('a\nb');
+  });
+
+  it('Draft.js blocks, with its <br data-text> in empty ones', () => {
+    const block = (inner: string) =>
+      `<div data-block="true"><div class="public-DraftStyleDefault-block"><span>${inner}</span></div></div>`;
+    const draft = editor(
+      `<div data-contents="true">${block('<span data-text="true">Hi</span>')}${block('<br data-text="true">')}${block('<span data-text="true">Tom</span>')}</div>`,
+    );
+    expect(editableText(draft)).toBe('Hi\n\nTom');
+  });
+
+  it('no-break spaces, which editors put at edges, read as spaces', () => {
+    expect(editableText(editor('<p>Best,\u00a0Tom</p>'))).toBe('Best, Tom');
+  });
+});
