@@ -48,6 +48,15 @@ const handlers: RpcHandlers = {
   'page.report': async (snapshot, { tabId, frameId }) => {
     if (tabId === undefined) return null;
     await savePageState(tabId, frameId ?? 0, snapshot);
+    if (frameId) {
+      // Only the top frame mounts the panel; it learns here that a sub-frame holds a conversation.
+      const command = {
+        kind: 'dms.page-command',
+        command: 'sub-frame-surface',
+        present: snapshot.state !== 'not-messages',
+      };
+      browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => undefined);
+    }
     await withDatabase((db) => trackPageReport(db, snapshot, Date.now()));
     notifyPageChanged(tabId);
     return null;

@@ -1,4 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { PageSnapshot } from '../../utils/platforms/types';
 import '../fixtures/linkedin/page-api';
 import { test } from './fixtures';
@@ -9,6 +10,7 @@ const BEN = '2-YjJjM2Q0ZTUtZjZhNy00YjhjLTlkMGUtMWYyYTNiNGM1ZDZlXzAxMA==';
 const CARLA_INMAIL = '2-YzNkNGU1ZjYtYTdiOC00YzlkLTBlMWYtMmEzYjRjNWQ2ZTdmXzAxMA==';
 const threadUrl = (threadId: string) => `https://www.linkedin.com/messaging/thread/${encodeURIComponent(threadId)}/`;
 const FEED = 'https://www.linkedin.com/feed/';
+const panelOf = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
 
 type PageStates = (page: Page) => Promise<Map<number, PageSnapshot>>;
 
@@ -276,6 +278,9 @@ test.describe('LinkedIn messaging overlay windows (no URL change)', () => {
     expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA, frameId)).toEqual({ ok: true });
     expect(await composerText(frame, ANNA)).toBe(TEMPLATE_TEXT);
     expect(await sentCount(frame)).toBe(0);
+    // Only the top frame shows the panel, for the conversation the iframe holds.
+    await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText('Anna Berger');
+    await expect(page.locator(`iframe[title="${PANEL_TITLE}"]`)).toHaveCount(1);
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { reportPage } from '../messaging/content-client';
 import { PageCommandSchema } from '../messaging/page-commands';
-import type { InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
+import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
 
@@ -15,12 +15,15 @@ const isTopFrame = window.top === window;
  */
 export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   let frame: PanelFrame | undefined;
+  /** This frame shows a conversation surface; a sub-frame (LinkedIn's interop iframe) may show one too. */
+  let ownSurface = false;
+  let subFrameSurface = false;
 
-  const showPanel = (snapshot: PageSnapshot) => {
-    // Sub-frames (LinkedIn's interop iframe) host adapters, never a second panel.
+  // Sub-frames host adapters, never a second panel: the top frame shows it for the whole tab.
+  const syncPanel = () => {
     if (!isTopFrame) return;
-    const wanted = snapshot.state !== 'not-messages';
-    if (wanted && !frame?.isConnected) frame = new PanelFrame(snapshot.platform);
+    const wanted = ownSurface || subFrameSurface;
+    if (wanted && !frame?.isConnected) frame = new PanelFrame(adapter.platform);
     if (!wanted && frame) {
       frame.remove();
       frame = undefined;
@@ -28,7 +31,8 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   };
 
   watchPage(ctx, adapter, (snapshot) => {
-    showPanel(snapshot);
+    ownSurface = snapshot.state !== 'not-messages';
+    syncPanel();
     reportPage(snapshot).catch((error: Error) => {
       // A reload of the extension orphans this script; anything else is worth one line.
       if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
@@ -50,6 +54,10 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
       case 'collapse-panel':
         frame?.setCollapsed(true);
         return Promise.resolve(frame !== undefined);
+      case 'sub-frame-surface':
+        subFrameSurface = command.data.present;
+        syncPanel();
+        return Promise.resolve(true);
     }
   });
 }

@@ -17,6 +17,12 @@ export const PageCommandSchema = z.discriminatedUnion('command', [
   /** Open the panel if collapsed and move keyboard focus into it (the keyboard command). */
   z.strictObject({ kind: z.literal('dms.page-command'), command: z.literal('reveal-panel') }),
   z.strictObject({ kind: z.literal('dms.page-command'), command: z.literal('collapse-panel') }),
+  /** To the top frame: a sub-frame (LinkedIn's interop iframe) shows a conversation surface, or no longer. */
+  z.strictObject({
+    kind: z.literal('dms.page-command'),
+    command: z.literal('sub-frame-surface'),
+    present: z.boolean(),
+  }),
 ]);
 export type PageCommand = z.infer<typeof PageCommandSchema>;
 
