@@ -1,4 +1,5 @@
 import type { Template } from '../db/schema';
+import { cyrb53Lanes } from '../hash';
 import type { PackFile, PackTemplate } from './format';
 
 /**
@@ -60,17 +61,7 @@ export function canonicalContent(content: TemplateContent): string {
  */
 export function contentHash(content: TemplateContent): string {
   const text = canonicalContent(content);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const [h1, h2] = cyrb53Lanes(text);
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return `c1:${hex(h2)}${hex(h1)}:${text.length}`;
 }

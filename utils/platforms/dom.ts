@@ -18,6 +18,7 @@
  *   CONVERSATION_CHANGED                 the insert result when the page moved on
  *   insertIntoComposer insert text at a composer's caret, exactly once, verified by reading it back
  */
+import { cyrb53 } from '../hash';
 import type { Platform } from './sites';
 import type { InsertResult, PageSnapshot, PageState, PartHealth } from './types';
 
@@ -126,17 +127,7 @@ export function isEndAligned(row: Element): boolean {
  * message keeps its key while it stays rendered.
  */
 export function messageKey(...parts: string[]): string {
-  const input = parts.join('\u241f');
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `m${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  return `m${cyrb53(parts.join('\u241f'))}`;
 }
 
 /** A rendered part of a conversation (header, message list, composer): its node and what it shows. */

@@ -1,6 +1,7 @@
 import type { SidekickDatabase } from '../db/database';
 import { recordConversation } from '../db/operations';
 import { type Conversation, ConversationSchema, newId, type ResponseEvent, ResponseEventSchema } from '../db/schema';
+import { cyrb53 } from '../hash';
 import type { PageSnapshot, SeenMessage } from '../platforms/types';
 import { slaClock } from './clock';
 import { loadPolicyContext, resolvePolicy } from './policy';
@@ -41,16 +42,7 @@ export const SEEN_KEYS_LIMIT = 64;
 
 /** A message key's digest as stored in `seenKeys` (cyrb53; the key itself is not kept). */
 export function seenKeyDigest(key: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return cyrb53(key);
 }
 
 /** How the report related to what was seen before. */
