@@ -10,6 +10,7 @@ import {
   type Note,
   NoteSchema,
   newId,
+  patchOf,
   type Settings,
   SettingsSchema,
   type Tag,
@@ -62,11 +63,13 @@ export async function recordConversation(db: SidekickDatabase, snapshot: PageSna
 
 // ---- contacts ----------------------------------------------------------------------------------
 
-export const ContactPatchSchema = ContactSchema.pick({
-  displayName: true,
-  customFields: true,
-  personId: true,
-}).partial();
+export const ContactPatchSchema = patchOf(
+  ContactSchema.pick({
+    displayName: true,
+    customFields: true,
+    personId: true,
+  }),
+);
 
 export async function updateContact(db: SidekickDatabase, id: string, patch: z.infer<typeof ContactPatchSchema>) {
   return db.transaction('rw', db.contacts, async () => {
@@ -90,13 +93,15 @@ export async function deleteContact(db: SidekickDatabase, id: string): Promise<v
 
 // ---- conversations -----------------------------------------------------------------------------
 
-export const ConversationPatchSchema = ConversationSchema.pick({
-  status: true,
-  tags: true,
-  assignee: true,
-  slaPolicyId: true,
-  snoozedUntil: true,
-}).partial();
+export const ConversationPatchSchema = patchOf(
+  ConversationSchema.pick({
+    status: true,
+    tags: true,
+    assignee: true,
+    slaPolicyId: true,
+    snoozedUntil: true,
+  }),
+);
 
 export async function updateConversation(
   db: SidekickDatabase,
@@ -137,7 +142,7 @@ export async function createTag(db: SidekickDatabase, input: z.infer<typeof TagI
   });
 }
 
-export const TagPatchSchema = TagInputSchema.partial();
+export const TagPatchSchema = patchOf(TagInputSchema);
 
 export async function updateTag(db: SidekickDatabase, id: string, patch: z.infer<typeof TagPatchSchema>) {
   return db.transaction('rw', db.tags, async () => {
@@ -203,6 +208,8 @@ export const TemplateInputSchema = TemplateSchema.pick({
   language: true,
 });
 
+export const TemplatePatchSchema = patchOf(TemplateInputSchema);
+
 export async function createTemplate(db: SidekickDatabase, input: z.input<typeof TemplateInputSchema>) {
   const now = Date.now();
   const template = TemplateSchema.parse({ id: newId(), ...input, createdAt: now, updatedAt: now });
@@ -213,7 +220,7 @@ export async function createTemplate(db: SidekickDatabase, input: z.input<typeof
 export async function updateTemplate(
   db: SidekickDatabase,
   id: string,
-  patch: Partial<z.input<typeof TemplateInputSchema>>,
+  patch: z.infer<typeof TemplatePatchSchema>,
 ): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const template = await mustGet(db.templates.get(id), 'template');
@@ -257,7 +264,7 @@ export async function readSettings(db: SidekickDatabase): Promise<Settings> {
   return (await db.settings.get('settings'))?.value ?? DEFAULT_SETTINGS;
 }
 
-export const SettingsPatchSchema = SettingsSchema.partial();
+export const SettingsPatchSchema = patchOf(SettingsSchema);
 
 export async function updateSettings(db: SidekickDatabase, patch: z.infer<typeof SettingsPatchSchema>) {
   return db.transaction('rw', db.settings, async () => {

@@ -220,3 +220,18 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const newId = (): string => crypto.randomUUID();
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The update form of an object schema: every field optional and without its default, so a field the
+ * patch leaves out keeps its stored value (zod's own `.partial()` would fill in the defaults: a
+ * patch of the status alone would empty the tags).
+ */
+export function patchOf<Shape extends z.ZodRawShape>(object: z.ZodObject<Shape>) {
+  const fields = Object.entries(object.shape).map(([key, field]) => [
+    key,
+    (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+  ]);
+  return z.strictObject(Object.fromEntries(fields) as { [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> });
+}

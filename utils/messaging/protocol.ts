@@ -8,6 +8,7 @@ import {
   TagInputSchema,
   TagPatchSchema,
   TemplateInputSchema,
+  TemplatePatchSchema,
 } from '../db/operations';
 import {
   ContactSchema,
@@ -47,7 +48,7 @@ const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, call
 const EXTENSION: readonly Caller[] = ['extension'];
 const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
-const patchOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
+const updateOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
 
 const GroupMetricsSchema = z.strictObject({
   responses: z.number(),
@@ -82,10 +83,10 @@ export const RPC = {
   'panel.collapse': rpc(z.null(), z.boolean(), EXTENSION),
   /** Escape in the panel: the caret goes back to the native composer. */
   'composer.focus': rpc(z.null(), z.boolean(), EXTENSION),
-  'contacts.update': rpc(patchOf(ContactPatchSchema), ContactSchema, EXTENSION),
+  'contacts.update': rpc(updateOf(ContactPatchSchema), ContactSchema, EXTENSION),
   /** "Forget this person": the contact and everything attached to it. */
   'contacts.delete': rpc(byId, z.null(), EXTENSION),
-  'conversations.update': rpc(patchOf(ConversationPatchSchema), ConversationSchema, EXTENSION),
+  'conversations.update': rpc(updateOf(ConversationPatchSchema), ConversationSchema, EXTENSION),
   /** "Remind me": the conversation leaves the open list until then, and comes back with a notification. */
   'conversations.snooze': rpc(
     z.strictObject({
@@ -96,13 +97,13 @@ export const RPC = {
     EXTENSION,
   ),
   'tags.create': rpc(TagInputSchema, TagSchema, EXTENSION),
-  'tags.update': rpc(patchOf(TagPatchSchema), TagSchema, EXTENSION),
+  'tags.update': rpc(updateOf(TagPatchSchema), TagSchema, EXTENSION),
   'tags.delete': rpc(byId, z.null(), EXTENSION),
   'notes.add': rpc(NoteInputSchema, NoteSchema, EXTENSION),
   'notes.update': rpc(z.strictObject({ id: Id, text: NoteSchema.shape.text }), NoteSchema, EXTENSION),
   'notes.delete': rpc(byId, z.null(), EXTENSION),
   'templates.create': rpc(TemplateInputSchema, TemplateSchema, EXTENSION),
-  'templates.update': rpc(patchOf(TemplateInputSchema.partial()), TemplateSchema, EXTENSION),
+  'templates.update': rpc(updateOf(TemplatePatchSchema), TemplateSchema, EXTENSION),
   'templates.delete': rpc(byId, z.null(), EXTENSION),
   /** Undo of a delete: the template comes back as it was, usage and all. */
   'templates.restore': rpc(TemplateSchema, TemplateSchema, EXTENSION),

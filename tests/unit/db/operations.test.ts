@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addNote,
+  ContactPatchSchema,
+  ConversationPatchSchema,
   createTag,
   createTemplate,
   deleteContact,
@@ -10,6 +12,8 @@ import {
   markTemplateUsed,
   readSettings,
   recordConversation,
+  SettingsPatchSchema,
+  TemplatePatchSchema,
   updateContact,
   updateConversation,
   updateNote,
@@ -242,5 +246,35 @@ describe('settings', () => {
     expect((await readSettings(db)).signature).toBe('Tom, Support');
     await rejectsWith(updateSettings(db, { defaultSlaPolicyId: 'nope' }), 'invalid', /default SLA policy/);
     expect((await readSettings(db)).defaultSlaPolicyId).toBe('customer-service');
+  });
+});
+
+describe('patches change only what they name', () => {
+  it('a status patch keeps the tags; a contact patch keeps custom fields; a template edit keeps tags and platforms; a settings patch keeps the rest', async () => {
+    const db = freshDatabase();
+    const id = (await recordConversation(db, threadSnapshot())) ?? '';
+    const vip = await createTag(db, { name: 'VIP' });
+    await updateConversation(db, id, { tags: [vip.id] });
+    // As the patch arrives after the client's and the background's validation.
+    await updateConversation(db, id, ConversationPatchSchema.parse({ status: 'done' }));
+    expect((await db.conversations.get(id))?.tags).toEqual([vip.id]);
+
+    const contactId = (await db.conversations.get(id))?.contactId ?? '';
+    await updateContact(db, contactId, { customFields: { company: 'Köln GmbH' } });
+    await updateContact(db, contactId, ContactPatchSchema.parse({ personId: 'anna' }));
+    expect((await db.contacts.get(contactId))?.customFields).toEqual({ company: 'Köln GmbH' });
+
+    const template = await createTemplate(db, { title: 'Hi', body: 'Hi!', tags: ['greeting'], platforms: ['x'] });
+    const edited = await updateTemplate(db, template.id, TemplatePatchSchema.parse({ body: 'Hello!' }));
+    expect(edited).toMatchObject({ body: 'Hello!', tags: ['greeting'], platforms: ['x'] });
+
+    await updateSettings(db, { myName: 'Tom', language: 'de', notifications: true });
+    await updateSettings(db, SettingsPatchSchema.parse({ signature: 'Tom, Support' }));
+    expect(await readSettings(db)).toMatchObject({
+      myName: 'Tom',
+      language: 'de',
+      notifications: true,
+      signature: 'Tom, Support',
+    });
   });
 });
