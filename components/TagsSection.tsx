@@ -4,6 +4,20 @@ import { call } from '@/utils/messaging/client';
 import { useI18n } from './i18n';
 import { useLive } from './useLive';
 
+/**
+ * Black or white, whichever contrasts more with a tag's colour (WCAG relative luminance). The better of the
+ * two always reaches at least 4.58:1, so a chip's name stays readable (AA) on any colour: white text alone
+ * failed on several colours of the default palette (e.g. 2.9:1 on #ca8a04).
+ */
+function textColorOn(background: string): '#000000' | '#ffffff' {
+  const channel = (i: number) => {
+    const value = Number.parseInt(background.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
+}
+
 /** A conversation's tags; tags are shared across platforms and created on the fly. */
 export function TagsSection({ conversation, tags }: { conversation: Conversation; tags: Tag[] }) {
   const { t } = useI18n();
@@ -47,8 +61,8 @@ export function TagsSection({ conversation, tags }: { conversation: Conversation
         {tags.map((tag) => (
           <li
             key={tag.id}
-            className="flex items-center gap-1 rounded-full px-2 py-0.5 text-xs text-white"
-            style={{ backgroundColor: tag.color }}
+            className="flex items-center gap-1 rounded-full px-2 py-0.5 text-xs"
+            style={{ backgroundColor: tag.color, color: textColorOn(tag.color) }}
           >
             {tag.name}
             <button

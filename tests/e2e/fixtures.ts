@@ -1,15 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import type { InsertResult, PageSnapshot } from '../../utils/platforms/types';
-import { FIXTURE_BUILD_DIR } from '../fixtures/paths.ts';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '../harness/chromium.ts';
-
-const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
+import { isolateAndServeFixtureScripts, serveFixture } from '../harness/serve.ts';
 
 export type Fixtures = {
+  /** Which build to load (an option: `test.use({ extensionDir: E2E_EXTENSION_DIR })`). */
+  extensionDir: string;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -45,27 +45,19 @@ async function tabStates(worker: Worker, url: string) {
 }
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
-  context: async ({}, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  extensionDir: [EXTENSION_DIR, { option: true }],
+  context: async ({ extensionDir }, use) => {
+    if (!existsSync(join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
     }
     const userDataDir = await mkdtemp(join(tmpdir(), 'dms-e2e-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       headless: process.env.HEADED !== '1',
       executablePath: chromiumPath(),
-      args: chromiumArgs(),
+      args: chromiumArgs(extensionDir),
     });
-    // The machine has no network: anything not served by a test is refused at once
-    // instead of hanging (routes registered later take precedence).
-    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
-    // Fixture pages load their bundled editors (tests/fixtures/build.ts) from /__fixture__/ on any host.
-    await context.route(/^https:\/\/[^/]+\/__fixture__\//, async (route) => {
-      const path = new URL(route.request().url()).pathname.replace('/__fixture__/', '');
-      const file = resolve(FIXTURE_BUILD_DIR, path);
-      if (!file.startsWith(FIXTURE_BUILD_DIR) || !existsSync(file)) return route.fulfill({ status: 404 });
-      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(file) });
-    });
+    // No network: only what a test serves (and the fixture pages' bundled editors) answers.
+    await isolateAndServeFixtureScripts(context);
     await use(context);
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
@@ -78,12 +70,7 @@ export const test = base.extend<Fixtures>({
     await use(new URL(serviceWorker.url()).host);
   },
   serveFixture: async ({ context }, use) => {
-    await use(async (url, file) => {
-      const body = readFileSync(join(FIXTURES_DIR, file));
-      await context.route(url, (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
-      );
-    });
+    await use((url, file) => serveFixture(context, url, file));
   },
   pageStates: async ({ serviceWorker }, use) => {
     await use(async (page) => (await tabStates(serviceWorker, page.url()))?.frames ?? new Map());
@@ -100,7 +87,8 @@ export const test = base.extend<Fixtures>({
         for (const version of updated) versions.set(version.versionId, version);
         onUpdate();
       });
-      const ours = () => [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+      const ours = () =>
+        [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
       const until = (done: () => boolean) =>
         new Promise<void>((resolve, reject) => {
           const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);

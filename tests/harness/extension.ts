@@ -1,0 +1,82 @@
+// Talking to the loaded extension the way its own pages do: typed RPC calls and live queries sent from an
+// extension page (chrome.runtime messaging, checked by the background like any other caller), and the
+// background's clock. Shared by the e2e tests and the demo (`npm start`); runs under plain Node too, so
+// only type imports from the product code.
+import type { Page, Worker } from '@playwright/test';
+import type {
+  LiveName,
+  LiveParams,
+  LiveResult,
+  RpcInput,
+  RpcName,
+  RpcOutput,
+  RpcResponse,
+} from '../../utils/messaging/protocol';
+
+/**
+ * Calls the background from an extension page (`page` must show one, e.g. dashboard.html): the same
+ * `{kind: 'dms.rpc'}` message utils/messaging/client.ts sends, validated by the background with zod.
+ */
+export async function rpc<N extends RpcName>(page: Page, name: N, input: RpcInput<N>): Promise<RpcOutput<N>> {
+  const response = await page.evaluate(
+    ([rpcName, rpcInput]) =>
+      chrome.runtime.sendMessage({ kind: 'dms.rpc', name: rpcName, input: rpcInput }) as Promise<RpcResponse>,
+    [name, input] as const,
+  );
+  if (!response?.ok) throw new Error(`${name} failed: ${response?.error.code}: ${response?.error.message}`);
+  return response.value as RpcOutput<N>;
+}
+
+/**
+ * The first result of a live query (utils/messaging/live-server.ts), read over its port from an extension
+ * page. The port's name is LIVE_PORT of utils/messaging/protocol.ts.
+ */
+export function liveOnce<N extends LiveName>(page: Page, name: N, params: LiveParams<N>): Promise<LiveResult<N>> {
+  return page.evaluate(
+    ([liveName, liveParams]) =>
+      new Promise<LiveResult<N>>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'dms.live' });
+        port.onMessage.addListener(
+          (message: { kind: string; id: number; value?: unknown; error?: { message: string } }) => {
+            if (message.id !== 1) return;
+            port.disconnect();
+            if (message.kind === 'result') resolve(message.value as LiveResult<N>);
+            else reject(new Error(`${liveName}: ${message.error?.message}`));
+          },
+        );
+        port.postMessage({ kind: 'subscribe', id: 1, name: liveName, params: liveParams });
+      }),
+    [name, params] as const,
+  );
+}
+
+/**
+ * Moves the background's clock (`Date.now` in the service worker) `offsetMs` into the past; 0 puts it back.
+ * Response tracking (utils/sla/tracking.ts) starts a wait when the background FIRST SEES a customer's
+ * unanswered message, at the background's `Date.now()`: a page opened while the clock is shifted back by
+ * 3 h is a customer who has been waiting for 3 h once the clock is restored. Only the worker's realm is
+ * touched: pages, alarms and Chromium keep the real time. A worker that MV3 stops and restarts forgets the
+ * shift, so keep it short (open the page, wait until the conversation is recorded, restore).
+ */
+export async function shiftBackgroundClock(worker: Worker, offsetMs: number): Promise<void> {
+  await worker.evaluate((offset) => {
+    const scope = globalThis as typeof globalThis & { dmsRealNow?: () => number };
+    scope.dmsRealNow ??= Date.now;
+    const realNow = scope.dmsRealNow;
+    Date.now = offset === 0 ? realNow : () => realNow() - offset;
+  }, offsetMs);
+}
+
+/** Runs `work` with the background's clock `offsetMs` in the past, and restores it however `work` ends. */
+export async function withBackgroundClockShifted<T>(
+  worker: Worker,
+  offsetMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  await shiftBackgroundClock(worker, offsetMs);
+  try {
+    return await work();
+  } finally {
+    await shiftBackgroundClock(worker, 0);
+  }
+}
