@@ -29,7 +29,9 @@ test('a note written in one tab appears live in the panel of a second tab and on
 
   await addNote(first, 'Prefers German, ordered twice');
   await expect(panelOf(second).getByRole('list', { name: 'Notes' })).toContainText('Prefers German, ordered twice');
-  await expect(dashboard.getByRole('list', { name: 'Conversation list' })).toContainText('Prefers German, ordered twice');
+  await expect(dashboard.getByRole('list', { name: 'Conversation list' })).toContainText(
+    'Prefers German, ordered twice',
+  );
 
   // MV3 stops an idle worker; its ports close. Subscribers must come back on their own.
   await stopServiceWorker();
@@ -54,12 +56,13 @@ test('the host page finds no trace of a note in its DOM or storage', async ({ co
     const hits: string[] = [];
     if (document.documentElement.outerHTML.includes(needle)) hits.push('DOM');
     for (const store of [localStorage, sessionStorage]) {
-      for (let i = 0; i < store.length; i++) if (store.getItem(store.key(i) ?? '')?.includes(needle)) hits.push('storage');
+      for (let i = 0; i < store.length; i++)
+        if (store.getItem(store.key(i) ?? '')?.includes(needle)) hits.push('storage');
     }
     if ((await indexedDB.databases()).length > 0) hits.push('indexedDB');
     const frame = document.querySelector('iframe');
     try {
-      if (frame?.contentDocument?.body?.innerText.includes(needle)) hits.push('panel');
+      if (frame?.contentDocument?.body?.textContent?.includes(needle)) hits.push('panel');
     } catch {
       // cross-origin: exactly what keeps the note private
     }
