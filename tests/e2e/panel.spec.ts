@@ -282,3 +282,25 @@ test('collapsing the panel leaves a slim tab, and open or collapsed is remembere
   await expect(heading(page)).toHaveText('Anna Berger');
   await expect(tab).toBeHidden();
 });
+
+test('keyboard only: arrows choose a template, Enter inserts it, Escape puts the caret back into the composer', async ({
+  context,
+}) => {
+  const page = await openConversation(context, INSTAGRAM);
+  const panel = panelOf(page);
+  await createTemplate(panel, DECOY);
+  await createTemplate(panel, GREETING);
+  const search = panel.getByRole('searchbox', { name: 'Search templates' });
+  await search.fill('');
+  await search.focus();
+  // Empty search: the library order (title order for unused templates): Refund policy, then Thanks.
+  await expect(templateList(panel).getByRole('listitem').first()).toContainText(DECOY.title);
+  await search.press('ArrowDown');
+  await expect(templateList(panel).locator('[aria-current="true"]')).toContainText(GREETING.title);
+  await search.press('Enter');
+  await expect.poll(() => INSTAGRAM.composerText(page)).toBe(GREETING_FOR_ANNA);
+
+  await search.press('Escape');
+  // The page's focused element is Instagram's composer again (the panel frame gave focus back).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message');
+});
