@@ -66,3 +66,38 @@ describe('TemplateSearch', () => {
     expect(search.folders()).toEqual(['Sales', 'Service']);
   });
 });
+
+describe('typing keystroke by keystroke', () => {
+  const words = ['refund', 'order', 'number', 'shipping', 'delay', 'thanks', 'meeting', 'pricing', 'jacket', 'invoice'];
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const word = () => {
+    const w = words[Math.floor(random() * words.length)] ?? 'order';
+    // Some bodies carry a typo of their own.
+    return random() < 0.2 ? `${w.slice(0, 2)}x${w.slice(3)}` : w;
+  };
+  const generated = Array.from({ length: 800 }, (_, i) =>
+    template({
+      title: `${word()} ${word()}`,
+      body: Array.from({ length: 12 }, word).join(' '),
+      folder: i % 2 ? 'A' : 'B',
+    }),
+  );
+
+  it('narrowing to the previous keystroke finds exactly what a fresh search finds', () => {
+    for (const filter of [{}, { folder: 'A' }]) {
+      const reused = new TemplateSearch(generated);
+      for (const query of ['refnud policy', 'ordr number', 'shipping dely', 'meting', 'jackte', 'invoice 2']) {
+        for (let n = 1; n <= query.length; n++) {
+          const typed = query.slice(0, n);
+          expect(titles(reused.search(typed, filter))).toEqual(
+            titles(new TemplateSearch(generated).search(typed, filter)),
+          );
+        }
+      }
+    }
+  });
+});
