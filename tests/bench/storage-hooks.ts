@@ -4,6 +4,7 @@ import { withDatabase } from '@/utils/db/connection';
 import { countOpenByPlatform, mostOverdue } from '@/utils/db/queries';
 import type { Contact, Conversation, Note } from '@/utils/db/schema';
 import { PLATFORMS } from '@/utils/platforms/sites';
+import { benchTemplates } from './bench-templates';
 
 const CHUNK = 5_000;
 
@@ -70,8 +71,23 @@ async function medianOf(runs: number, work: () => Promise<unknown>): Promise<num
   return median(times);
 }
 
+/** The template the insert measurement clicks: first in the panel's list (most used), one known variable. */
+export const GREETING = { title: 'Bench greeting', body: 'Hi {{firstName}}, thanks for your message!' } as const;
+
+/** Replaces the template library with GREETING and `count - 1` bench templates; returns ms. */
+async function seedTemplates(count: number): Promise<number> {
+  const templates = benchTemplates(count);
+  const first = templates[0];
+  if (first) Object.assign(first, GREETING, { usageCount: 1_000_000, tags: [], folder: '' });
+  return withDatabase(async (db) => {
+    await db.templates.clear();
+    return timed(() => db.templates.bulkAdd(templates));
+  });
+}
+
 export const storageBench = {
   seed,
+  seedTemplates,
   /** Opening the database cold: a fresh connection's first query. */
   openMs: (runs: number) =>
     medianOf(runs, async () => {
