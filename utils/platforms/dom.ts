@@ -12,6 +12,7 @@
  *   firstTextLine      an element's first line of text (a display name above a handle)
  *   nameFromLabel      the name inside a localized label ("Write to {name}")
  *   isEndAligned       whether a message row is laid out to the end side (your own messages)
+ *   readMessageRows    the newest message rows of a list as keyed messages (a bounded window)
  *   messageKey         a short non-reversible digest standing for a message (never its text)
  *   ThreadBinding      whether the rendered conversation already belongs to the thread the URL names
  *   insertByBeforeInput, insertByPaste   ways of asking an editor to insert at its caret
@@ -20,7 +21,7 @@
  */
 import { cyrb53 } from '../hash';
 import type { Platform } from './sites';
-import type { InsertResult, PageSnapshot, PageState, PartHealth } from './types';
+import type { InsertResult, PageSnapshot, PageState, PartHealth, SeenMessage } from './types';
 
 /** Runs `read`; any exception (a detached node, an unexpected element) yields `fallback` instead. */
 export function guarded<T>(fallback: T, read: () => T): T {
@@ -111,14 +112,78 @@ export function isEndAligned(row: Element): boolean {
     const view = row.ownerDocument.defaultView;
     if (!view) return false;
     const queue: [Element, number][] = [[row, 0]];
-    for (let visited = 0; queue.length > 0 && visited < ALIGNMENT_SEARCH.elements; visited++) {
-      const [element, depth] = queue.shift() as [Element, number];
+    for (let visited = 0; visited < queue.length && visited < ALIGNMENT_SEARCH.elements; visited++) {
+      const [element, depth] = queue[visited] as [Element, number];
       const justify = view.getComputedStyle(element).justifyContent;
       if (justify === 'flex-end' || justify === 'end') return true;
       if (depth < ALIGNMENT_SEARCH.depth) for (const child of element.children) queue.push([child, depth + 1]);
     }
     return false;
   });
+}
+
+/**
+ * How many message rows a read reports: the newest MESSAGE_WINDOW. Tracking keeps 64 digests
+ * (SEEN_KEYS_LIMIT, utils/sla/tracking.ts) and anchors new messages on the last one it knows, so the
+ * newest rows are all it needs; reading every rendered row of a long thread cost the host page far more
+ * (computed styles per row, a large snapshot) than it told.
+ */
+export const MESSAGE_WINDOW = 100;
+
+/** What an adapter tells readMessageRows about its rows. */
+export type MessageRowReader = {
+  isMessage(row: Element): boolean;
+  /** A non-message row's time label when it is a time separator. */
+  separatorOf(row: Element): string | undefined;
+  /** A message row's text as its key digests it (cheap: no layout). */
+  bodyOf(row: Element): string;
+  /** A message row's direction and time label, given the separator in force above it (may measure layout). */
+  describe(row: Element, separator: string | undefined): Pick<SeenMessage, 'direction' | 'timeLabel'>;
+};
+
+/**
+ * The newest `limit` message rows of `rows` (oldest first) as SeenMessages: the key of a message is a
+ * digest of thread, direction, time label and text, plus how often that digest occurred before it. The
+ * rows above the window are walked back only to the time separator heading the window's first group
+ * (cheap reads); those whose text recurs in the window are described, so the window's keys are the
+ * ones a read of every row gives (unless an earlier group carries the very same time label).
+ */
+export function readMessageRows(
+  rows: readonly Element[],
+  threadId: string,
+  reader: MessageRowReader,
+  limit = MESSAGE_WINDOW,
+): SeenMessage[] {
+  let start = rows.length;
+  for (let count = 0; start > 0 && count < limit; ) if (reader.isMessage(rows[--start] as Element)) count++;
+  let groupStart = start;
+  let separator: string | undefined;
+  while (groupStart > 0 && separator === undefined) {
+    const row = rows[groupStart - 1] as Element;
+    if (!reader.isMessage(row)) separator = reader.separatorOf(row);
+    if (separator === undefined) groupStart--;
+  }
+  const occurrences = new Map<string, number>();
+  const identityOf = (row: Element, label: string | undefined) => {
+    const { direction, timeLabel } = reader.describe(row, label);
+    const identity = messageKey(threadId, direction, timeLabel ?? '', reader.bodyOf(row));
+    const occurrence = occurrences.get(identity) ?? 0;
+    occurrences.set(identity, occurrence + 1);
+    return { key: messageKey(identity, String(occurrence)), direction, ...(timeLabel && { timeLabel }) };
+  };
+  const window = rows.slice(start);
+  if (groupStart < start) {
+    const bodies = new Set(window.filter(reader.isMessage).map(reader.bodyOf));
+    for (const row of rows.slice(groupStart, start)) {
+      if (reader.isMessage(row) && bodies.has(reader.bodyOf(row))) identityOf(row, separator);
+    }
+  }
+  const messages: SeenMessage[] = [];
+  for (const row of window) {
+    if (reader.isMessage(row)) messages.push(identityOf(row, separator));
+    else separator = reader.separatorOf(row) ?? separator;
+  }
+  return messages;
 }
 
 /**

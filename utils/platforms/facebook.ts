@@ -9,9 +9,10 @@ import {
   insertIntoComposer,
   isEndAligned,
   isVisible,
-  messageKey,
+  type MessageRowReader,
   nameFromLabel,
   type PartRead,
+  readMessageRows,
   ThreadBinding,
 } from './dom';
 import { FACEBOOK_LABELS, FACEBOOK_RESERVED_PATHS, FACEBOOK_SELECTORS as S, TIME_SEPARATOR } from './meta-selectors';
@@ -75,12 +76,14 @@ function readParticipant(
   list: Element | undefined,
   composer: HTMLElement | null,
 ): { key: string | undefined; read: PartRead<Participant | null> } {
-  const links = [...root.querySelectorAll<HTMLAnchorElement>(S.link)].filter(
-    (link) => !list?.contains(link) && profileKeyOf(link),
-  );
-  const keys = new Set(links.map(profileKeyOf));
+  const keysOf = new Map<HTMLAnchorElement, string | undefined>();
+  for (const link of linksOutside(root, list)) {
+    const linkKey = profileKeyOf(link);
+    if (linkKey) keysOf.set(link, linkKey);
+  }
+  const keys = new Set(keysOf.values());
   const key = keys.size === 1 ? [...keys][0] : undefined;
-  const keyed = links.filter((link) => profileKeyOf(link) === key);
+  const keyed = [...keysOf.keys()].filter((link) => keysOf.get(link) === key);
   const heading = [...root.querySelectorAll(S.title)].find((title) => !list?.contains(title));
   const name =
     keyed.map(firstTextLine).find(Boolean) ??
@@ -95,28 +98,38 @@ function readParticipant(
   return { key, read: { health: 'found', value: participant, rendered: { node, identity: `${key}|${name}` } } };
 }
 
-function readMessages(list: Element, threadId: string): SeenMessage[] {
-  const messages: SeenMessage[] = [];
-  const occurrences = new Map<string, number>();
-  let separator: string | undefined;
-  for (const row of list.querySelectorAll(S.row)) {
+/** The links in `root` (document order) outside `excluded`, whose subtree is not walked (the message list). */
+function linksOutside(root: Element, excluded: Element | undefined): HTMLAnchorElement[] {
+  if (!excluded) return [...root.querySelectorAll<HTMLAnchorElement>(S.link)];
+  const links: HTMLAnchorElement[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, (node) =>
+    excluded === node ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Element).matches(S.link)) links.push(node as HTMLAnchorElement);
+  }
+  return links;
+}
+
+const ROW_READER: MessageRowReader = {
+  isMessage: (row) => row.matches(S.messageRow),
+  separatorOf: (row) => {
     const text = row.textContent ?? '';
-    if (!row.matches(S.messageRow)) {
-      if (TIME_SEPARATOR.test(text)) separator = text.trim();
-      continue;
-    }
+    return TIME_SEPARATOR.test(text) ? text.trim() : undefined;
+  },
+  bodyOf: (row) => row.querySelector(S.bubble)?.textContent?.trim() ?? '',
+  describe(row, separator) {
     // "Message sent 14:03 by Anna Berger: …": time and sender; without it, the layout tells the direction.
+    const text = row.textContent ?? '';
     const sent = MESSAGE_SENT.map((pattern) => pattern.exec(text)).find(Boolean);
     const direction = (sent ? YOU.includes(sent[2] as string) : isEndAligned(row)) ? 'outbound' : 'inbound';
-    const timeLabel = sent?.[1] ?? separator;
-    const body = row.querySelector(S.bubble)?.textContent?.trim() ?? '';
-    const identity = messageKey(threadId, direction, timeLabel ?? '', body);
-    const occurrence = occurrences.get(identity) ?? 0;
-    occurrences.set(identity, occurrence + 1);
-    messages.push({ key: messageKey(identity, String(occurrence)), direction, ...(timeLabel && { timeLabel }) });
-  }
-  return messages;
-}
+    return { direction, timeLabel: sent?.[1] ?? separator };
+  },
+};
+
+/** The newest rendered messages (MESSAGE_WINDOW, see readMessageRows), oldest first. */
+const readMessages = (list: Element, threadId: string): SeenMessage[] =>
+  readMessageRows([...list.querySelectorAll(S.row)], threadId, ROW_READER);
 
 /** Reads one surface. `threadId` is the URL's on the conversation page; pop-ups go by their peer's profile. */
 function readSurface(root: Element, urlThreadId?: string): SurfaceRead {

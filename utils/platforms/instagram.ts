@@ -11,9 +11,10 @@ import {
   isEndAligned,
   isVisible,
   lowestVisible,
-  messageKey,
+  type MessageRowReader,
   nameFromLabel,
   type PartRead,
+  readMessageRows,
   ThreadBinding,
 } from './dom';
 import {
@@ -60,34 +61,72 @@ function conversationContainers(main: Element): Element[] {
   return holding.filter((element) => !holding.some((other) => other !== element && element.contains(other)));
 }
 
-function readParticipant(main: Element, conversations: Element[]): PartRead<Participant | null> {
-  const profileLinks = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handleOf);
-  const peerLink = highestVisible(profileLinks);
-  const handle = peerLink && handleOf(peerLink);
+/**
+ * The peer: the highest visible profile link. Links outside the message rows are tried first (the
+ * header; the rows hold one avatar link per message, thousands in a long thread); the rows only when
+ * no visible link outside them points to a profile. `rows` is the rows container (see rowsContainer).
+ */
+function readParticipant(
+  main: Element,
+  conversations: Element[],
+  rows: Element | undefined,
+): PartRead<Participant | null> {
+  const handles = new Map<HTMLAnchorElement, string | undefined>();
+  const handle = (link: HTMLAnchorElement) => {
+    if (!handles.has(link)) handles.set(link, handleOf(link));
+    return handles.get(link);
+  };
+  let profileLinks = profileLinksOutside(main, rows).filter(handle);
+  let peerLink = highestVisible(profileLinks);
+  if (!peerLink && rows) {
+    profileLinks = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handle);
+    peerLink = highestVisible(profileLinks);
+  }
+  const peerHandle = peerLink && handle(peerLink);
   // The avatar link comes first and has no text; another link to the same profile carries the name.
   const linkName = profileLinks
-    .filter((link) => handleOf(link) === handle)
+    .filter((link) => handle(link) === peerHandle)
     .map(firstTextLine)
     .find(Boolean);
   const labelName = nameFromLabel(conversations[0]?.getAttribute('aria-label'), CONVERSATION_LABELS);
-  const name = linkName ?? labelName ?? handle;
+  const name = linkName ?? labelName ?? peerHandle;
   if (conversations.length > 1) return { health: 'ambiguous', value: null, rendered: null };
   if (!name) return { health: 'missing', value: null, rendered: null };
   const participant: Participant = {
     name,
-    ...(handle && { handle, profileUrl: (peerLink as HTMLAnchorElement).href }),
+    ...(peerHandle && { handle: peerHandle, profileUrl: (peerLink as HTMLAnchorElement).href }),
   };
   const node = peerLink ?? (conversations[0] as Element);
-  return { health: 'found', value: participant, rendered: { node, identity: `${handle}|${name}` } };
+  return { health: 'found', value: participant, rendered: { node, identity: `${peerHandle}|${name}` } };
+}
+
+/** The link elements in <main> (document order) that are not inside `excluded` (whose subtree is skipped). */
+function profileLinksOutside(main: Element, excluded: Element | undefined): HTMLAnchorElement[] {
+  const links: HTMLAnchorElement[] = [];
+  const walker = main.ownerDocument.createTreeWalker(main, NodeFilter.SHOW_ELEMENT, (node) =>
+    node === excluded ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Element).matches(S.profileLink)) links.push(node as HTMLAnchorElement);
+  }
+  return links;
+}
+
+/** The first element inside `root` (document order) that scrolls vertically; stops at the first match. */
+function firstScroller(root: Element): Element | undefined {
+  const view = root.ownerDocument.defaultView;
+  if (!view) return undefined;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/auto|scroll/.test(view.getComputedStyle(node as Element).overflowY)) return node as Element;
+  }
+  return undefined;
 }
 
 /** The rows are the children of the inner container with the most children, at most three levels into
  * the conversation's scrollable element (instagram-dm-unsender dom-lookup.js). */
 function rowsContainer(conversation: Element): Element | undefined {
-  const view = conversation.ownerDocument.defaultView;
-  const scroller = [...conversation.querySelectorAll('*')].find((element) =>
-    /auto|scroll/.test(view?.getComputedStyle(element).overflowY ?? ''),
-  );
+  const scroller = firstScroller(conversation);
   let best = scroller;
   let level = scroller ? [scroller] : [];
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
@@ -102,26 +141,29 @@ function isOwnRow(row: Element): boolean {
   return headings.some((heading) => YOU_SENT.includes(heading.textContent?.trim() ?? '')) || isEndAligned(row);
 }
 
-function readMessages(conversations: Element[], threadId: string): PartRead<SeenMessage[]> {
+/** A row's time label when it is a time separator (no message content, no link or picture). */
+function separatorOf(row: Element): string | undefined {
+  const label = row.textContent?.trim() ?? '';
+  return TIME_SEPARATOR.test(label) && !row.querySelector('a, img') ? label : undefined;
+}
+
+const ROW_READER: MessageRowReader = {
+  isMessage: (row) => row.querySelector(S.messageContent) !== null,
+  separatorOf,
+  bodyOf: (row) => row.querySelector(S.messageContent)?.textContent?.trim() ?? '',
+  describe: (row, separator) => ({ direction: isOwnRow(row) ? 'outbound' : 'inbound', timeLabel: separator }),
+};
+
+/** The newest rendered messages (MESSAGE_WINDOW, see readMessageRows), oldest first. `container` is
+ * rowsContainer's. */
+function readMessages(
+  conversations: Element[],
+  container: Element | undefined,
+  threadId: string,
+): PartRead<SeenMessage[]> {
   const conversation = conversations[0];
-  const container = conversations.length === 1 && conversation ? rowsContainer(conversation) : undefined;
   if (!conversation || !container) return { health: healthOf(conversations.length), value: [], rendered: null };
-  const messages: SeenMessage[] = [];
-  const occurrences = new Map<string, number>();
-  let timeLabel: string | undefined;
-  for (const row of container.children) {
-    const content = row.querySelector(S.messageContent);
-    if (!content) {
-      const label = row.textContent?.trim() ?? '';
-      if (TIME_SEPARATOR.test(label) && !row.querySelector('a, img')) timeLabel = label;
-      continue;
-    }
-    const direction = isOwnRow(row) ? 'outbound' : 'inbound';
-    const identity = messageKey(threadId, direction, timeLabel ?? '', content.textContent?.trim() ?? '');
-    const occurrence = occurrences.get(identity) ?? 0;
-    occurrences.set(identity, occurrence + 1);
-    messages.push({ key: messageKey(identity, String(occurrence)), direction, ...(timeLabel && { timeLabel }) });
-  }
+  const messages = readMessageRows([...container.children], threadId, ROW_READER);
   const rendered = { node: conversation, identity: conversation.getAttribute('aria-label') ?? '' };
   return { health: 'found', value: messages, rendered };
 }
@@ -152,8 +194,10 @@ export function createInstagramAdapter(): PlatformAdapter {
     if (!main)
       return { snapshot: { ...emptySnapshot('instagram', url, 'loading'), threadId: route.threadId }, composer: null };
     const conversations = conversationContainers(main);
-    const participant = readParticipant(main, conversations);
-    const messages = readMessages(conversations, route.threadId);
+    const conversation = conversations.length === 1 ? conversations[0] : undefined;
+    const rows = conversation && rowsContainer(conversation);
+    const participant = readParticipant(main, conversations, rows);
+    const messages = readMessages(conversations, rows, route.threadId);
     const composer = readComposer(main);
     // A URL change alone is not enough: the header, list and composer must have caught up.
     const settled =

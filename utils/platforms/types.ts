@@ -63,7 +63,10 @@ export const PageSnapshotSchema = z.strictObject({
   /** Which surface the snapshot describes: 'page' or a pop-up / overlay window's own id. */
   surface: z.string().max(500),
   participant: ParticipantSchema.nullable(),
-  /** The messages currently rendered (lists are virtualized), oldest first. */
+  /**
+   * The newest rendered messages (lists are virtualized), oldest first: at most the last 100 rows
+   * (`MESSAGE_WINDOW` in dom.ts), enough for the background, which anchors on the last 64 it has seen.
+   */
   messages: z.array(SeenMessageSchema).max(1000),
   composerKind: ComposerKindSchema.nullable(),
   health: z.strictObject({
