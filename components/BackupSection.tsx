@@ -1,9 +1,17 @@
 import { useState } from 'react';
+import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
+import { useI18n } from './i18n';
 
 /** Export everything to one file; restore from one, merged into what is here or replacing it. */
 export function BackupSection() {
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { t } = useI18n();
+  // Own messages are kept as a key and its values, so that they follow the language.
+  const [status, setStatus] = useState<
+    | { kind: 'ok'; key: MessageKey; values?: Record<string, number> }
+    | { kind: 'error'; key?: undefined; text: string }
+    | null
+  >(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
 
   const exportAll = async () => {
@@ -16,7 +24,7 @@ export function BackupSection() {
       });
       link.click();
       URL.revokeObjectURL(url);
-      setStatus({ kind: 'ok', text: 'Backup downloaded.' });
+      setStatus({ kind: 'ok', key: 'backup.downloaded' });
     } catch (error) {
       setStatus({ kind: 'error', text: (error as Error).message });
     }
@@ -28,7 +36,12 @@ export function BackupSection() {
       const summary = await call('backup.restore', { text: await file.text(), mode });
       setStatus({
         kind: 'ok',
-        text: `Restored ${summary.conversations ?? 0} conversations, ${summary.notes ?? 0} notes and ${summary.templates ?? 0} templates.`,
+        key: 'backup.restored',
+        values: {
+          conversations: summary.conversations ?? 0,
+          notes: summary.notes ?? 0,
+          templates: summary.templates ?? 0,
+        },
       });
     } catch (error) {
       setStatus({ kind: 'error', text: (error as Error).message });
@@ -38,30 +51,28 @@ export function BackupSection() {
   return (
     <section aria-labelledby="backup-heading" className="flex flex-col gap-2">
       <h2 id="backup-heading" className="text-lg font-semibold">
-        Backup
+        {t('backup.heading')}
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Everything lives only in this browser. Uninstalling the extension deletes it: export a backup regularly.
-      </p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('backup.intro')}</p>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={exportAll} className="rounded bg-indigo-600 px-3 py-1.5 text-white">
-          Export backup
+          {t('backup.export')}
         </button>
         <label className="flex items-center gap-2">
-          Restore:
+          {t('backup.restoreMode')}
           <select
             value={mode}
             onChange={(e) => setMode(e.target.value as 'merge' | 'replace')}
             className="rounded border border-zinc-300 bg-transparent p-1"
           >
-            <option value="merge">merge into my data</option>
-            <option value="replace">replace all my data</option>
+            <option value="merge">{t('backup.merge')}</option>
+            <option value="replace">{t('backup.replace')}</option>
           </select>
         </label>
         <input
           type="file"
           accept="application/json,.json"
-          aria-label="Restore from backup file"
+          aria-label={t('backup.restoreFile')}
           onChange={(e) => {
             void restore(e.target.files?.[0]);
             e.target.value = '';
@@ -73,7 +84,7 @@ export function BackupSection() {
           role={status.kind === 'error' ? 'alert' : 'status'}
           className={status.kind === 'error' ? 'text-red-600' : ''}
         >
-          {status.text}
+          {status.key ? t(status.key, status.values) : status.text}
         </p>
       )}
     </section>

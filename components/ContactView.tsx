@@ -8,7 +8,7 @@ import { useLive } from './useLive';
 
 /** One person: identities, notes, custom fields, conversations with response times; edit or forget. */
 export function ContactView({ contactId, onClose }: { contactId: string; onClose: () => void }) {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
   const view = useLive('contact.view', { contactId });
   const [field, setField] = useState({ key: '', value: '' });
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
 
   return (
     <section
-      aria-label={`Contact ${contact.displayName}`}
+      aria-label={t('contact.region', { name: contact.displayName })}
       className="flex flex-col gap-3 rounded border border-zinc-300 p-4 dark:border-zinc-600"
     >
       <div className="flex items-start justify-between">
@@ -40,7 +40,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
               .join(' · ')}
           </p>
         </div>
-        <button type="button" onClick={onClose} aria-label="Close contact">
+        <button type="button" onClick={onClose} aria-label={t('contact.close')}>
           ×
         </button>
       </div>
@@ -49,8 +49,8 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
           {error}
         </p>
       )}
-      <section aria-label="Custom fields" className="flex flex-col gap-1 text-sm">
-        <h3 className="font-semibold">Custom fields</h3>
+      <section aria-label={t('contact.customFields')} className="flex flex-col gap-1 text-sm">
+        <h3 className="font-semibold">{t('contact.customFields')}</h3>
         <dl className="grid grid-cols-[auto_1fr_auto] gap-x-3 gap-y-1">
           {Object.entries(contact.customFields).map(([key, value]) => (
             <div key={key} className="contents">
@@ -58,7 +58,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
               <dd>{value}</dd>
               <button
                 type="button"
-                aria-label={`Remove field ${key}`}
+                aria-label={t('contact.removeField', { key })}
                 onClick={() =>
                   void setFields(Object.fromEntries(Object.entries(contact.customFields).filter(([k]) => k !== key)))
                 }
@@ -79,44 +79,45 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
           }}
         >
           <input
-            aria-label="Field name"
-            placeholder="company"
+            aria-label={t('contact.fieldName')}
+            placeholder={t('contact.fieldNamePlaceholder')}
             value={field.key}
             onChange={(e) => setField({ ...field, key: e.target.value })}
             className="w-32 rounded border border-zinc-400 bg-transparent p-1"
           />
           <input
-            aria-label="Field value"
+            aria-label={t('contact.fieldValue')}
             value={field.value}
             onChange={(e) => setField({ ...field, value: e.target.value })}
             className="flex-1 rounded border border-zinc-400 bg-transparent p-1"
           />
           <button type="submit" className="rounded border border-zinc-400 px-2">
-            Add field
+            {t('contact.addField')}
           </button>
         </form>
       </section>
-      <section aria-label="Conversation history" className="text-sm">
-        <h3 className="font-semibold">Conversations</h3>
+      <section aria-label={t('contact.history')} className="text-sm">
+        <h3 className="font-semibold">{t('contact.conversations')}</h3>
         <ul>
           {conversations.map((c) => (
             <li key={c.id}>
               <a className="underline" href={threadUrl(c.platform, c.threadId)} target="_blank" rel="noreferrer">
                 {PLATFORM_LABELS[c.platform]}
               </a>{' '}
-              · {c.status}
-              {c.firstResponseMs !== undefined && ` · first response ${formatDuration(c.firstResponseMs, language)}`}
+              · {t(`status.${c.status}`)}
+              {c.firstResponseMs !== undefined &&
+                ` · ${t('contact.firstResponse', { duration: formatDuration(c.firstResponseMs, language) })}`}
             </li>
           ))}
         </ul>
-        <h3 className="mt-2 font-semibold">Response times</h3>
-        <ul aria-label="Response times">
+        <h3 className="mt-2 font-semibold">{t('contact.responseTimes')}</h3>
+        <ul aria-label={t('contact.responseTimes')}>
           {responses.map((r) => (
             <li key={r.id}>
               {new Date(r.inboundAt).toLocaleString(language)}:{' '}
               {r.answeredAt === undefined
-                ? 'not answered yet'
-                : `answered after ${formatDuration(r.answeredAt - r.inboundAt, language)}`}
+                ? t('contact.notAnswered')
+                : t('contact.answeredAfter', { duration: formatDuration(r.answeredAt - r.inboundAt, language) })}
             </li>
           ))}
         </ul>
@@ -125,18 +126,16 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
       <div className="flex items-center gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
         {confirmForget ? (
           <>
-            <span className="text-sm">
-              Delete {contact.displayName} with all conversations, notes and response times?
-            </span>
+            <span className="text-sm">{t('contact.forgetConfirm', { name: contact.displayName })}</span>
             <button
               type="button"
               className="rounded bg-red-700 px-3 py-1 text-white"
               onClick={() => void attempt(call('contacts.delete', { id: contact.id })).then(onClose)}
             >
-              Forget for good
+              {t('contact.forgetForGood')}
             </button>
             <button type="button" onClick={() => setConfirmForget(false)}>
-              Cancel
+              {t('contact.cancel')}
             </button>
           </>
         ) : (
@@ -145,7 +144,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
             className="rounded border border-red-700 px-3 py-1 text-red-700"
             onClick={() => setConfirmForget(true)}
           >
-            Forget this person
+            {t('contact.forget')}
           </button>
         )}
       </div>

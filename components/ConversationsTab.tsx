@@ -27,7 +27,7 @@ export function ConversationsTab({
   settings: Settings;
   onOpenContact: (contactId: string) => void;
 }) {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
   const now = useMinuteTick();
   const [platform, setPlatform] = useState<Platform | ''>('');
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('');
@@ -39,7 +39,7 @@ export function ConversationsTab({
   const [message, setMessage] = useState<string | null>(null);
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
 
-  const tagById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  const tagById = useMemo(() => new Map(tags.map((tagEntry) => [tagEntry.id, tagEntry])), [tags]);
   // Clocks and search text once per data change (and minute), not per keystroke.
   const prepared = useMemo<Row[]>(
     () =>
@@ -97,23 +97,23 @@ export function ConversationsTab({
 
   const filterClass = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
   return (
-    <section aria-label="Conversations" className="flex flex-col gap-3">
+    <section aria-label={t('conversations.region')} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
-          aria-label="Search contacts and notes"
-          placeholder="Search contacts and notes…"
+          aria-label={t('conversations.search')}
+          placeholder={t('conversations.searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           className={`${filterClass} min-w-56 flex-1`}
         />
         <select
-          aria-label="Platform"
+          aria-label={t('conversations.platform')}
           value={platform}
           onChange={(e) => setPlatform(e.target.value as Platform | '')}
           className={filterClass}
         >
-          <option value="">All platforms</option>
+          <option value="">{t('conversations.allPlatforms')}</option>
           {PLATFORMS.map((p) => (
             <option key={p} value={p}>
               {PLATFORM_LABELS[p]}
@@ -121,34 +121,40 @@ export function ConversationsTab({
           ))}
         </select>
         <select
-          aria-label="Status"
+          aria-label={t('conversations.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value as typeof status)}
           className={filterClass}
         >
-          <option value="">All statuses</option>
+          <option value="">{t('conversations.allStatuses')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`status.${s}`)}
             </option>
           ))}
         </select>
-        <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)} className={filterClass}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+        <select
+          aria-label={t('conversations.tag')}
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          className={filterClass}
+        >
+          <option value="">{t('conversations.allTags')}</option>
+          {tags.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
             </option>
           ))}
         </select>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
-          Overdue only
+          {t('conversations.overdueOnly')}
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
         <span>
-          {visible.length} of {rows.length} conversations{selected.size ? ` · ${selected.size} selected` : ''}
+          {t('conversations.count', { visible: visible.length, total: rows.length })}
+          {selected.size ? ` · ${t('conversations.selected', { count: selected.size })}` : ''}
         </span>
         {selected.size > 0 && (
           <>
@@ -157,18 +163,18 @@ export function ConversationsTab({
               className="rounded border border-zinc-400 px-2 py-0.5"
               onClick={() => void bulk((id) => call('conversations.update', { id, patch: { status: 'done' } }))}
             >
-              Mark selected done
+              {t('conversations.markSelectedDone')}
             </button>
             <select
-              aria-label="Tag to add to the selected"
+              aria-label={t('conversations.bulkTag')}
               value={bulkTag}
               onChange={(e) => setBulkTag(e.target.value)}
               className={filterClass}
             >
-              <option value="">Tag…</option>
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              <option value="">{t('conversations.bulkTagPlaceholder')}</option>
+              {tags.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name}
                 </option>
               ))}
             </select>
@@ -184,7 +190,7 @@ export function ConversationsTab({
                 })
               }
             >
-              Tag selected
+              {t('conversations.tagSelected')}
             </button>
           </>
         )}
@@ -195,7 +201,7 @@ export function ConversationsTab({
         )}
       </div>
       <VirtualList
-        label="Conversation list"
+        label={t('conversations.list')}
         items={visible}
         rowHeight={ROW_HEIGHT}
         height={560}
@@ -207,7 +213,7 @@ export function ConversationsTab({
           >
             <input
               type="checkbox"
-              aria-label={`Select ${row.contact.displayName}`}
+              aria-label={t('conversations.select', { name: row.contact.displayName })}
               checked={selected.has(row.conversation.id)}
               onChange={() => toggle(row.conversation.id)}
             />
@@ -219,7 +225,7 @@ export function ConversationsTab({
               {row.contact.displayName}
             </button>
             <span className="w-20 text-xs">{PLATFORM_LABELS[row.conversation.platform]}</span>
-            <span className="w-16 text-xs">{row.conversation.status}</span>
+            <span className="w-16 text-xs">{t(`status.${row.conversation.status}`)}</span>
             <span className="w-40 truncate text-xs">
               {row.conversation.tags
                 .map((id) => tagById.get(id)?.name)
@@ -241,9 +247,12 @@ export function ConversationsTab({
               target="_blank"
               rel="noreferrer"
               className="text-xs text-indigo-700 underline dark:text-indigo-300"
-              aria-label={`Open the conversation with ${row.contact.displayName} on ${PLATFORM_LABELS[row.conversation.platform]}`}
+              aria-label={t('conversations.openThread', {
+                name: row.contact.displayName,
+                platform: PLATFORM_LABELS[row.conversation.platform],
+              })}
             >
-              Open
+              {t('conversations.openShort')}
             </a>
           </div>
         )}

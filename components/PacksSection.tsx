@@ -1,24 +1,31 @@
 import { type DragEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Pack } from '@/utils/db/schema';
+import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
+import { useI18n } from './i18n';
 import { useLive } from './useLive';
 
 const button = 'rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50';
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
+
+/** Own messages are a key and its values (they follow the language); refusals from the background are text. */
+type Message = { key: MessageKey; values?: Record<string, string | number> };
+type Status = ({ kind: 'ok' | 'error' } & Message) | { kind: 'error'; key?: undefined; text: string };
 
 /**
  * Team template packs: import a file (picker or drop), install a sample, subscribe to an https URL,
  * review what an import would change (conflicts: keep mine / take theirs / keep both), export.
  */
 export function PacksSection() {
+  const { t } = useI18n();
   const packs = useLive('packs.all', null);
   const [samples, setSamples] = useState<SamplePackIndex['packs']>([]);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [url, setUrl] = useState('');
   const [dragging, setDragging] = useState(false);
 
@@ -26,7 +33,9 @@ export function PacksSection() {
     fetch(browser.runtime.getURL('/packs/index.json'))
       .then((response) => response.json())
       .then((index) => setSamples(SamplePackIndexSchema.parse(index).packs))
-      .catch((error: Error) => setStatus({ kind: 'error', text: `Sample packs unavailable: ${error.message}` }));
+      .catch((error: Error) =>
+        setStatus({ kind: 'error', key: 'packs.samplesUnavailable', values: { error: error.message } }),
+      );
   }, []);
 
   const attempt = async (work: () => Promise<void>) => {
@@ -57,13 +66,13 @@ export function PacksSection() {
       const granted =
         (await browser.permissions.contains({ origins: [origin] })) ||
         (await browser.permissions.request({ origins: [origin] }));
-      if (!granted) throw new Error(`DM Sidekick needs permission to read ${origin} to subscribe to this pack.`);
+      if (!granted) throw new Error(t('packs.permissionNeeded', { origin }));
       setPlan(await call('packs.previewUrl', { url }));
       setStatus(null);
     });
 
   return (
-    <section aria-label="Template packs" className="flex flex-col gap-4">
+    <section aria-label={t('packs.region')} className="flex flex-col gap-4">
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target; the file picker inside is the keyboard path */}
       <div
         onDragOver={(e) => {
@@ -75,9 +84,9 @@ export function PacksSection() {
         data-testid="pack-drop-zone"
         className={`flex flex-col items-center gap-2 rounded border-2 border-dashed p-6 ${dragging ? 'border-indigo-600 bg-indigo-50 dark:bg-indigo-950' : 'border-zinc-400'}`}
       >
-        <p>Drop a .dmpack.json file here, or</p>
+        <p>{t('packs.drop')}</p>
         <label className="cursor-pointer rounded bg-indigo-700 px-3 py-1 text-white">
-          Choose a pack file
+          {t('packs.choose')}
           <input
             type="file"
             accept=".json,application/json"
@@ -92,14 +101,14 @@ export function PacksSection() {
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="url"
-          aria-label="Pack URL"
+          aria-label={t('packs.url')}
           placeholder="https://example.com/team.dmpack.json"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           className={`${field} min-w-72 flex-1`}
         />
         <button type="button" className={button} disabled={!url} onClick={() => void subscribe()}>
-          Subscribe
+          {t('packs.subscribe')}
         </button>
       </div>
       {status && (
@@ -107,22 +116,22 @@ export function PacksSection() {
           role={status.kind === 'error' ? 'alert' : 'status'}
           className={status.kind === 'error' ? 'text-red-700' : ''}
         >
-          {status.text}
+          {status.key ? t(status.key, status.values) : status.text}
         </p>
       )}
       {plan && (
         <ImportPreview
           plan={plan}
-          onDone={(text) => {
+          onDone={(message) => {
             setPlan(null);
-            setStatus({ kind: 'ok', text });
+            setStatus({ kind: 'ok', ...message });
           }}
           onError={(text) => setStatus({ kind: 'error', text })}
           onCancel={() => setPlan(null)}
         />
       )}
-      <section aria-label="Sample packs">
-        <h3 className="font-semibold">Sample packs</h3>
+      <section aria-label={t('packs.samples')}>
+        <h3 className="font-semibold">{t('packs.samples')}</h3>
         <ul className="flex flex-wrap gap-2">
           {samples.map((sample) => (
             <li key={sample.id}>
@@ -156,10 +165,11 @@ function ImportPreview({
   onCancel,
 }: {
   plan: ImportPlan;
-  onDone: (text: string) => void;
+  onDone: (message: Message) => void;
   onError: (text: string) => void;
   onCancel: () => void;
 }) {
+  const { t } = useI18n();
   const [resolutions, setResolutions] = useState<Record<string, ConflictResolution>>({});
   const [allowOlder, setAllowOlder] = useState(false);
   const [removeUntouched, setRemoveUntouched] = useState(true);
@@ -167,47 +177,56 @@ function ImportPreview({
   const apply = async () => {
     try {
       const result = await call('packs.apply', { plan, resolutions, options: { allowOlder, removeUntouched } });
-      onDone(
-        `Installed ${plan.pack.name} ${result.version}: ${result.added} added, ${result.updated} updated, ${result.keptMine + result.tookTheirs + result.keptBoth} conflicts resolved, ${result.removed} removed.`,
-      );
+      onDone({
+        key: 'packs.applied',
+        values: {
+          name: plan.pack.name,
+          version: result.version,
+          added: result.added,
+          updated: result.updated,
+          resolved: result.keptMine + result.tookTheirs + result.keptBoth,
+          removed: result.removed,
+        },
+      });
     } catch (error) {
       onError((error as Error).message);
     }
   };
-  const titles = (entries: { title: string }[]) => entries.map((e) => e.title).join(', ');
+  const titles = (entries: { title: string }[]) =>
+    entries.length ? entries.map((e) => e.title).join(', ') : t('packs.noTitles');
   return (
     <section
-      aria-label="Import preview"
+      aria-label={t('packs.preview')}
       className="flex flex-col gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-600"
     >
       <h3 className="font-semibold">
         {plan.pack.name} {plan.pack.version}
-        {plan.installed ? ` (installed: ${plan.installed.version})` : ''}
+        {plan.installed ? ` ${t('packs.installedVersion', { version: plan.installed.version })}` : ''}
       </h3>
       <ul className="text-sm">
-        <li>Added: {plan.added.length ? titles(plan.added) : 'none'}</li>
-        <li>Updated: {plan.updated.length ? titles(plan.updated) : 'none'}</li>
-        <li>Unchanged: {plan.unchanged.length}</li>
-        <li>Removed upstream: {plan.removedUpstream.length ? titles(plan.removedUpstream) : 'none'}</li>
+        <li>{t('packs.added', { titles: titles(plan.added) })}</li>
+        <li>{t('packs.updated', { titles: titles(plan.updated) })}</li>
+        <li>{t('packs.unchanged', { count: plan.unchanged.length })}</li>
+        <li>{t('packs.removedUpstream', { titles: titles(plan.removedUpstream) })}</li>
       </ul>
       {plan.olderVersion && (
         <label className="flex items-center gap-2 text-amber-800 dark:text-amber-300">
           <input type="checkbox" checked={allowOlder} onChange={(e) => setAllowOlder(e.target.checked)} />
-          This is an older version than the one installed. Install it anyway.
+          {t('packs.olderVersion')}
         </label>
       )}
       {plan.removedUpstream.length > 0 && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={removeUntouched} onChange={(e) => setRemoveUntouched(e.target.checked)} />
-          Remove templates the pack no longer has (the ones you edited are kept as your own)
+          {t('packs.removeUntouched')}
         </label>
       )}
       {plan.conflicts.map((conflict) => (
         <fieldset key={conflict.packTemplateId} className="rounded border border-amber-400 p-2">
-          <legend className="font-medium">Conflict: you edited "{conflict.title}", and the pack changed it too</legend>
+          <legend className="font-medium">{t('packs.conflict', { title: conflict.title })}</legend>
           <div className="grid grid-cols-2 gap-2 text-xs">
-            <pre className="whitespace-pre-wrap">Mine: {conflict.mine.body}</pre>
-            <pre className="whitespace-pre-wrap">Theirs: {conflict.theirs.body}</pre>
+            <pre className="whitespace-pre-wrap">{t('packs.mine', { body: conflict.mine.body })}</pre>
+            <pre className="whitespace-pre-wrap">{t('packs.theirs', { body: conflict.theirs.body })}</pre>
           </div>
           {(['keep-mine', 'take-theirs', 'keep-both'] as const).map((choice) => (
             <label key={choice} className="mr-3 text-sm">
@@ -217,7 +236,15 @@ function ImportPreview({
                 checked={resolutions[conflict.packTemplateId] === choice}
                 onChange={() => setResolutions({ ...resolutions, [conflict.packTemplateId]: choice })}
               />{' '}
-              {{ 'keep-mine': 'Keep mine', 'take-theirs': 'Take theirs', 'keep-both': 'Keep both' }[choice]}
+              {t(
+                (
+                  {
+                    'keep-mine': 'packs.keepMine',
+                    'take-theirs': 'packs.takeTheirs',
+                    'keep-both': 'packs.keepBoth',
+                  } as const
+                )[choice],
+              )}
             </label>
           ))}
         </fieldset>
@@ -229,10 +256,10 @@ function ImportPreview({
           disabled={unresolved || (plan.olderVersion && !allowOlder)}
           onClick={() => void apply()}
         >
-          Apply
+          {t('packs.apply')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('packs.cancel')}
         </button>
       </div>
     </section>
@@ -246,14 +273,15 @@ function InstalledPacks({
 }: {
   packs: Pack[];
   onPlan: (plan: ImportPlan) => void;
-  onStatus: (status: { kind: 'ok' | 'error'; text: string }) => void;
+  onStatus: (status: Status) => void;
 }) {
+  const { t } = useI18n();
   const attempt = (work: Promise<void>) =>
     work.catch((error: Error) => onStatus({ kind: 'error', text: error.message }));
   return (
-    <section aria-label="Installed packs">
-      <h3 className="font-semibold">Installed packs</h3>
-      {packs.length === 0 && <p className="text-sm">None yet.</p>}
+    <section aria-label={t('packs.installed')}>
+      <h3 className="font-semibold">{t('packs.installed')}</h3>
+      {packs.length === 0 && <p className="text-sm">{t('packs.none')}</p>}
       <ul className="flex flex-col gap-1">
         {packs.map((pack) => (
           <li key={pack.id} className="flex flex-wrap items-center gap-2 text-sm">
@@ -271,12 +299,12 @@ function InstalledPacks({
                   void attempt(
                     call('packs.checkUpdate', { id: pack.id }).then((check) => {
                       if (check.kind === 'fetched') onPlan(check.plan);
-                      else onStatus({ kind: 'ok', text: `${pack.name} is up to date.` });
+                      else onStatus({ kind: 'ok', key: 'packs.upToDate', values: { name: pack.name } });
                     }),
                   )
                 }
               >
-                Check for updates
+                {t('packs.checkUpdates')}
               </button>
             )}
             {(['keep', 'remove'] as const).map((choice) => (
@@ -289,13 +317,14 @@ function InstalledPacks({
                     call('packs.unsubscribe', { id: pack.id, keepTemplates: choice === 'keep' }).then((result) =>
                       onStatus({
                         kind: 'ok',
-                        text: `Removed ${pack.name}: ${result.removed} templates removed, ${result.kept} kept.`,
+                        key: 'packs.removed',
+                        values: { name: pack.name, removed: result.removed, kept: result.kept },
                       }),
                     ),
                   )
                 }
               >
-                {choice === 'keep' ? 'Remove pack, keep templates' : 'Remove pack and its templates'}
+                {t(choice === 'keep' ? 'packs.removeKeep' : 'packs.removeAll')}
               </button>
             ))}
           </li>
@@ -305,7 +334,8 @@ function InstalledPacks({
   );
 }
 
-function ExportForm({ onStatus }: { onStatus: (status: { kind: 'ok' | 'error'; text: string }) => void }) {
+function ExportForm({ onStatus }: { onStatus: (status: Status) => void }) {
+  const { t } = useI18n();
   const [meta, setMeta] = useState({ name: '', version: '1.0.0', author: '' });
   const [folder, setFolder] = useState('');
   const exportPack = async () => {
@@ -320,14 +350,14 @@ function ExportForm({ onStatus }: { onStatus: (status: { kind: 'ok' | 'error'; t
       });
       link.click();
       URL.revokeObjectURL(link.href);
-      onStatus({ kind: 'ok', text: `Exported ${pack.templates.length} templates.` });
+      onStatus({ kind: 'ok', key: 'packs.exported', values: { count: pack.templates.length } });
     } catch (error) {
       onStatus({ kind: 'error', text: (error as Error).message });
     }
   };
   return (
     <form
-      aria-label="Export a pack"
+      aria-label={t('packs.exportForm')}
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -336,7 +366,7 @@ function ExportForm({ onStatus }: { onStatus: (status: { kind: 'ok' | 'error'; t
     >
       {(['name', 'version', 'author'] as const).map((key) => (
         <label key={key} className="flex flex-col text-xs capitalize">
-          {key}
+          {t(`packs.meta.${key}`)}
           <input
             required
             value={meta[key]}
@@ -346,11 +376,11 @@ function ExportForm({ onStatus }: { onStatus: (status: { kind: 'ok' | 'error'; t
         </label>
       ))}
       <label className="flex flex-col text-xs">
-        Folder (empty: whole library)
+        {t('packs.exportFolder')}
         <input value={folder} onChange={(e) => setFolder(e.target.value)} className={field} />
       </label>
       <button type="submit" className={button}>
-        Export pack
+        {t('packs.export')}
       </button>
     </form>
   );

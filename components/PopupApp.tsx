@@ -1,6 +1,12 @@
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
+import { LanguageProvider, useI18n } from './i18n';
 
-export function PopupApp() {
+function Popup() {
+  const { t, language } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const openDashboard = async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     window.close();
@@ -13,8 +19,16 @@ export function PopupApp() {
         className="rounded bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2"
         onClick={openDashboard}
       >
-        Open dashboard
+        {t('popup.openDashboard')}
       </button>
     </main>
+  );
+}
+
+export function PopupApp() {
+  return (
+    <LanguageProvider>
+      <Popup />
+    </LanguageProvider>
   );
 }

@@ -1,15 +1,25 @@
 import { type FormEvent, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/db/schema';
+import type { Language, MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
+import { useI18n } from './i18n';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Short weekday names, index 0 = Sunday (2024-01-07 was a Sunday). */
+const weekdayNames = (language: Language) => {
+  const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 7 + day))));
+};
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
 
 /** My name and signature (for variables), language, SLA policies, business hours, notifications. */
 export function SettingsTab({ settings }: { settings: Settings }) {
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState(settings);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Own messages are kept as keys, so that they follow a language switched by this very save.
+  const [status, setStatus] = useState<
+    { kind: 'ok' | 'error'; key: MessageKey } | { kind: 'error'; key?: undefined; text: string } | null
+  >(null);
   const hours = draft.businessHours;
 
   const save = async (event: FormEvent) => {
@@ -18,11 +28,11 @@ export function SettingsTab({ settings }: { settings: Settings }) {
       // Notifications need the optional permission, asked for at the moment the user switches them on.
       if (draft.notifications && !(await browser.permissions.request({ permissions: ['notifications'] }))) {
         setDraft({ ...draft, notifications: false });
-        setStatus({ kind: 'error', text: 'Notifications stay off: the browser did not grant the permission.' });
+        setStatus({ kind: 'error', key: 'settings.notificationsDenied' });
         return;
       }
       setDraft(await call('settings.update', draft));
-      setStatus({ kind: 'ok', text: 'Settings saved.' });
+      setStatus({ kind: 'ok', key: 'settings.saved' });
     } catch (error) {
       setStatus({ kind: 'error', text: (error as Error).message });
     }
@@ -32,9 +42,9 @@ export function SettingsTab({ settings }: { settings: Settings }) {
     setDraft({ ...draft, slaPolicies: draft.slaPolicies.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
 
   return (
-    <form onSubmit={save} aria-label="Settings" className="flex max-w-2xl flex-col gap-4">
+    <form onSubmit={save} aria-label={t('settings.form')} className="flex max-w-2xl flex-col gap-4">
       <label className="flex flex-col gap-1">
-        My name
+        {t('settings.myName')}
         <input
           value={draft.myName}
           onChange={(e) => setDraft({ ...draft, myName: e.target.value })}
@@ -42,7 +52,7 @@ export function SettingsTab({ settings }: { settings: Settings }) {
         />
       </label>
       <label className="flex flex-col gap-1">
-        Signature
+        {t('settings.signature')}
         <textarea
           rows={3}
           value={draft.signature}
@@ -51,29 +61,29 @@ export function SettingsTab({ settings }: { settings: Settings }) {
         />
       </label>
       <label className="flex flex-col gap-1">
-        Language
+        {t('settings.language')}
         <select
           value={draft.language}
           onChange={(e) => setDraft({ ...draft, language: e.target.value as Settings['language'] })}
           className={field}
         >
-          <option value="auto">Browser language</option>
+          <option value="auto">{t('settings.languageAuto')}</option>
           <option value="en">English</option>
           <option value="de">Deutsch</option>
         </select>
       </label>
       <fieldset className="flex flex-col gap-2">
-        <legend className="font-semibold">SLA policies (minutes)</legend>
+        <legend className="font-semibold">{t('settings.slaPolicies')}</legend>
         {draft.slaPolicies.map((policy, i) => (
           <div key={policy.id} className="flex flex-wrap items-center gap-2">
             <input
-              aria-label="Policy name"
+              aria-label={t('settings.policyName')}
               value={policy.name}
               onChange={(e) => setPolicy(i, { name: e.target.value })}
               className={`${field} flex-1`}
             />
             <label className="flex items-center gap-1 text-sm">
-              target
+              {t('settings.target')}
               <input
                 type="number"
                 min={1}
@@ -83,7 +93,7 @@ export function SettingsTab({ settings }: { settings: Settings }) {
               />
             </label>
             <label className="flex items-center gap-1 text-sm">
-              breach
+              {t('settings.breach')}
               <input
                 type="number"
                 min={1}
@@ -99,7 +109,7 @@ export function SettingsTab({ settings }: { settings: Settings }) {
                 checked={draft.defaultSlaPolicyId === policy.id}
                 onChange={() => setDraft({ ...draft, defaultSlaPolicyId: policy.id })}
               />
-              default
+              {t('settings.default')}
             </label>
           </div>
         ))}
@@ -111,16 +121,16 @@ export function SettingsTab({ settings }: { settings: Settings }) {
               ...draft,
               slaPolicies: [
                 ...draft.slaPolicies,
-                { id: crypto.randomUUID(), name: 'New policy', targetMinutes: 60, breachMinutes: 120 },
+                { id: crypto.randomUUID(), name: t('settings.newPolicy'), targetMinutes: 60, breachMinutes: 120 },
               ],
             })
           }
         >
-          Add policy
+          {t('settings.addPolicy')}
         </button>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="font-semibold">Business hours</legend>
+        <legend className="font-semibold">{t('settings.businessHours')}</legend>
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
@@ -139,11 +149,11 @@ export function SettingsTab({ settings }: { settings: Settings }) {
               })
             }
           />
-          Pause SLA clocks outside business hours
+          {t('settings.pauseOutside')}
         </label>
         {hours && (
           <div className="flex flex-wrap items-center gap-2">
-            {DAYS.map((name, day) => (
+            {weekdayNames(language).map((name, day) => (
               <label key={name} className="flex items-center gap-1 text-sm">
                 <input
                   type="checkbox"
@@ -162,21 +172,21 @@ export function SettingsTab({ settings }: { settings: Settings }) {
               </label>
             ))}
             <input
-              aria-label="From"
+              aria-label={t('settings.from')}
               type="time"
               value={hours.from}
               onChange={(e) => setDraft({ ...draft, businessHours: { ...hours, from: e.target.value } })}
               className={field}
             />
             <input
-              aria-label="To"
+              aria-label={t('settings.to')}
               type="time"
               value={hours.to}
               onChange={(e) => setDraft({ ...draft, businessHours: { ...hours, to: e.target.value } })}
               className={field}
             />
             <input
-              aria-label="Time zone"
+              aria-label={t('settings.timeZone')}
               value={hours.timeZone}
               onChange={(e) => setDraft({ ...draft, businessHours: { ...hours, timeZone: e.target.value } })}
               className={field}
@@ -190,17 +200,17 @@ export function SettingsTab({ settings }: { settings: Settings }) {
           checked={draft.notifications}
           onChange={(e) => setDraft({ ...draft, notifications: e.target.checked })}
         />
-        Notify me when a conversation breaches its SLA and when a reminder is due
+        {t('settings.notifications')}
       </label>
       <button type="submit" className="self-start rounded bg-indigo-700 px-4 py-1.5 text-white">
-        Save settings
+        {t('settings.save')}
       </button>
       {status && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}
           className={status.kind === 'error' ? 'text-red-700' : ''}
         >
-          {status.text}
+          {status.key ? t(status.key) : status.text}
         </p>
       )}
     </form>

@@ -79,7 +79,7 @@ export const DEMO_INBOXES: readonly DemoInbox[] = [
     tags: ['Workshop'],
     notes: ['Comes to the Saturday workshop at 10 and brings a friend.'],
     samePersonAs: 'instagram',
-    screenshotSearch: 'danke nachricht',
+    screenshotSearch: 'dank nachricht',
   },
   {
     inbox: X,
