@@ -377,3 +377,94 @@ export async function hostOverhead(withExtension: Bench, without: Bench, runs: n
   });
   return { with: medians(runsWith), without: medians(runsWithout), samplesWith: runsWith.map((r) => r.task) };
 }
+
+// ─── dashboard: 10,000 conversations, filtered per keystroke (issue 7) ────────────────────────────────
+
+/**
+ * Adds `count` conversations (merge restore through the real RPC), opens the dashboard and types a search
+ * one key at a time: each keystroke's time runs from the input event to the frame that shows the new count.
+ */
+export async function dashboardFilter(bench: Bench, extensionId: string, count: number, rounds: number) {
+  const page = await bench.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await page.evaluate(async (n) => {
+    const now = Date.now();
+    const platforms = ['instagram', 'x', 'facebook', 'linkedin'] as const;
+    const contacts = Array.from({ length: n }, (_, i) => ({
+      id: `bench-c${i}`,
+      platform: platforms[i % 4],
+      platformId: `bench-user${i}`,
+      displayName: `Customer ${i}`,
+      customFields: {},
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const conversations = contacts.map((c, i) => ({
+      id: `bench-v${i}`,
+      platform: c.platform,
+      threadId: `bench-t${i}`,
+      contactId: c.id,
+      status: 'open',
+      tags: [],
+      waitingSince: now - (i % 500) * 60_000,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const data = {
+      contacts,
+      conversations,
+      tags: [],
+      notes: [],
+      templates: [],
+      packs: [],
+      responseEvents: [],
+      settings: null,
+    };
+    const file = { format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data };
+    await chrome.runtime.sendMessage({
+      kind: 'dms.rpc',
+      name: 'backup.restore',
+      input: { text: JSON.stringify(file), mode: 'merge' },
+    });
+  }, count);
+  const search = page.getByRole('searchbox', { name: 'Search contacts and notes' });
+  await search.waitFor();
+  await until('the dashboard to list the added conversations', async () => {
+    const text = (await page.getByText(/ of \d+ conversations/).textContent()) ?? '';
+    const total = Number(/ of (\d+) conversations/.exec(text)?.[1] ?? 0);
+    return total >= count ? true : undefined;
+  });
+  const times = await search.evaluate(async (input: HTMLInputElement, r) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const counter = () =>
+      [...document.querySelectorAll('span')].find((s) => / of \d+ conversations/.test(s.textContent ?? ''));
+    const measured: number[] = [];
+    for (let round = 0; round < r; round++) {
+      for (const text of [
+        'c',
+        'cu',
+        'cus',
+        'cust',
+        'custo',
+        'customer',
+        'customer ',
+        'customer 1',
+        'customer 12',
+        '',
+      ]) {
+        const before = counter()?.textContent;
+        const start = performance.now();
+        setValue?.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Until React shows the new count (or 1 s), then the frame that paints it.
+        for (let i = 0; i < 200 && counter()?.textContent === before; i++)
+          await new Promise((done) => setTimeout(done, 5));
+        await new Promise((done) => requestAnimationFrame(() => done(null)));
+        measured.push(performance.now() - start);
+      }
+    }
+    return measured;
+  }, rounds);
+  await page.close();
+  return times;
+}
