@@ -3,15 +3,14 @@ import type { Settings, Tag } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import type { ConversationRow } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
-import { formatDuration, SLA_STRINGS, type SlaState, slaClock } from '@/utils/sla/clock';
-import { resolvePolicy } from '@/utils/sla/policy';
+import { formatDuration, isOverdue, SLA_STRINGS, type SlaState } from '@/utils/sla/clock';
+import { conversationClock } from '@/utils/sla/policy';
 import { useI18n } from './i18n';
 import { useMinuteTick } from './useMinuteTick';
 import { VirtualList } from './VirtualList';
 
 const STATUSES = ['open', 'waiting', 'done', 'snoozed'] as const;
 const ROW_HEIGHT = 56;
-const OVERDUE: readonly SlaState[] = ['overdue-target', 'breached'];
 
 type Row = ConversationRow & { waitingMs: number | null; state: SlaState | null; haystack: string };
 
@@ -49,12 +48,7 @@ export function ConversationsTab({
         const clock =
           waitingSince === undefined
             ? null
-            : slaClock({
-                policy: resolvePolicy(conversation, tagById, settings).policy,
-                businessHours: settings.businessHours,
-                waitingSince,
-                now,
-              });
+            : conversationClock(conversation, tagById, settings, waitingSince, now).clock;
         return {
           ...row,
           waitingMs: waitingSince === undefined ? null : now - waitingSince,
@@ -72,7 +66,7 @@ export function ConversationsTab({
             (!platform || row.conversation.platform === platform) &&
             (!status || row.conversation.status === status) &&
             (!tag || row.conversation.tags.includes(tag)) &&
-            (!overdueOnly || (row.state !== null && OVERDUE.includes(row.state))) &&
+            (!overdueOnly || (row.state !== null && isOverdue(row.state))) &&
             (!deferredQuery || row.haystack.includes(deferredQuery)),
         )
         .sort((a, b) => (b.waitingMs ?? -1) - (a.waitingMs ?? -1)),
@@ -233,7 +227,7 @@ export function ConversationsTab({
                 .join(', ')}
             </span>
             <span
-              className={`w-36 text-xs ${row.state && OVERDUE.includes(row.state) ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
+              className={`w-36 text-xs ${row.state && isOverdue(row.state) ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
             >
               {row.waitingMs === null || !row.state
                 ? '—'

@@ -1,6 +1,6 @@
 import type { Conversation, Settings, Tag } from '@/utils/db/schema';
-import { formatWaiting, SLA_STRINGS, type SlaState, slaClock } from '@/utils/sla/clock';
-import { resolvePolicy } from '@/utils/sla/policy';
+import { formatWaiting, SLA_STRINGS, type SlaState } from '@/utils/sla/clock';
+import { conversationClock } from '@/utils/sla/policy';
 import { useI18n } from './i18n';
 import { useMinuteTick } from './useMinuteTick';
 
@@ -31,8 +31,8 @@ export function ResponseTimer({
       </p>
     );
   }
-  const { policy } = resolvePolicy(conversation, new Map(tags.map((tag) => [tag.id, tag])), settings);
-  const clock = slaClock({ policy, businessHours: settings.businessHours, waitingSince, now });
+  const tagsById = new Map(tags.map((tag) => [tag.id, tag]));
+  const { policy, clock } = conversationClock(conversation, tagsById, settings, waitingSince, now);
   const strings = SLA_STRINGS[language];
   return (
     <p

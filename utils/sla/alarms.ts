@@ -2,8 +2,8 @@ import Dexie from 'dexie';
 import type { SidekickDatabase } from '../db/database';
 import { type Conversation, ConversationSchema } from '../db/schema';
 import { RpcError } from '../messaging/errors';
-import { slaClock } from './clock';
-import { loadPolicyContext, resolvePolicy } from './policy';
+import { isOverdue } from './clock';
+import { conversationClock, loadPolicyContext } from './policy';
 import { addDays, localDateTime, zonedEpoch } from './zoned';
 
 /**
@@ -80,13 +80,8 @@ export async function checkDeadlines(db: SidekickDatabase, now: number): Promise
     let overdueCount = 0;
     for (const conversation of waiting) {
       if (conversation.waitingSince === undefined) continue;
-      const { state } = slaClock({
-        policy: resolvePolicy(conversation, tags, settings).policy,
-        businessHours: settings.businessHours,
-        waitingSince: conversation.waitingSince,
-        now,
-      });
-      if (state === 'overdue-target' || state === 'breached') overdueCount++;
+      const { clock } = conversationClock(conversation, tags, settings, conversation.waitingSince, now);
+      if (isOverdue(clock.state)) overdueCount++;
     }
     return { overdueCount, newlyBreached, dueReminders };
   });

@@ -43,6 +43,9 @@ export type SlaClockInput = {
   now: number;
 };
 
+/** Past the target (breached included): what the badge and the "overdue" filter count. */
+export const isOverdue = (state: SlaState): boolean => state === 'overdue-target' || state === 'breached';
+
 export function slaClock({ policy, businessHours, waitingSince, now }: SlaClockInput): SlaClock {
   const targetMs = policy.targetMinutes * MINUTE_MS;
   // A breach earlier than the target makes no sense: the target is the floor.

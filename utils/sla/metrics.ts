@@ -2,8 +2,8 @@ import Dexie from 'dexie';
 import type { SidekickDatabase } from '../db/database';
 import type { Conversation } from '../db/schema';
 import { PLATFORMS, type Platform } from '../platforms/sites';
-import { businessElapsedMs, slaClock } from './clock';
-import { loadPolicyContext, resolvePolicy } from './policy';
+import { businessElapsedMs, isOverdue } from './clock';
+import { conversationClock, loadPolicyContext, resolvePolicy } from './policy';
 import { addDays, isoDate, type LocalDate, localDateTime } from './zoned';
 
 /**
@@ -127,13 +127,8 @@ export async function computeMetrics(db: SidekickDatabase, query: MetricsQuery):
     const overdue = new Set(
       waiting
         .filter((conversation) => {
-          const { state } = slaClock({
-            policy: resolvePolicy(conversation, tags, settings).policy,
-            businessHours: settings.businessHours,
-            waitingSince: conversation.waitingSince as number,
-            now,
-          });
-          return state === 'overdue-target' || state === 'breached';
+          const { clock } = conversationClock(conversation, tags, settings, conversation.waitingSince as number, now);
+          return isOverdue(clock.state);
         })
         .map((c) => c.id),
     );

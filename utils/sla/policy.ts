@@ -1,6 +1,7 @@
 import type { SidekickDatabase } from '../db/database';
 import { readSettings } from '../db/operations';
 import { type Conversation, DEFAULT_SETTINGS, type Settings, type SlaPolicy, type Tag } from '../db/schema';
+import { type SlaClock, slaClock } from './clock';
 
 /** Where a conversation's SLA policy came from (the UI can say "from tag VIP"). */
 export type PolicySource = 'conversation' | 'tag' | 'platform' | 'default';
@@ -38,6 +39,18 @@ export function resolvePolicy(
     DEFAULT_SETTINGS.slaPolicies.find((policy) => policy.id === DEFAULT_SETTINGS.defaultSlaPolicyId);
   if (!fallback) throw new Error('DEFAULT_SETTINGS has no default SLA policy');
   return { policy: fallback, source: 'default' };
+}
+
+/** A conversation's wait under the policy that applies to it, through the settings' business hours. */
+export function conversationClock(
+  conversation: Pick<Conversation, 'slaPolicyId' | 'tags' | 'platform'>,
+  tags: ReadonlyMap<string, Pick<Tag, 'id' | 'slaPolicyId'>>,
+  settings: Pick<Settings, 'slaPolicies' | 'defaultSlaPolicyId' | 'platformSlaPolicies' | 'businessHours'>,
+  waitingSince: number,
+  now: number,
+): { policy: SlaPolicy; clock: SlaClock } {
+  const { policy } = resolvePolicy(conversation, tags, settings);
+  return { policy, clock: slaClock({ policy, businessHours: settings.businessHours, waitingSince, now }) };
 }
 
 /** What resolving policies and running clocks needs from the database: settings and tags (both small). */

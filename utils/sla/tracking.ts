@@ -3,8 +3,7 @@ import { recordConversation } from '../db/operations';
 import { type Conversation, ConversationSchema, newId, type ResponseEvent, ResponseEventSchema } from '../db/schema';
 import { cyrb53 } from '../hash';
 import type { PageSnapshot, SeenMessage } from '../platforms/types';
-import { slaClock } from './clock';
-import { loadPolicyContext, resolvePolicy } from './policy';
+import { conversationClock, loadPolicyContext } from './policy';
 
 /**
  * Response tracking from what the page reports. Pages show times per group of messages (and lists are
@@ -182,12 +181,8 @@ export async function refreshDeadlines(db: SidekickDatabase, conversationIds?: r
       const deadline =
         conversation.waitingSince === undefined
           ? undefined
-          : slaClock({
-              policy: resolvePolicy(conversation, tags, settings).policy,
-              businessHours: settings.businessHours,
-              waitingSince: conversation.waitingSince,
-              now: conversation.waitingSince,
-            }).breachAt;
+          : conversationClock(conversation, tags, settings, conversation.waitingSince, conversation.waitingSince).clock
+              .breachAt;
       if (deadline === conversation.nextDeadline) continue;
       const next = { ...conversation };
       if (deadline === undefined) delete next.nextDeadline;
@@ -203,12 +198,7 @@ export async function refreshDeadlines(db: SidekickDatabase, conversationIds?: r
 
 async function breachDeadline(db: SidekickDatabase, conversation: Conversation, waitingSince: number) {
   const { settings, tags } = await loadPolicyContext(db);
-  return slaClock({
-    policy: resolvePolicy(conversation, tags, settings).policy,
-    businessHours: settings.businessHours,
-    waitingSince,
-    now: waitingSince,
-  }).breachAt;
+  return conversationClock(conversation, tags, settings, waitingSince, waitingSince).clock.breachAt;
 }
 
 /** Sets answeredAt on the wait's event (adds the event if it went missing, e.g. a partial restore). */
