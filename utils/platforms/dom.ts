@@ -149,7 +149,7 @@ export type MessageRowReader = {
  * ones a read of every row gives (unless an earlier group carries the very same time label).
  */
 export function readMessageRows(
-  rows: readonly Element[],
+  rows: ArrayLike<Element>,
   threadId: string,
   reader: MessageRowReader,
   limit = MESSAGE_WINDOW,
@@ -165,16 +165,18 @@ export function readMessageRows(
   }
   const occurrences = new Map<string, number>();
   const identityOf = (row: Element, label: string | undefined) => {
-    const { direction, timeLabel } = reader.describe(row, label);
-    const identity = messageKey(threadId, direction, timeLabel ?? '', reader.bodyOf(row));
+    const body = reader.bodyOf(row);
+    const { direction, timeLabel } = describeOnce(reader, row, label, body);
+    const identity = messageKey(threadId, direction, timeLabel ?? '', body);
     const occurrence = occurrences.get(identity) ?? 0;
     occurrences.set(identity, occurrence + 1);
     return { key: messageKey(identity, String(occurrence)), direction, ...(timeLabel && { timeLabel }) };
   };
-  const window = rows.slice(start);
+  const window = Array.prototype.slice.call(rows, start) as Element[];
   if (groupStart < start) {
     const bodies = new Set(window.filter(reader.isMessage).map(reader.bodyOf));
-    for (const row of rows.slice(groupStart, start)) {
+    for (let i = groupStart; i < start; i++) {
+      const row = rows[i] as Element;
       if (reader.isMessage(row) && bodies.has(reader.bodyOf(row))) identityOf(row, separator);
     }
   }
@@ -184,6 +186,25 @@ export function readMessageRows(
     else separator = reader.separatorOf(row) ?? separator;
   }
   return messages;
+}
+
+/** What describe told of a row, and for which text and separator. */
+const described = new WeakMap<
+  Element,
+  { body: string; separator: string | undefined; value: ReturnType<MessageRowReader['describe']> }
+>();
+
+/**
+ * reader.describe, once per rendered row while its text and separator stay the same: a row keeps its
+ * side, and measuring it reads computed styles, which on every frame of a long thread loading history
+ * cost the page more than the rest of a read (measured with `npm run bench`).
+ */
+function describeOnce(reader: MessageRowReader, row: Element, separator: string | undefined, body: string) {
+  const known = described.get(row);
+  if (known?.body === body && known.separator === separator) return known.value;
+  const value = reader.describe(row, separator);
+  described.set(row, { body, separator, value });
+  return value;
 }
 
 /**

@@ -129,7 +129,7 @@ const ROW_READER: MessageRowReader = {
 
 /** The newest rendered messages (MESSAGE_WINDOW, see readMessageRows), oldest first. */
 const readMessages = (list: Element, threadId: string): SeenMessage[] =>
-  readMessageRows([...list.querySelectorAll(S.row)], threadId, ROW_READER);
+  readMessageRows(list.querySelectorAll(S.row), threadId, ROW_READER);
 
 /** Reads one surface. `threadId` is the URL's on the conversation page; pop-ups go by their peer's profile. */
 function readSurface(root: Element, urlThreadId?: string): SurfaceRead {

@@ -163,7 +163,7 @@ function readMessages(
 ): PartRead<SeenMessage[]> {
   const conversation = conversations[0];
   if (!conversation || !container) return { health: healthOf(conversations.length), value: [], rendered: null };
-  const messages = readMessageRows([...container.children], threadId, ROW_READER);
+  const messages = readMessageRows(container.children, threadId, ROW_READER);
   const rendered = { node: conversation, identity: conversation.getAttribute('aria-label') ?? '' };
   return { health: 'found', value: messages, rendered };
 }
@@ -179,9 +179,28 @@ function readComposer(main: Element): PartRead<HTMLElement | null> {
   return { health: healthOf(lowest.length), value: composer, rendered };
 }
 
+/** A rows container with at least this many rows is the one with the most children beyond doubt. */
+const SETTLED_ROW_COUNT = 20;
+
 export function createInstagramAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
   const findMain = (doc: Document) => doc.querySelector(S.main);
+
+  /**
+   * rowsContainer, remembered while the container stays in the same conversation and holds enough rows
+   * to be unmistakable: finding it reads computed styles and walks three levels of the list, which on a
+   * long thread loading history cost the page more than the rest of a read together (measured).
+   */
+  let found: { conversation: Element; rows: Element } | undefined;
+  function rowsOf(conversation: Element): Element | undefined {
+    const known = found?.conversation === conversation ? found.rows : undefined;
+    if (known && known.childElementCount >= SETTLED_ROW_COUNT && conversation.contains(known)) {
+      return known;
+    }
+    const rows = rowsContainer(conversation);
+    found = rows && { conversation, rows };
+    return rows;
+  }
 
   /** The snapshot, and the composer it found (for insertText). */
   function inspect(doc: Document, url: URL): { snapshot: PageSnapshot; composer: HTMLElement | null } {
@@ -195,7 +214,7 @@ export function createInstagramAdapter(): PlatformAdapter {
       return { snapshot: { ...emptySnapshot('instagram', url, 'loading'), threadId: route.threadId }, composer: null };
     const conversations = conversationContainers(main);
     const conversation = conversations.length === 1 ? conversations[0] : undefined;
-    const rows = conversation && rowsContainer(conversation);
+    const rows = conversation && rowsOf(conversation);
     const participant = readParticipant(main, conversations, rows);
     const messages = readMessages(conversations, rows, route.threadId);
     const composer = readComposer(main);

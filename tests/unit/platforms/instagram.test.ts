@@ -71,6 +71,27 @@ describe('Instagram adapter reading the fixture pages', () => {
     expect(second[6]).not.toBe(second[5]);
   });
 
+  it('follows a long thread through a remounted list and rows whose content changed', () => {
+    const doc = threadPage();
+    const adapter = createInstagramAdapter();
+    const read = () => adapter.read(doc, new URL(THREAD_URL)).messages;
+    const rows = query(doc, '[aria-label^="Conversation with"] .x1odjw0f > div');
+    const last = rows.lastElementChild as Element;
+    // A long thread: the adapter remembers this rows container from now on (SETTLED_ROW_COUNT).
+    for (let i = 0; i < 30; i++) rows.append(last.cloneNode(true));
+    expect(read()).toHaveLength(36);
+    // The list remounted (another container, other rows): read, not the remembered one.
+    const [, separator, , outbound] = [...rows.children] as Element[];
+    const remounted = rows.cloneNode(false) as Element;
+    remounted.append(...[separator, outbound, last].map((row) => row?.cloneNode(true) as Element));
+    rows.replaceWith(remounted);
+    expect(read().map((m) => m.direction)).toEqual(['outbound', 'inbound']);
+    // A row element that now holds another message (reused) is described again.
+    const reused = remounted.children[1] as Element;
+    reused.replaceChildren(...[...last.children].map((child) => child.cloneNode(true)));
+    expect(read().map((m) => m.direction)).toEqual(['inbound', 'inbound']);
+  });
+
   it('the inbox is no conversation, other pages are not messages and are not watched', () => {
     const adapter = createInstagramAdapter();
     const inbox = loadFixturePage('instagram/inbox.html', INBOX_URL);
