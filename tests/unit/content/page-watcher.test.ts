@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
+import { emptySnapshot } from '@/utils/platforms/dom';
+import type { PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
+
+// When the watcher reads the page: in the next frame after a change, less often while the page churns
+// without news (a long history loading), at once again on navigation. Frames and timers are faked;
+// the DOM and its MutationObserver are jsdom's.
+
+/** The parts of WXT's ContentScriptContext the watcher uses, bound to this window; `invalidate` ends it. */
+function context() {
+  const cleanups: (() => void)[] = [];
+  const ctx = {
+    isInvalid: false,
+    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
+    requestAnimationFrame: (callback: FrameRequestCallback) => window.requestAnimationFrame(callback),
+    addEventListener: (target: EventTarget, type: string, handler: EventListener) => {
+      target.addEventListener(type, handler);
+      cleanups.push(() => target.removeEventListener(type, handler));
+    },
+    onInvalidated: (cleanup: () => void) => cleanups.push(cleanup),
+  };
+  const invalidate = () => {
+    ctx.isInvalid = true;
+    for (const cleanup of cleanups) cleanup();
+  };
+  return { ctx: ctx as unknown as ContentScriptContext, invalidate };
+}
+
+/** An adapter that reports the page's state and how many messages the list shows, and counts its reads. */
+function countingAdapter() {
+  const adapter = {
+    reads: 0,
+    state: 'thread' as PageState,
+    platform: 'instagram',
+    observationRoot: (doc: Document) => doc.body,
+    read(doc: Document, url: URL): PageSnapshot {
+      adapter.reads++;
+      const messages = [...doc.querySelectorAll('li.message')].map((_, i) => ({
+        key: `m${i}`,
+        direction: 'inbound' as const,
+      }));
+      return { ...emptySnapshot('instagram', url, adapter.state), messages };
+    },
+    insertText: () => Promise.resolve({ ok: true as const }),
+    focusComposer: () => false,
+  };
+  return adapter satisfies PlatformAdapter;
+}
+
+const list = () => document.getElementById('list') as HTMLElement;
+/** Older history arriving at the top: nothing the snapshot holds. */
+const addHistory = () => list().prepend(Object.assign(document.createElement('li'), { textContent: 'old' }));
+const addMessage = () => list().append(Object.assign(document.createElement('li'), { className: 'message' }));
+/** Lets the MutationObserver deliver, then runs `ms` of timers and frames. */
+const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+describe('watchPage', () => {
+  let adapter: ReturnType<typeof countingAdapter>;
+  let reported: PageSnapshot[];
+  let invalidate: () => void;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'performance'] });
+    document.body.innerHTML = '<ul id="list"></ul>';
+    adapter = countingAdapter();
+    reported = [];
+    const { ctx, invalidate: end } = context();
+    invalidate = end;
+    watchPage(ctx, adapter, (snapshot) => reported.push(snapshot));
+  });
+  afterEach(() => {
+    invalidate();
+    vi.useRealTimers();
+  });
+
+  it('reads once on start and reports; reads a change in the next frame and reports only news', async () => {
+    expect([adapter.reads, reported.length]).toEqual([1, 1]);
+    addMessage();
+    addMessage();
+    await elapse(20);
+    expect(adapter.reads).toBe(2);
+    expect(reported.at(-1)?.messages).toHaveLength(2);
+    addHistory();
+    await elapse(20);
+    expect([adapter.reads, reported.length]).toEqual([3, 2]);
+  });
+
+  it('backs off while the page churns without news, and catches up within the gap', async () => {
+    for (let i = 0; i < 3; i++) {
+      addHistory();
+      await elapse(20);
+    }
+    expect([adapter.reads, reported.length]).toEqual([3, 1]);
+    // Two reads in a row found nothing new: changes now wait for the gap after the last read.
+    addHistory();
+    await elapse(20);
+    addMessage();
+    await elapse(20);
+    expect(adapter.reads).toBe(3);
+    await elapse(QUIET_CHURN_GAP_MS);
+    expect(adapter.reads).toBe(4);
+    expect(reported.at(-1)?.messages).toHaveLength(1);
+    // News ends the back-off: the next change is read in the next frame.
+    addMessage();
+    await elapse(20);
+    expect(adapter.reads).toBe(5);
+    expect(reported.at(-1)?.messages).toHaveLength(2);
+  });
+
+  it('reads in the next frame on navigation and focus, even while backing off', async () => {
+    for (let i = 0; i < 3; i++) {
+      addHistory();
+      await elapse(20);
+    }
+    addHistory();
+    await elapse(20);
+    expect(adapter.reads).toBe(3);
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await elapse(20);
+    expect(adapter.reads).toBe(4);
+    addHistory();
+    await elapse(20);
+    expect(adapter.reads).toBe(5);
+    document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await elapse(20);
+    expect(adapter.reads).toBe(6);
+  });
+
+  it('never backs off while a conversation is loading', async () => {
+    adapter.state = 'loading';
+    addHistory();
+    await elapse(20);
+    for (let i = 0; i < 5; i++) {
+      addHistory();
+      await elapse(20);
+    }
+    expect(adapter.reads).toBe(7);
+  });
+});
