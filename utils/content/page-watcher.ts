@@ -6,10 +6,10 @@ const HIDDEN_TAB_DELAY_MS = 250;
 
 /**
  * A page that keeps changing without telling us anything new (a long history loading, someone typing)
- * is read less often: after this many reads in a row that found the same settled snapshot, the next read waits
- * until QUIET_CHURN_GAP_MS after the previous one. A read that finds news, a navigation, focus and
- * visibility changes go back to one read per frame. Measured on 2,000 rows loading into an Instagram
- * thread (`npm run bench`): reading every frame cost the page 6 % of its main-thread time.
+ * is read less often: after this many reads in a row that found the same settled snapshot, the next
+ * read waits until QUIET_CHURN_GAP_MS after the previous one. A read that finds news, a navigation,
+ * focus and visibility changes go back to one read per frame. Measured on 2,000 rows loading into an
+ * Instagram thread (`npm run bench`): reading every frame cost the page 6 % of its main-thread time.
  */
 const UNCHANGED_READS_BEFORE_BACKOFF = 2;
 export const QUIET_CHURN_GAP_MS = 200;

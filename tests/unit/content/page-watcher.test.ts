@@ -34,7 +34,7 @@ function countingAdapter() {
   const adapter = {
     reads: 0,
     state: 'thread' as PageState,
-    platform: 'instagram',
+    platform: 'instagram' as const,
     observationRoot: (doc: Document) => doc.body,
     read(doc: Document, url: URL): PageSnapshot {
       adapter.reads++;
