@@ -9,6 +9,7 @@
  *   isVisible          rendered and not hidden
  *   highestVisible     the visible element nearest the top (a conversation's header link)
  *   lowestVisible      the visible element(s) nearest the bottom (a chat composer)
+ *   matchingOutside    the elements matching a selector outside a subtree (links outside the message list)
  *   firstTextLine      an element's first line of text (a display name above a handle)
  *   nameFromLabel      the name inside a localized label ("Write to {name}")
  *   isEndAligned       whether a message row is laid out to the end side (your own messages)
@@ -75,6 +76,26 @@ export function lowestVisible<T extends Element>(elements: Iterable<T>): T[] {
     const lowest = Math.max(...visible.map(bottomOf));
     return visible.filter((element) => bottomOf(element) === lowest);
   });
+}
+
+/**
+ * The elements in `root` matching `selector` (document order), without walking the subtree of
+ * `excluded`: a long message list holds one avatar link per message, thousands in a long thread.
+ */
+export function matchingOutside<T extends Element>(
+  root: Element,
+  selector: string,
+  excluded: Element | undefined,
+): T[] {
+  if (!excluded) return [...root.querySelectorAll<T>(selector)];
+  const found: T[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, (node) =>
+    node === excluded ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Element).matches(selector)) found.push(node as T);
+  }
+  return found;
 }
 
 /** The first non-blank line of text inside `element`. (innerText would glue "Anna Berger" and "anna.berger".) */

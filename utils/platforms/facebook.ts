@@ -10,6 +10,7 @@ import {
   isEndAligned,
   isVisible,
   type MessageRowReader,
+  matchingOutside,
   nameFromLabel,
   type PartRead,
   readMessageRows,
@@ -77,7 +78,7 @@ function readParticipant(
   composer: HTMLElement | null,
 ): { key: string | undefined; read: PartRead<Participant | null> } {
   const keysOf = new Map<HTMLAnchorElement, string | undefined>();
-  for (const link of linksOutside(root, list)) {
+  for (const link of matchingOutside<HTMLAnchorElement>(root, S.link, list)) {
     const linkKey = profileKeyOf(link);
     if (linkKey) keysOf.set(link, linkKey);
   }
@@ -96,19 +97,6 @@ function readParticipant(
   const participant: Participant = { name, ...(key && { handle: key }), ...(profileUrl && { profileUrl }) };
   const node = keyed[0] ?? heading ?? root;
   return { key, read: { health: 'found', value: participant, rendered: { node, identity: `${key}|${name}` } } };
-}
-
-/** The links in `root` (document order) outside `excluded`, whose subtree is not walked (the message list). */
-function linksOutside(root: Element, excluded: Element | undefined): HTMLAnchorElement[] {
-  if (!excluded) return [...root.querySelectorAll<HTMLAnchorElement>(S.link)];
-  const links: HTMLAnchorElement[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, (node) =>
-    excluded === node ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  );
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node as Element).matches(S.link)) links.push(node as HTMLAnchorElement);
-  }
-  return links;
 }
 
 const ROW_READER: MessageRowReader = {

@@ -12,6 +12,7 @@ import {
   isVisible,
   lowestVisible,
   type MessageRowReader,
+  matchingOutside,
   nameFromLabel,
   type PartRead,
   readMessageRows,
@@ -76,7 +77,7 @@ function readParticipant(
     if (!handles.has(link)) handles.set(link, handleOf(link));
     return handles.get(link);
   };
-  let profileLinks = profileLinksOutside(main, rows).filter(handle);
+  let profileLinks = matchingOutside<HTMLAnchorElement>(main, S.profileLink, rows).filter(handle);
   let peerLink = highestVisible(profileLinks);
   if (!peerLink && rows) {
     profileLinks = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handle);
@@ -98,18 +99,6 @@ function readParticipant(
   };
   const node = peerLink ?? (conversations[0] as Element);
   return { health: 'found', value: participant, rendered: { node, identity: `${peerHandle}|${name}` } };
-}
-
-/** The link elements in <main> (document order) that are not inside `excluded` (whose subtree is skipped). */
-function profileLinksOutside(main: Element, excluded: Element | undefined): HTMLAnchorElement[] {
-  const links: HTMLAnchorElement[] = [];
-  const walker = main.ownerDocument.createTreeWalker(main, NodeFilter.SHOW_ELEMENT, (node) =>
-    node === excluded ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  );
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node as Element).matches(S.profileLink)) links.push(node as HTMLAnchorElement);
-  }
-  return links;
 }
 
 /** The first element inside `root` (document order) that scrolls vertically; stops at the first match. */
