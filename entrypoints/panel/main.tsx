@@ -1,7 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/PanelApp';
+import { subscribe } from '@/utils/messaging/live-client';
 import '@/components/styles.css';
+
+// The panel's first question, asked before React starts rendering: the panel's own subscriptions join
+// these (live-client shares one per query) and often find the answer waiting. They last as long as the
+// panel does, as the panel's own would.
+subscribe('panel.context', null, () => {});
+subscribe('settings', null, () => {});
 
 // `wxt build --mode bench` only (npm run bench); production builds drop this branch. Notes each change of
 // the heading from the first render on, in epoch ms, for tests/bench/panel-hooks.ts (loaded after that).

@@ -10,11 +10,15 @@ import {
   LiveServerMessageSchema,
 } from './protocol';
 
+type Listener = { onResult: (value: unknown) => void; onError: (error: RpcError) => void };
+
+/** One server subscription per query and parameters, shared by every listener of the page. */
 type Subscription = {
   name: LiveName;
   params: unknown;
-  onResult: (value: unknown) => void;
-  onError: (error: RpcError) => void;
+  listeners: Set<Listener>;
+  /** The latest answer, for listeners that join later. */
+  last?: { value: unknown } | { error: RpcError };
 };
 
 /**
@@ -26,6 +30,17 @@ let port: ReturnType<typeof browser.runtime.connect> | undefined;
 let nextId = 1;
 let reconnectDelay = 50;
 const subscriptions = new Map<number, Subscription>();
+const idsByKey = new Map<string, number>();
+
+function deliver(listener: Listener, answer: NonNullable<Subscription['last']>) {
+  if ('error' in answer) listener.onError(answer.error);
+  else listener.onResult(answer.value);
+}
+
+function answer(subscription: Subscription, last: NonNullable<Subscription['last']>) {
+  subscription.last = last;
+  for (const listener of subscription.listeners) deliver(listener, last);
+}
 
 function send(message: LiveClientMessage) {
   connect().postMessage(message);
@@ -42,12 +57,16 @@ function connect() {
     const subscription = subscriptions.get(message.data.id);
     if (!subscription) return;
     if (message.data.kind === 'error') {
-      subscription.onError(new RpcError(message.data.error.code, message.data.error.message));
+      answer(subscription, { error: new RpcError(message.data.error.code, message.data.error.message) });
       return;
     }
     const result = LIVE[subscription.name].result.safeParse(message.data.value);
-    if (result.success) subscription.onResult(result.data);
-    else subscription.onError(new RpcError('invalid', `${subscription.name}: ${describeZodError(result.error)}`));
+    answer(
+      subscription,
+      result.success
+        ? { value: result.data }
+        : { error: new RpcError('invalid', `${subscription.name}: ${describeZodError(result.error)}`) },
+    );
   });
   opened.onDisconnect.addListener(() => {
     port = undefined;
@@ -65,21 +84,37 @@ function resubscribeAll() {
   } catch {
     // The extension was reloaded or removed: this page's connection is gone for good.
     subscriptions.clear();
+    idsByKey.clear();
   }
 }
 
-/** Calls `onResult` with the query's result now and again after every change. Returns the unsubscribe. */
+/**
+ * Calls `onResult` with the query's result now and again after every change. Returns the unsubscribe.
+ * Listeners of the same query and parameters share one subscription: a listener that joins later gets
+ * the latest result at once (so a page can ask early, while its UI is still starting).
+ */
 export function subscribe<N extends LiveName>(
   name: N,
   params: LiveParams<N>,
   onResult: (value: LiveResult<N>) => void,
   onError: (error: RpcError) => void = (error) => console.error(`DM Sidekick: ${error.message}`),
 ): () => void {
-  const id = nextId++;
-  subscriptions.set(id, { name, params, onResult: onResult as (value: unknown) => void, onError });
-  send({ kind: 'subscribe', id, name, params });
+  const key = `${name} ${JSON.stringify(params)}`;
+  const id = idsByKey.get(key) ?? nextId++;
+  const subscription = subscriptions.get(id) ?? { name, params, listeners: new Set<Listener>() };
+  if (!subscriptions.has(id)) {
+    subscriptions.set(id, subscription);
+    idsByKey.set(key, id);
+    send({ kind: 'subscribe', id, name, params });
+  }
+  const listener: Listener = { onResult: onResult as (value: unknown) => void, onError };
+  subscription.listeners.add(listener);
+  if (subscription.last) deliver(listener, subscription.last);
   return () => {
+    subscription.listeners.delete(listener);
+    if (subscription.listeners.size > 0 || subscriptions.get(id) !== subscription) return;
     subscriptions.delete(id);
+    idsByKey.delete(key);
     if (port) port.postMessage({ kind: 'unsubscribe', id } satisfies LiveClientMessage);
   };
 }
