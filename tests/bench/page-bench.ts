@@ -356,7 +356,11 @@ async function busyRun(bench: Bench, options: BusyOptions): Promise<MainThread> 
   };
 }
 
-/** Alternating runs with and without the extension (one warm-up each); medians of each. */
+/**
+ * Alternating runs with and without the extension (one warm-up each): medians of each, and the median
+ * of each pair's ratio, which cancels the machine's drift between pairs (on 2 cores a run's time moves
+ * by ±5 %, as much as the budget allows the extension).
+ */
 export async function hostOverhead(withExtension: Bench, without: Bench, runs: number, options: BusyOptions) {
   const runsWith: MainThread[] = [];
   const runsWithout: MainThread[] = [];
@@ -375,7 +379,8 @@ export async function hostOverhead(withExtension: Bench, without: Bench, runs: n
     style: median(list.map((r) => r.style)),
     perMessage: median(list.map((r) => r.perMessage)),
   });
-  return { with: medians(runsWith), without: medians(runsWithout), samplesWith: runsWith.map((r) => r.task) };
+  const ratios = runsWith.map((run, i) => run.task / (runsWithout[i] as MainThread).task);
+  return { with: medians(runsWith), without: medians(runsWithout), ratio: median(ratios), ratios };
 }
 
 // ─── dashboard: 10,000 conversations, filtered per keystroke (issue 7) ────────────────────────────────
