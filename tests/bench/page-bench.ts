@@ -358,8 +358,8 @@ async function busyRun(bench: Bench, options: BusyOptions): Promise<MainThread> 
 
 /**
  * Alternating runs with and without the extension (one warm-up each): medians of each, and the median
- * of each pair's ratio, which cancels the machine's drift between pairs (on 2 cores a run's time moves
- * by ±5 %, as much as the budget allows the extension).
+ * of each pair's ratio, which cancels the machine's drift between pairs (on 2 cores one pair's ratio
+ * moves by several per cent, more than the budget allows the extension).
  */
 export async function hostOverhead(withExtension: Bench, without: Bench, runs: number, options: BusyOptions) {
   const runsWith: MainThread[] = [];
