@@ -43,7 +43,7 @@ export async function activePageState(tabId: number): Promise<FrameState | null>
 
 export async function forgetTab(tabId: number): Promise<void> {
   const byKey = await states();
-  const keys = [...byKey.values()].filter((state) => state.tabId === tabId).map((s) => keyOf(s.tabId, s.frameId));
+  const keys = [...byKey].filter(([, state]) => state.tabId === tabId).map(([key]) => key);
   for (const key of keys) byKey.delete(key);
   await browser.storage.session.remove(keys);
 }

@@ -180,14 +180,14 @@ export function createInstagramAdapter(): PlatformAdapter {
    * to be unmistakable: finding it reads computed styles and walks three levels of the list, which on a
    * long thread loading history cost the page more than the rest of a read together (measured).
    */
-  let found: { conversation: Element; rows: Element } | undefined;
+  let remembered: { conversation: Element; rows: Element } | undefined;
   function rowsOf(conversation: Element): Element | undefined {
-    const known = found?.conversation === conversation ? found.rows : undefined;
+    const known = remembered?.conversation === conversation ? remembered.rows : undefined;
     if (known && known.childElementCount >= SETTLED_ROW_COUNT && conversation.contains(known)) {
       return known;
     }
     const rows = rowsContainer(conversation);
-    found = rows && { conversation, rows };
+    remembered = rows && { conversation, rows };
     return rows;
   }
 
