@@ -24,7 +24,7 @@ import { allTags, contactView, conversationRows, conversationView } from '@/util
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
-import { activePageState, forgetTab, savePageState } from '@/utils/messaging/page-states';
+import { activePageState, forgetTab, savePageState, subFrameSurface } from '@/utils/messaging/page-states';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
@@ -46,7 +46,7 @@ async function sendToConversationFrame(tabId: number | undefined, command: PageC
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
   'page.report': async (snapshot, { tabId, frameId }) => {
-    if (tabId === undefined) return null;
+    if (tabId === undefined) return { subFrameSurface: false };
     await savePageState(tabId, frameId ?? 0, snapshot);
     if (frameId) {
       // Only the top frame mounts the panel; it learns here that a sub-frame holds a conversation.
@@ -59,7 +59,8 @@ const handlers: RpcHandlers = {
     }
     await withDatabase((db) => trackPageReport(db, snapshot, Date.now()));
     notifyPageChanged(tabId);
-    return null;
+    // The command above is lost when the top frame's script is not listening yet: its own report asks.
+    return { subFrameSurface: !frameId && (await subFrameSurface(tabId)) };
   },
   'composer.insert': async ({ text, threadId }, { tabId }) =>
     InsertResultSchema.parse(

@@ -18,6 +18,8 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   /** This frame shows a conversation surface; a sub-frame (LinkedIn's interop iframe) may show one too. */
   let ownSurface = false;
   let subFrameSurface = false;
+  /** Whether the background's sub-frame-surface command reached this frame yet. */
+  let commandHeard = false;
 
   // Sub-frames host adapters, never a second panel: the top frame shows it for the whole tab.
   const syncPanel = () => {
@@ -29,16 +31,6 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
       frame = undefined;
     }
   };
-
-  watchPage(ctx, adapter, (snapshot) => {
-    ownSurface = snapshot.state !== 'not-messages';
-    syncPanel();
-    reportPage(snapshot).catch((error: Error) => {
-      // A reload of the extension orphans this script; anything else is worth one line.
-      if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
-    });
-  });
-  ctx.onInvalidated(() => frame?.remove());
 
   browser.runtime.onMessage.addListener((message: unknown): Promise<InsertResult | boolean> | undefined => {
     const command = PageCommandSchema.safeParse(message);
@@ -55,9 +47,29 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
         frame?.setCollapsed(true);
         return Promise.resolve(frame !== undefined);
       case 'sub-frame-surface':
+        commandHeard = true;
         subFrameSurface = command.data.present;
         syncPanel();
         return Promise.resolve(true);
     }
   });
+
+  // Listening before the first report: from then on, the background's commands find this frame.
+  watchPage(ctx, adapter, (snapshot) => {
+    ownSurface = snapshot.state !== 'not-messages';
+    syncPanel();
+    reportPage(snapshot)
+      .then((answer) => {
+        // A sub-frame that reported before this script listened: its command was lost, the answer tells.
+        // Once a command arrived, commands are newer than any answer still on its way.
+        if (commandHeard) return;
+        subFrameSurface = answer.subFrameSurface;
+        syncPanel();
+      })
+      .catch((error: Error) => {
+        // A reload of the extension orphans this script; anything else is worth one line.
+        if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
+      });
+  });
+  ctx.onInvalidated(() => frame?.remove());
 }

@@ -8,7 +8,7 @@ import { isNoReceiver } from './wake';
  * scripts carry neither the whole protocol nor full zod; the background validates the snapshot with
  * the full PageSnapshotSchema.
  */
-export async function reportPage(snapshot: PageSnapshot): Promise<void> {
+export async function reportPage(snapshot: PageSnapshot): Promise<{ subFrameSurface: boolean }> {
   const send = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name: 'page.report', input: snapshot });
   let raw: unknown;
   try {
@@ -19,4 +19,5 @@ export async function reportPage(snapshot: PageSnapshot): Promise<void> {
   }
   const answer = ReportAnswerSchema.parse(raw);
   if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value;
 }

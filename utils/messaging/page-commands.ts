@@ -28,7 +28,7 @@ export type PageCommand = z.infer<typeof PageCommandSchema>;
 
 /** The background's answer to a content script's report (see RpcResponseSchema for the full form). */
 export const ReportAnswerSchema = z.union([
-  z.strictObject({ ok: z.literal(true), value: z.null() }),
+  z.strictObject({ ok: z.literal(true), value: z.strictObject({ subFrameSurface: z.boolean() }) }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
 

@@ -41,6 +41,13 @@ export async function activePageState(tabId: number): Promise<FrameState | null>
   return frames.find((f) => f.snapshot.state === 'thread') ?? frames.find((f) => f.frameId === 0) ?? null;
 }
 
+/** Whether a sub-frame of the tab (not its top frame) shows a conversation surface. */
+export async function subFrameSurface(tabId: number): Promise<boolean> {
+  return [...(await states()).values()].some(
+    (state) => state.tabId === tabId && state.frameId !== 0 && state.snapshot.state !== 'not-messages',
+  );
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   const byKey = await states();
   const keys = [...byKey].filter(([, state]) => state.tabId === tabId).map(([key]) => key);

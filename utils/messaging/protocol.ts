@@ -71,8 +71,9 @@ export const SlaMetricsSchema = z.strictObject({
 
 /** Every request/response call to the background: name → input schema, output schema, allowed callers. */
 export const RPC = {
-  /** A content script's view of its page changed. */
-  'page.report': rpc(PageSnapshotSchema, z.null(), ['content']),
+  /** A content script's view of its page changed. The answer tells a top frame whether one of its
+   * sub-frames (LinkedIn's interop iframe) shows a conversation surface (see ReportAnswerSchema). */
+  'page.report': rpc(PageSnapshotSchema, z.strictObject({ subFrameSurface: z.boolean() }), ['content']),
   /** The panel asks its tab's content script to fill the composer (never to send). */
   'composer.insert': rpc(
     z.strictObject({ text: z.string().min(1).max(20_000), threadId: z.string().min(1).max(500) }),

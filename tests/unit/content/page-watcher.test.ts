@@ -1,33 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
 import { emptySnapshot } from '@/utils/platforms/dom';
 import type { PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
+import { context } from './context';
 
 // When the watcher reads the page: in the next frame after a change, less often while the page churns
 // without news (a long history loading), at once again on navigation. Frames and timers are faked;
 // the DOM and its MutationObserver are jsdom's.
-
-/** The parts of WXT's ContentScriptContext the watcher uses, bound to this window; `invalidate` ends it. */
-function context() {
-  const cleanups: (() => void)[] = [];
-  const ctx = {
-    isInvalid: false,
-    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
-    requestAnimationFrame: (callback: FrameRequestCallback) => window.requestAnimationFrame(callback),
-    addEventListener: (target: EventTarget, type: string, handler: EventListener) => {
-      target.addEventListener(type, handler);
-      cleanups.push(() => target.removeEventListener(type, handler));
-    },
-    onInvalidated: (cleanup: () => void) => cleanups.push(cleanup),
-  };
-  const invalidate = () => {
-    ctx.isInvalid = true;
-    for (const cleanup of cleanups) cleanup();
-  };
-  return { ctx: ctx as unknown as ContentScriptContext, invalidate };
-}
 
 /** An adapter that reports the page's state and how many messages the list shows, and counts its reads. */
 function countingAdapter() {

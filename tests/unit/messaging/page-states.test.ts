@@ -32,6 +32,19 @@ describe('page states', () => {
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['page:8:0']);
   });
 
+  it("tells a top frame whether one of its tab's sub-frames shows a conversation surface", async () => {
+    const states = await freshWorker();
+    await states.savePageState(7, 0, { ...noThread(), state: 'not-messages' });
+    await states.savePageState(8, 2, thread('b'));
+    expect(await states.subFrameSurface(7)).toBe(false);
+    await states.savePageState(7, 2, { ...noThread(), state: 'not-messages' });
+    expect(await states.subFrameSurface(7)).toBe(false);
+    await states.savePageState(7, 3, noThread());
+    expect(await states.subFrameSurface(7)).toBe(true);
+    await states.savePageState(7, 3, { ...noThread(), state: 'not-messages' });
+    expect(await states.subFrameSurface(7)).toBe(false);
+  });
+
   it('a restarted worker finds what the previous one saved, and keeps its copy in step', async () => {
     const before = await freshWorker();
     await before.savePageState(7, 0, thread('a'));
