@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { BusyInbox } from '../fixtures/bench/busy-inbox.entry.ts';
 import type { InstagramFixture } from '../fixtures/instagram/fixture-api.ts';
+import { customersBackup, rpc } from '../harness/extension.ts';
 import { type Bench, headingChange, lastClick, panelFrame, panelLocator, sleep, tabIdOf, until } from './browser.ts';
 import { median } from './stats.ts';
 
@@ -392,46 +393,10 @@ export async function hostOverhead(withExtension: Bench, without: Bench, runs: n
 export async function dashboardFilter(bench: Bench, extensionId: string, count: number, rounds: number) {
   const page = await bench.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await page.evaluate(async (n) => {
-    const now = Date.now();
-    const platforms = ['instagram', 'x', 'facebook', 'linkedin'] as const;
-    const contacts = Array.from({ length: n }, (_, i) => ({
-      id: `bench-c${i}`,
-      platform: platforms[i % 4],
-      platformId: `bench-user${i}`,
-      displayName: `Customer ${i}`,
-      customFields: {},
-      createdAt: now,
-      updatedAt: now,
-    }));
-    const conversations = contacts.map((c, i) => ({
-      id: `bench-v${i}`,
-      platform: c.platform,
-      threadId: `bench-t${i}`,
-      contactId: c.id,
-      status: 'open',
-      tags: [],
-      waitingSince: now - (i % 500) * 60_000,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    const data = {
-      contacts,
-      conversations,
-      tags: [],
-      notes: [],
-      templates: [],
-      packs: [],
-      responseEvents: [],
-      settings: null,
-    };
-    const file = { format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data };
-    await chrome.runtime.sendMessage({
-      kind: 'dms.rpc',
-      name: 'backup.restore',
-      input: { text: JSON.stringify(file), mode: 'merge' },
-    });
-  }, count);
+  await rpc(page, 'backup.restore', {
+    text: customersBackup(count, { idPrefix: 'bench-', waiting: true }),
+    mode: 'merge',
+  });
   const search = page.getByRole('searchbox', { name: 'Search contacts and notes' });
   await search.waitFor();
   await until('the dashboard to list the added conversations', async () => {

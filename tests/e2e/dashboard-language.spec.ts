@@ -1,60 +1,11 @@
-import type { Page } from '@playwright/test';
+import { customersBackup, rpc } from '../harness/extension.ts';
 import { expect, test } from './fixtures';
-
-/** Calls the background's real RPC from the extension page, as the dashboard itself does. */
-async function rpc(page: Page, name: string, input: unknown) {
-  const answer = await page.evaluate(([name, input]) => chrome.runtime.sendMessage({ kind: 'dms.rpc', name, input }), [
-    name,
-    input,
-  ] as const);
-  expect(answer).toMatchObject({ ok: true });
-}
-
-/** One tracked conversation, so that the dashboard shows its conversation list and search. */
-function backupWithOneConversation() {
-  const now = Date.now();
-  return JSON.stringify({
-    format: 'dm-sidekick-backup',
-    schemaVersion: 1,
-    exportedAt: now,
-    data: {
-      contacts: [
-        {
-          id: 'c1',
-          platform: 'instagram',
-          platformId: 'anna',
-          displayName: 'Anna Berger',
-          customFields: {},
-          createdAt: now,
-          updatedAt: now,
-        },
-      ],
-      conversations: [
-        {
-          id: 'v1',
-          platform: 'instagram',
-          threadId: 't1',
-          contactId: 'c1',
-          status: 'open',
-          tags: [],
-          createdAt: now,
-          updatedAt: now,
-        },
-      ],
-      tags: [],
-      notes: [],
-      templates: [],
-      packs: [],
-      responseEvents: [],
-      settings: null,
-    },
-  });
-}
 
 test('the dashboard follows the language setting: German, then English again', async ({ context, extensionId }) => {
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await rpc(dashboard, 'backup.restore', { text: backupWithOneConversation(), mode: 'replace' });
+  // One tracked conversation, so that the dashboard shows its conversation list and search.
+  await rpc(dashboard, 'backup.restore', { text: customersBackup(1), mode: 'replace' });
   const sections = dashboard.getByRole('navigation');
   const english = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup'];
   const german = ['Gespräche', 'Vorlagen', 'Pakete', 'Kennzahlen', 'Einstellungen', 'Sicherung'];

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { InstagramFixtureWindow } from '../fixtures/instagram/fixture-api.ts';
-import { withBackgroundClockShifted } from '../harness/extension.ts';
+import { customersBackup, rpc, withBackgroundClockShifted } from '../harness/extension.ts';
 import { FIXTURE_INBOXES, INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
 import { expect, test } from './fixtures';
 
@@ -146,49 +146,7 @@ test('the dashboard keeps 10,000 conversations virtualized and filters them per 
 }) => {
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dashboard.evaluate(async () => {
-    const now = Date.now();
-    const platforms = ['instagram', 'x', 'facebook', 'linkedin'] as const;
-    const contacts = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `c${i}`,
-      platform: platforms[i % 4],
-      platformId: `user${i}`,
-      displayName: `Customer ${i}`,
-      customFields: {},
-      createdAt: now,
-      updatedAt: now,
-    }));
-    const conversations = contacts.map((c, i) => ({
-      id: `v${i}`,
-      platform: c.platform,
-      threadId: `t${i}`,
-      contactId: c.id,
-      status: 'open',
-      tags: [],
-      createdAt: now,
-      updatedAt: now,
-    }));
-    const file = {
-      format: 'dm-sidekick-backup',
-      schemaVersion: 1,
-      exportedAt: now,
-      data: {
-        contacts,
-        conversations,
-        tags: [],
-        notes: [],
-        templates: [],
-        packs: [],
-        responseEvents: [],
-        settings: null,
-      },
-    };
-    await chrome.runtime.sendMessage({
-      kind: 'dms.rpc',
-      name: 'backup.restore',
-      input: { text: JSON.stringify(file), mode: 'replace' },
-    });
-  });
+  await rpc(dashboard, 'backup.restore', { text: customersBackup(10_000), mode: 'replace' });
   await expect(dashboard.getByText('10000 of 10000 conversations')).toBeVisible({ timeout: 15_000 });
   const rendered = await dashboard.getByRole('list', { name: 'Conversation list' }).getByRole('listitem').count();
   expect(rendered).toBeLessThan(40);

@@ -28,6 +28,47 @@ export async function rpc<N extends RpcName>(page: Page, name: N, input: RpcInpu
 }
 
 /**
+ * A backup file (the format of utils/db/backup.ts) with `count` open conversations, one per contact named
+ * "Customer 0" … "Customer <count - 1>", spread over the four platforms. `idPrefix` keeps the ids apart
+ * from data already there (a merge); `waiting` gives each a customer waiting for up to 500 minutes.
+ */
+export function customersBackup(count: number, { idPrefix = '', waiting = false } = {}): string {
+  const now = Date.now();
+  const platforms = ['instagram', 'x', 'facebook', 'linkedin'] as const;
+  const contacts = Array.from({ length: count }, (_, i) => ({
+    id: `${idPrefix}c${i}`,
+    platform: platforms[i % 4],
+    platformId: `${idPrefix}user${i}`,
+    displayName: `Customer ${i}`,
+    customFields: {},
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const conversations = contacts.map((contact, i) => ({
+    id: `${idPrefix}v${i}`,
+    platform: contact.platform,
+    threadId: `${idPrefix}t${i}`,
+    contactId: contact.id,
+    status: 'open',
+    tags: [],
+    ...(waiting && { waitingSince: now - (i % 500) * 60_000 }),
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const data = {
+    contacts,
+    conversations,
+    tags: [],
+    notes: [],
+    templates: [],
+    packs: [],
+    responseEvents: [],
+    settings: null,
+  };
+  return JSON.stringify({ format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data });
+}
+
+/**
  * The first result of a live query (utils/messaging/live-server.ts), read over its port from an extension
  * page. The port's name is LIVE_PORT of utils/messaging/protocol.ts.
  */
