@@ -35,22 +35,23 @@ export async function savePageState(tabId: number, frameId: number, snapshot: Pa
   await browser.storage.session.set({ [key]: snapshot });
 }
 
+/** The frames of a tab that reported, in the order they first did. */
+const framesOf = async (tabId: number) => [...(await states()).values()].filter((state) => state.tabId === tabId);
+
 /** The tab's active conversation surface: a frame showing a thread wins over one that shows none. */
 export async function activePageState(tabId: number): Promise<FrameState | null> {
-  const frames = [...(await states()).values()].filter((state) => state.tabId === tabId);
+  const frames = await framesOf(tabId);
   return frames.find((f) => f.snapshot.state === 'thread') ?? frames.find((f) => f.frameId === 0) ?? null;
 }
 
 /** Whether a sub-frame of the tab (not its top frame) shows a conversation surface. */
 export async function subFrameSurface(tabId: number): Promise<boolean> {
-  return [...(await states()).values()].some(
-    (state) => state.tabId === tabId && state.frameId !== 0 && state.snapshot.state !== 'not-messages',
-  );
+  return (await framesOf(tabId)).some((state) => state.frameId !== 0 && state.snapshot.state !== 'not-messages');
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
+  const keys = (await framesOf(tabId)).map((state) => keyOf(state.tabId, state.frameId));
   const byKey = await states();
-  const keys = [...byKey].filter(([, state]) => state.tabId === tabId).map(([key]) => key);
   for (const key of keys) byKey.delete(key);
   await browser.storage.session.remove(keys);
 }
