@@ -8,9 +8,30 @@ import { PLATFORMS, type Platform } from './sites';
  */
 export const PlatformSchema = z.enum(PLATFORMS);
 
-/** found: exactly one match; missing: none; ambiguous: more than one candidate (we never guess). */
-export const PartHealthSchema = z.enum(['found', 'missing', 'ambiguous']);
+/**
+ * found: the part's independent signals agree on exactly one match; weak: only one signal holds (the
+ * value is still used, and reported as drift); missing: none; ambiguous: several candidates or the
+ * signals disagree (we never guess).
+ */
+export const PartHealthSchema = z.enum(['found', 'weak', 'missing', 'ambiguous']);
 export type PartHealth = z.infer<typeof PartHealthSchema>;
+
+/** The parts of a conversation page that an adapter reads, each through several signals. */
+export const PagePartSchema = z.enum(['thread', 'participant', 'messages', 'direction', 'timeLabel', 'composer']);
+export type PagePart = z.infer<typeof PagePartSchema>;
+
+/**
+ * Local drift diagnostics (never sent anywhere): which part was weak / missing / ambiguous, the
+ * signals that failed, and a censored skeleton of the region (tag names, roles, whitelisted
+ * attributes; no text, no names, no ids, no URLs beyond their path shape).
+ */
+export const DriftReportSchema = z.strictObject({
+  part: PagePartSchema,
+  health: PartHealthSchema,
+  failedSignals: z.array(z.string().max(100)).max(20),
+  skeleton: z.string().max(20_000),
+});
+export type DriftReport = z.infer<typeof DriftReportSchema>;
 
 export const ComposerKindSchema = z.enum([
   'instagram',
@@ -74,6 +95,10 @@ export const PageSnapshotSchema = z.strictObject({
     messages: PartHealthSchema,
     composer: PartHealthSchema,
   }),
+  /** The page's language (`<html lang>`), for reading its time labels; absent when the page names none. */
+  pageLanguage: z.string().max(35).optional(),
+  /** Parts that are not `found`, with censored skeletons (see DriftReportSchema). At most one per part. */
+  drift: z.array(DriftReportSchema).max(6).optional(),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
 
