@@ -32,6 +32,13 @@ export type LabelTime = { kind: 'known'; at: number; precision: LabelPrecision }
 
 export const UNKNOWN_TIME: LabelTime = { kind: 'unknown' };
 
+/** The latest instant a known label allows: its minute, the end of its day, or "now minus 3 h". */
+export function latestInstant(time: Extract<LabelTime, { kind: 'known' }>): number {
+  if (time.precision !== 'day') return time.at;
+  const start = new Date(time.at);
+  return new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1).getTime() - 1;
+}
+
 export type LabelContext = {
   /** The page's language (`<html lang>`), e.g. "de" or "en-US". */
   language: string;
