@@ -208,6 +208,9 @@ const en = {
   'backup.restoreFile': 'Restore from backup file',
   'backup.downloaded': 'Backup downloaded.',
   'backup.restored': 'Restored {conversations} conversations, {notes} notes and {templates} templates.',
+  // ---- page clock (issue #14): where response times came from ----
+  'metrics.sources':
+    '{page} of {total} response times from the platforms’ own message times; {observed} from when DM Sidekick first saw the message (at least that long).',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -420,6 +423,9 @@ const de: Record<MessageKey, string> = {
   'backup.restoreFile': 'Aus Sicherungsdatei wiederherstellen',
   'backup.downloaded': 'Sicherung heruntergeladen.',
   'backup.restored': '{conversations} Gespräche, {notes} Notizen und {templates} Vorlagen wiederhergestellt.',
+  // ---- page clock (issue #14): where response times came from ----
+  'metrics.sources':
+    '{page} von {total} Antwortzeiten nach den Nachrichtenzeiten der Plattform; {observed} ab dem Moment, in dem DM Sidekick die Nachricht zuerst sah (mindestens so lange).',
 };
 
 export type Language = 'en' | 'de';

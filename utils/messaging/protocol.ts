@@ -59,6 +59,8 @@ const GroupMetricsSchema = z.strictObject({
   open: z.number(),
   waiting: z.number(),
   overdue: z.number(),
+  /** Of the responses, those timed from the page's own message times (the rest: first seen). */
+  fromPage: z.number(),
 });
 export const SlaMetricsSchema = z.strictObject({
   from: z.number(),

@@ -150,4 +150,21 @@ describe('computeMetrics', () => {
       { day: '2026-03-07', responses: 0, medianMs: null },
     ]);
   });
+
+  it('says how many response times came from the page's own times and how many from first sight', async () => {
+    const db = freshDatabase();
+    await db.conversations.bulkAdd([
+      conversation('p1', 'instagram', 'open', { lastInboundAt: at('2026-03-03T12:00:00Z') }),
+      conversation('p2', 'x', 'open', { lastInboundAt: at('2026-03-03T12:00:00Z') }),
+    ]);
+    await db.responseEvents.bulkAdd([
+      { ...event('e1', 'p1', '2026-03-02T23:10:00Z', 5 * HOUR), inboundSource: 'page' },
+      { ...event('e2', 'p2', '2026-03-03T09:00:00Z', 10 * MIN), inboundSource: 'observed' },
+      event('e3', 'p2', '2026-03-03T10:00:00Z', 20 * MIN), // stored before sources were recorded
+    ]);
+    const metrics = await computeMetrics(db, { from, to, now, timeZone: 'Europe/Berlin' });
+    expect(metrics.overall).toMatchObject({ responses: 3, fromPage: 1, medianMs: 20 * MIN, p90Ms: 5 * HOUR });
+    expect(metrics.byPlatform.instagram).toMatchObject({ responses: 1, fromPage: 1 });
+    expect(metrics.byPlatform.x).toMatchObject({ responses: 2, fromPage: 0 });
+  });
 });
