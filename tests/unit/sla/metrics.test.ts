@@ -92,6 +92,7 @@ describe('computeMetrics', () => {
       open: 5,
       waiting: 2,
       overdue: 1, // c4: 3 h against 2 h
+      fromPage: 0,
     });
     expect(metrics.byPlatform.instagram).toEqual({
       responses: 2,
@@ -102,6 +103,7 @@ describe('computeMetrics', () => {
       open: 2,
       waiting: 1,
       overdue: 0,
+      fromPage: 0,
     });
     expect(metrics.byPlatform.x).toMatchObject({
       responses: 2,
@@ -120,6 +122,7 @@ describe('computeMetrics', () => {
       open: 1,
       waiting: 1,
       overdue: 1,
+      fromPage: 0,
     });
     expect(metrics.byTag.vip).toMatchObject({ responses: 2, medianMs: 3 * HOUR, withinTarget: 2, open: 1, waiting: 0 });
     expect(metrics.byTag.quiet).toMatchObject({ responses: 0, open: 0 });
@@ -151,7 +154,7 @@ describe('computeMetrics', () => {
     ]);
   });
 
-  it('says how many response times came from the page's own times and how many from first sight', async () => {
+  it('says how many response times came from page times and how many from first sight', async () => {
     const db = freshDatabase();
     await db.conversations.bulkAdd([
       conversation('p1', 'instagram', 'open', { lastInboundAt: at('2026-03-03T12:00:00Z') }),
