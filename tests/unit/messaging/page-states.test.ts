@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { emptySnapshot } from '@/utils/platforms/dom';
+import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { PageSnapshot } from '@/utils/platforms/types';
 
 // The tabs' page states: the worker's own copy answers, storage.session keeps them across worker restarts
