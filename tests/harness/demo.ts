@@ -1,17 +1,26 @@
 // The demo behind `npm start`: the four platforms' fixture inboxes served at their real URLs, each with the
 // side panel next to it, and a database seeded the way a person would fill it (settings, the sample
 // template packs in English and German, tags, notes, custom fields) — all through the extension's real RPC
-// from one of its own pages. Waiting times are real too: each inbox is first seen by the background with
-// its clock set back (see shiftBackgroundClock), so the timers show every SLA state at once.
+// from one of its own pages. Waiting times are real too: each inbox labels its customer's last message as
+// sent that long ago, as its site would (labelLastInboundAt), so the timers show every SLA state at once.
 // Runs under plain Node (type stripping) from tests/harness/start.ts and inside the e2e tests.
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, FrameLocator, Page, Worker } from '@playwright/test';
 import type { SlaState } from '../../utils/sla/clock';
-import type { LinkedinFixturePage } from '../fixtures/linkedin/page-api.ts';
-import { liveOnce, rpc, withBackgroundClockShifted } from './extension.ts';
-import { FACEBOOK, type FixtureInbox, INSTAGRAM, LINKEDIN, LINKEDIN_THREADS, serveInbox, X } from './inboxes.ts';
+import { liveOnce, rpc } from './extension.ts';
+import {
+  FACEBOOK,
+  type FixtureInbox,
+  INSTAGRAM,
+  LINKEDIN,
+  LINKEDIN_THREADS,
+  labelLastInboundAt,
+  serveInbox,
+  switchLinkedinThread,
+  X,
+} from './inboxes.ts';
 
 /** PANEL_TITLE of utils/content/panel-frame.ts (not imported: that module needs the extension runtime). */
 export const PANEL_FRAME = 'iframe[title="DM Sidekick"]';
@@ -23,9 +32,9 @@ export interface DemoInbox {
   /** The conversation shown once the demo has opened it (the inbox's own unless `afterOpen` moves on). */
   contact: string;
   threadId: string;
-  /** Runs once the inbox's conversation is open, still on the shifted clock (e.g. an in-app switch). */
+  /** Runs once the inbox's conversation is open (e.g. an in-app switch). */
   afterOpen?: (page: Page) => Promise<unknown>;
-  /** How long the customer has been waiting when the demo opens (the background first saw the thread then). */
+  /** How long the customer has been waiting when the demo opens (the page's label of their last message). */
   waitingMs: number;
   /** What the panel's timer then says under the default policy (Customer service: 2 h target, 4 h breach). */
   slaState: SlaState;
@@ -97,11 +106,7 @@ export const DEMO_INBOXES: readonly DemoInbox[] = [
     // The messaging page opens on Anna (answered); the demo switches to Ben, who has been waiting 5 h.
     contact: 'Ben Okafor',
     threadId: LINKEDIN_THREADS.ben,
-    afterOpen: (page) =>
-      page.evaluate(
-        (id) => (window as Window & { linkedinFixture?: LinkedinFixturePage }).linkedinFixture?.switchTo(id),
-        LINKEDIN_THREADS.ben,
-      ),
+    afterOpen: (page) => switchLinkedinThread(page, LINKEDIN_THREADS.ben),
     waitingMs: 5 * 60 * MINUTE,
     slaState: 'breached',
     tags: ['Lead', 'B2B'],
@@ -158,17 +163,15 @@ export async function startDemo(context: BrowserContext, log: (line: string) => 
   const inboxes: DemoSession['inboxes'] = [];
   for (const demo of DEMO_INBOXES) {
     const { inbox } = demo;
-    // The background first sees the customer's unanswered message `waitingMs` ago.
-    const page = await withBackgroundClockShifted(worker, demo.waitingMs, async () => {
-      const opened = await context.newPage();
-      await opened.goto(inbox.threadUrl);
-      await panelHeading(opened, inbox.contact).waitFor();
-      if (demo.afterOpen) {
-        await demo.afterOpen(opened);
-        await panelHeading(opened, demo.contact).waitFor();
-      }
-      return opened;
-    });
+    // The page says the customer's unanswered message came `waitingMs` ago.
+    const page = await context.newPage();
+    await labelLastInboundAt(page, Date.now() - demo.waitingMs);
+    await page.goto(inbox.threadUrl);
+    await panelHeading(page, inbox.contact).waitFor();
+    if (demo.afterOpen) {
+      await demo.afterOpen(page);
+      await panelHeading(page, demo.contact).waitFor();
+    }
     const view = await liveOnce(dashboard, 'conversation.view', { platform: inbox.platform, threadId: demo.threadId });
     if (!view) throw new Error(`The ${inbox.label} conversation was not recorded`);
 
