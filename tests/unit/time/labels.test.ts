@@ -78,6 +78,35 @@ describe('parseTimeLabel', () => {
     );
   });
 
+  it.each(LANGUAGES)(
+    'reads a label without a day, week or year in %s as its most recent moment, never ahead',
+    (language) => {
+      // However old the message, a clock time means the last day, a weekday the last week, a date without a
+      // year the last year: the parsed instant shows the same label, is not ahead of now, and lies within that.
+      const granularities = [
+        [{ hour: 'numeric', minute: '2-digit' }, DAY + HOUR], // a DST day has 25 hours
+        [{ weekday: 'short', hour: 'numeric', minute: '2-digit' }, 7 * DAY + HOUR],
+        [{ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 366 * DAY],
+      ] as const;
+      fc.assert(
+        fc.property(NOW, AGE, fc.constantFrom(...granularities), (now, age, [options, window]) => {
+          const label = format(language, options, now - age);
+          const parsed = parseTimeLabel(label, { language, now });
+          if (parsed.kind !== 'known') throw new Error(`unknown: ${label}`);
+          expect(parsed.at).toBeLessThanOrEqual(now);
+          expect(now - parsed.at).toBeLessThan(window);
+          if (parsed.at !== now) expect(format(language, options, parsed.at)).toBe(label);
+          else {
+            // Only a label a few minutes ahead (the site's clock) means now.
+            const aheadByMinutes = [0, 1, 2, 3, 4, 5].map((k) => format(language, options, now + k * MINUTE));
+            expect(aheadByMinutes).toContain(label);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
+
   it.each(LANGUAGES)('reads relative list times in %s as an upper bound: at least that old', (language) => {
     const units = [
       ['minute', MINUTE],
