@@ -159,6 +159,7 @@ function Panel() {
               composerKind: page.composerKind,
               canInsert: page.health.composer === 'found',
             }}
+            doNotContact={[view.contact, ...view.identities].find((identity) => identity.doNotContact)?.displayName}
           />
           <TagsSection conversation={view.conversation} tags={view.tags} />
           <NotesSection contactId={view.contact.id} notes={view.notes} />

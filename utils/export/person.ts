@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import { ContactSchema, ConversationSchema, NoteSchema, ResponseEventSchema, type Tag, TagSchema } from '../db/schema';
+import { formatDateTime } from '../i18n/format';
 import { type Language, type MessageKey, translate } from '../i18n/strings';
 import { RpcError } from '../messaging/errors';
 import { PLATFORM_LABELS, threadUrl } from '../platforms/sites';
@@ -59,10 +60,7 @@ export async function exportPerson(db: SidekickDatabase, contactId: string, now 
 /** The same export as text a person can read, in the user's language; times in the user's locale. */
 export function personExportText(data: PersonExport, language: Language, timeZone?: string): string {
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
-  const time = (at: number | undefined) =>
-    at === undefined
-      ? '—'
-      : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+  const time = (at: number | undefined) => (at === undefined ? '—' : formatDateTime(language, at, timeZone));
   const tagName = new Map(data.tags.map((tag) => [tag.id, tag.name]));
   const lines = [t('person.text.title', { name: data.identities[0]?.displayName ?? '' })];
   lines.push(t('person.text.exportedAt', { time: time(data.exportedAt) }), '');
