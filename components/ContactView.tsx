@@ -78,7 +78,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
           ))}
         </dl>
         <form
-          className="flex gap-1"
+          className="flex flex-wrap gap-1"
           onSubmit={(e) => {
             e.preventDefault();
             if (!field.key.trim()) return;
@@ -98,7 +98,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
             aria-label={t('contact.fieldValue')}
             value={field.value}
             onChange={(e) => setField({ ...field, value: e.target.value })}
-            className="flex-1 rounded border border-zinc-400 bg-transparent p-1"
+            className="min-w-0 flex-1 rounded border border-zinc-400 bg-transparent p-1"
           />
           <button type="submit" className="rounded border border-zinc-400 px-2">
             {t('contact.addField')}
@@ -162,7 +162,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
         ) : (
           <button
             type="button"
-            className="rounded border border-red-700 px-3 py-1 text-red-700"
+            className="rounded border border-red-700 px-3 py-1 text-red-700 dark:border-red-400 dark:text-red-300"
             onClick={() => setConfirmForget(true)}
           >
             {t('contact.forget')}

@@ -160,16 +160,26 @@ export function ConversationsTab({
       }),
     );
   };
-  const markDone = (row: TriageRow) =>
-    attempt(
+  /** A row that leaves its place in the queue (done, snoozed) hands the keyboard on to its neighbour. */
+  const handOn = (row: TriageRow) => {
+    const index = ordered.indexOf(row);
+    const next = ordered[index + 1] ?? ordered[index - 1];
+    if (row === active && next) setActiveId(next.conversation.id);
+  };
+  const markDone = (row: TriageRow) => {
+    handOn(row);
+    return attempt(
       call('conversations.update', { id: row.conversation.id, patch: { status: 'done', snoozedUntil: undefined } }),
       t('triage.announce.done', { name: row.contact.displayName }),
     );
-  const snooze = (row: TriageRow, until: (typeof SNOOZE_CHOICES)[number]) =>
-    attempt(
+  };
+  const snooze = (row: TriageRow, until: (typeof SNOOZE_CHOICES)[number]) => {
+    handOn(row);
+    return attempt(
       call('conversations.snooze', { id: row.conversation.id, until }),
       t('triage.announce.snoozed', { name: row.contact.displayName }),
     );
+  };
   const addTag = (row: TriageRow, tagId: string) =>
     attempt(
       call('conversations.update', {
