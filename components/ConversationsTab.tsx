@@ -69,7 +69,7 @@ export function ConversationsTab({
   onAssign?: (row: ConversationRow) => void;
 }) {
   const { t, language } = useI18n();
-  const now = useMinuteTick();
+  const minuteTick = useMinuteTick();
   const [filters, setFilters] = useState<TriageFilters>(ALL_FILTERS);
   const [savedViews, setSavedViews] = useState<SavedView[]>(loadSavedViews);
   const [viewName, setViewName] = useState('');
@@ -86,8 +86,12 @@ export function ConversationsTab({
   const deferredQuery = useDeferredValue(filters.query.trim().toLocaleLowerCase());
 
   const tagById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
-  // Clocks and search text once per data change (and minute), not per keystroke.
-  const prepared = useMemo(() => triageRows(rows, tags, settings, now), [rows, tags, settings, now]);
+  // Clocks and search text once per data change (and minute), not per keystroke. Timed at that moment, not
+  // at the last tick: a wait that began after the tick would read a minute short of the panel's timer.
+  const prepared = useMemo(
+    () => triageRows(rows, tags, settings, Math.max(minuteTick, Date.now())),
+    [rows, tags, settings, minuteTick],
+  );
   const counts = useMemo(() => countTriage(prepared), [prepared]);
   const visible = useMemo(
     () =>

@@ -10,16 +10,17 @@ import { useMinuteTick } from '../useMinuteTick';
 /** The toolbar popup's glance: waiting and overdue per platform, and the next overdue conversation. */
 export function PopupSummary() {
   const { t, language } = useI18n();
-  const now = useMinuteTick();
+  const minuteTick = useMinuteTick();
   const rows = useLive('conversations.list', null);
   const tags = useLive('tags.all', null);
   const settings = useLive('settings', null);
   const prepared = useMemo(
     () =>
       rows.status === 'ready' && tags.status === 'ready' && settings.status === 'ready'
-        ? triageRows(rows.value, tags.value, settings.value, now)
+        ? // Timed when the data arrives, as the dashboard's list (ConversationsTab) is.
+          triageRows(rows.value, tags.value, settings.value, Math.max(minuteTick, Date.now()))
         : null,
-    [rows, tags, settings, now],
+    [rows, tags, settings, minuteTick],
   );
   if (!prepared) return rows.status === 'error' ? <p role="alert">{rows.error.message}</p> : null;
   const counts = countTriage(prepared);
