@@ -122,4 +122,25 @@ describe('consent and objection in backups', () => {
     expect((await restored.contacts.get(ids.annaIgContact))?.consent).toEqual(CONSENT);
     expect((await restored.contacts.get(ids.annaXContact))?.doNotContact).toBe(true);
   });
+
+  it('survive a merge restore onto the same people recorded again under other ids, without consent', async () => {
+    const db = freshDatabase();
+    const ids = await seed(db);
+    const file = parseBackup(JSON.stringify(await exportBackup(db)));
+    // Another browser saw Anna's Instagram and X threads first: same people, other ids, nothing recorded.
+    const other = freshDatabase();
+    await recordConversation(other, threadSnapshot(), 10_000);
+    await recordConversation(
+      other,
+      threadSnapshot({ platform: 'x', threadId: 'x-1', participant: { name: 'Anna B.', handle: 'anna_b' } }),
+      11_000,
+    );
+    await restoreBackup(other, file, 'merge');
+    const anna = await other.contacts.where('[platform+platformId]').equals(['instagram', 'anna.berger']).first();
+    const annaX = await other.contacts.where('[platform+platformId]').equals(['x', 'anna_b']).first();
+    expect(anna?.consent).toEqual(CONSENT);
+    expect(annaX?.doNotContact).toBe(true);
+    expect(await other.contacts.count()).toBe(3);
+    expect(anna?.id).not.toBe(ids.annaIgContact); // merged onto the existing record
+  });
 });
