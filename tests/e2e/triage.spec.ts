@@ -159,6 +159,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     context,
     extensionId,
   }) => {
+    // Two full axe runs: on a loaded 2-core machine each can take 10 s or more (room, not a bound).
+    test.setTimeout(90_000);
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme });
     await openSeededDashboard(page, extensionId);
