@@ -96,10 +96,13 @@ function separatorOf(row: Element): string | undefined {
   return TIME_SEPARATOR.test(label) && !row.querySelector('a, img') ? label : undefined;
 }
 
+/** A message's content: the element with its role, else its text (either marks a message row). */
+const contentOf = (row: Element) => row.querySelector(S.messageContent) ?? row.querySelector(S.messageText);
+
 const ROW_READER: MessageRowReader = {
-  isMessage: (row) => row.querySelector(S.messageContent) !== null,
+  isMessage: (row) => contentOf(row) !== null,
   separatorOf,
-  bodyOf: (row) => row.querySelector(S.messageContent)?.textContent?.trim() ?? '',
+  bodyOf: (row) => contentOf(row)?.textContent?.trim() ?? '',
   describe: (row, separator) => ({ direction: isOwnRow(row) ? 'outbound' : 'inbound', timeLabel: separator }),
 };
 

@@ -150,13 +150,15 @@ export function createXAdapter(): PlatformAdapter {
     const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
     const region =
       (root as Node).nodeType === Node.DOCUMENT_NODE ? (doc.querySelector('main') ?? doc.body) : (root as Node);
+    // A request shows its accept/decline prompt where the composer would be: no composer there is no drift.
+    const requestPrompt = root.querySelector(X.requestPrompt);
     const readings: PartReading[] = [
       { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
       { part: 'messages', health: messagesHealth, failedSignals: list.failedSignals, region: list.value ?? region },
-      { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region },
+      ...(requestPrompt
+        ? []
+        : [{ part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region } as const]),
     ];
-    // A request shows its accept/decline prompt where the composer would be.
-    const requestPrompt = root.querySelector(X.requestPrompt);
     // Until the person and the list moved on from the previous thread, what is on screen is not this thread.
     const settled = binding.settle(route.threadId, {
       identity: person ? (person.handle ?? person.name) : null,
