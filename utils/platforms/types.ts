@@ -86,7 +86,7 @@ export const PageSnapshotSchema = z.strictObject({
   participant: ParticipantSchema.nullable(),
   /**
    * The newest rendered messages (lists are virtualized), oldest first: at most the last 100 rows
-   * (`MESSAGE_WINDOW` in dom.ts), enough for the background, which anchors on the last 64 it has seen.
+   * (`MESSAGE_WINDOW` in toolkit/rows.ts), enough for the background, which anchors on the last 64 it has seen.
    */
   messages: z.array(SeenMessageSchema).max(1000),
   composerKind: ComposerKindSchema.nullable(),
