@@ -1,11 +1,11 @@
-import { contenteditableEngine, focusComposerElement } from './editors/contenteditable';
-import { type InsertTarget, insertChecked } from './editors/insert';
+import { contenteditableEngine } from './editors/contenteditable';
+import type { InsertTarget } from './editors/insert';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
 import { routeOf } from './sites';
+import { adapterAround } from './toolkit/adapter';
 import {
   deepActiveElement,
   firstTextLine,
-  guarded,
   linkPath,
   queryAll,
   searchRoots,
@@ -277,12 +277,8 @@ export function createLinkedinAdapter(): PlatformAdapter {
     };
   }
 
-  const locateNow = (doc: Document): InsertTarget | null =>
-    guarded(null, () => locate(doc, new URL(doc.location.href)));
-
-  return {
+  return adapterAround({
     platform: 'linkedin',
-
     observationRoot(doc) {
       try {
         if (routeOf('linkedin', doc.location.href).kind !== 'other') return doc.querySelector('main') ?? doc.body;
@@ -293,17 +289,9 @@ export function createLinkedinAdapter(): PlatformAdapter {
         return doc.body;
       }
     },
-
-    read: (doc, url) => guarded(emptySnapshot('linkedin', url, 'loading'), () => locate(doc, url).snapshot),
-
-    insertText: (doc, text, expectedThreadId) =>
-      insertChecked(locateNow(doc), expectedThreadId, contenteditableEngine, text),
-
-    focusComposer(doc) {
-      const composer = locateNow(doc)?.composer;
-      return !!composer && focusComposerElement(composer);
-    },
-  };
+    locate,
+    engineOf: () => contenteditableEngine,
+  });
 }
 
 export const linkedinAdapter = createLinkedinAdapter();
