@@ -3,15 +3,7 @@ import type { InsertTarget } from './editors/insert';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
 import { routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
-import {
-  deepActiveElement,
-  firstTextLine,
-  linkPath,
-  queryAll,
-  searchRoots,
-  single,
-  textOf,
-} from './toolkit/read';
+import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
 import { type ResolvedPart, resolvePart } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
