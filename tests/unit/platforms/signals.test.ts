@@ -3,11 +3,14 @@
 // entry in REMOVALS fails the suite. Each removes that signal alone from a fixture page on which the part rests
 // on exactly two signals, and checks that the part is then `weak` with the same value (never a wrong one) and
 // that the drift report names the removed signal.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACEBOOK_SIGNALS } from '@/utils/platforms/facebook.selectors';
 import { INSTAGRAM_SIGNALS } from '@/utils/platforms/instagram.selectors';
 import { LINKEDIN_SIGNALS } from '@/utils/platforms/linkedin.selectors';
 import type { Platform } from '@/utils/platforms/sites';
+import type { SignalSpec } from '@/utils/platforms/toolkit/signals';
 import type { PagePart, PageSnapshot } from '@/utils/platforms/types';
 import { X_SIGNALS } from '@/utils/platforms/x.selectors';
 import { ADAPTERS, fixturePage, messageLines } from './fixture-pages';
@@ -183,6 +186,17 @@ describe.each(cases)('%s %s: signal %s removed alone', (platform, part, signal) 
   const removal = (REMOVALS[platform] as Record<string, Record<string, Removal> | undefined>)[part]?.[signal];
 
   it('has a removal test', () => expect(removal, `REMOVALS.${platform}.${part}['${signal}']`).toBeDefined());
+
+  it('names its sources: public URLs or research in docs/ (nothing outside the repository)', () => {
+    const { sources, date } = (SIGNALS[platform] as Record<string, Record<string, SignalSpec>>)[part]?.[signal] ?? {};
+    expect(sources?.length).toBeGreaterThan(0);
+    for (const source of sources ?? []) {
+      if (/^https:\/\//.test(source)) continue;
+      expect(source).toMatch(/^docs\//);
+      expect(existsSync(resolve(import.meta.dirname, '../../..', source)), source).toBe(true);
+    }
+    expect(date).toMatch(/^20\d\d-\d\d-\d\d$/);
+  });
 
   it('leaves the part weak with the same value, and the drift report names the signal', async () => {
     if (!removal) return;
