@@ -107,11 +107,11 @@ describe('Instagram adapter reading the fixture pages', () => {
     expect(adapter.focusComposer(doc)).toBe(true);
     expect(doc.activeElement?.getAttribute('aria-label')).toBe('Message');
     // A language the label table lacks: the Lexical editors qualify, the lowest one is the composer.
-    query(doc, '[aria-label="Message"]').setAttribute('aria-label', 'Mensagem');
+    query(doc, '[aria-label="Message"]').setAttribute('aria-label', 'Meddelande');
     query(doc, '[aria-label="Search"]').setAttribute('data-lexical-editor', 'true');
     expect(adapter.read(doc, new URL(THREAD_URL)).health.composer).toBe('found');
     expect(adapter.focusComposer(doc)).toBe(true);
-    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Mensagem');
+    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Meddelande');
   });
 
   it('reports a missing composer and two composers as ambiguous, never guessing', () => {
