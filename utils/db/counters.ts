@@ -1,4 +1,12 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+  Transaction,
+} from 'dexie';
 import type { Conversation } from './schema';
 
 /**
@@ -22,64 +30,78 @@ type Counted = Pick<Conversation, 'platform' | 'status'> | undefined;
 const holdsCounters = (trans: DBCoreTransaction) =>
   (trans as unknown as IDBTransaction).objectStoreNames?.contains(COUNTERS) ?? false;
 
-async function rowsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Counted[]> {
-  if (req.type === 'add') return [];
+/**
+ * The rows a request replaces or deletes, read in its transaction. Promise chains, not `await`: Dexie's
+ * promises carry the transaction's zone (PSD) through `then`, which lower middlewares (hooks) read.
+ */
+function rowsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Counted[]> {
+  if (req.type === 'add') return Promise.resolve([]);
   if (req.type === 'deleteRange') {
-    const found = await table.query({
-      trans: req.trans,
-      query: { index: table.schema.primaryKey, range: req.range },
-      values: true,
-    });
-    return found.result as Counted[];
+    return table
+      .query({ trans: req.trans, query: { index: table.schema.primaryKey, range: req.range }, values: true })
+      .then((found) => found.result as Counted[]);
   }
   const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((row: Conversation) => row.id));
-  return (await table.getMany({ trans: req.trans, keys })) as Counted[];
+  return table.getMany({ trans: req.trans, keys }) as Promise<Counted[]>;
+}
+
+/** How each counter changes when `req` (answered by `response`) replaced the rows `before`. */
+function deltaOf(req: DBCoreMutateRequest, response: DBCoreMutateResponse, before: Counted[]) {
+  const delta = new Map<string, number>();
+  const count = (row: Counted, by: number) => {
+    if (!row) return;
+    const key = counterKey(row.platform, row.status);
+    delta.set(key, (delta.get(key) ?? 0) + by);
+  };
+  if (req.type === 'deleteRange') {
+    for (const row of before) count(row, -1);
+    return delta;
+  }
+  // A request may name a row twice (bulkPut of [a, a]): each operation sees the one before it.
+  const latest = new Map<unknown, Counted>();
+  const operations = req.type === 'delete' ? req.keys.length : req.values.length;
+  for (let i = 0; i < operations; i++) {
+    if (response.failures[i]) continue;
+    const key = req.type === 'delete' ? req.keys[i] : (req.keys?.[i] ?? (req.values[i] as Conversation).id);
+    const after = req.type === 'delete' ? undefined : (req.values[i] as Counted);
+    count(latest.has(key) ? latest.get(key) : before[i], -1);
+    count(after, +1);
+    latest.set(key, after);
+  }
+  return delta;
 }
 
 /** Adds `delta` to each counter, in `trans`. */
-async function adjust(counters: DBCoreTable, trans: DBCoreTransaction, delta: Map<string, number>) {
+function adjust(counters: DBCoreTable, trans: DBCoreTransaction, delta: Map<string, number>): Promise<unknown> {
   const keys = [...delta.keys()].filter((key) => delta.get(key) !== 0);
-  if (keys.length === 0) return;
-  const current = (await counters.getMany({ trans, keys })) as (CounterRow | undefined)[];
-  const values = keys.map((key, i) => ({ key, count: (current[i]?.count ?? 0) + (delta.get(key) ?? 0) }));
-  await counters.mutate({ type: 'put', trans, values });
+  if (keys.length === 0) return Promise.resolve();
+  return counters.getMany({ trans, keys }).then((current: (CounterRow | undefined)[]) =>
+    counters.mutate({
+      type: 'put',
+      trans,
+      values: keys.map((key, i) => ({ key, count: (current[i]?.count ?? 0) + (delta.get(key) ?? 0) })),
+    }),
+  );
 }
 
 function countingTable(table: DBCoreTable, counters: DBCoreTable): DBCoreTable {
   return {
     ...table,
-    async mutate(req) {
+    mutate(req) {
       if (!holdsCounters(req.trans)) return table.mutate(req);
       // Emptying the table (range type 3, Any) empties the counters, without reading every row first.
       if (req.type === 'deleteRange' && req.range.type === 3) {
-        const response = await table.mutate(req);
-        await counters.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
-        return response;
+        return table
+          .mutate(req)
+          .then((response) =>
+            counters.mutate({ type: 'deleteRange', trans: req.trans, range: req.range }).then(() => response),
+          );
       }
-      const before = await rowsBefore(table, req);
-      const response = await table.mutate(req);
-      const delta = new Map<string, number>();
-      const count = (row: Counted, by: number) => {
-        if (!row) return;
-        const key = counterKey(row.platform, row.status);
-        delta.set(key, (delta.get(key) ?? 0) + by);
-      };
-      if (req.type === 'deleteRange') for (const row of before) count(row, -1);
-      else {
-        // A request may name a row twice (bulkPut of [a, a]): each operation sees the one before it.
-        const latest = new Map<unknown, Counted>();
-        const operations = req.type === 'delete' ? req.keys.length : req.values.length;
-        for (let i = 0; i < operations; i++) {
-          if (response.failures[i]) continue;
-          const key = req.type === 'delete' ? req.keys[i] : (req.keys?.[i] ?? (req.values[i] as Conversation).id);
-          const after = req.type === 'delete' ? undefined : (req.values[i] as Counted);
-          count(latest.has(key) ? latest.get(key) : before[i], -1);
-          count(after, +1);
-          latest.set(key, after);
-        }
-      }
-      await adjust(counters, req.trans, delta);
-      return response;
+      return rowsBefore(table, req).then((before) =>
+        table
+          .mutate(req)
+          .then((response) => adjust(counters, req.trans, deltaOf(req, response, before)).then(() => response)),
+      );
     },
   };
 }
