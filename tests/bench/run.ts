@@ -1,7 +1,7 @@
 // `npm run bench`: builds the extension in bench mode and measures it in headless Chromium, on the fixture
 // pages, against its performance budgets. Prints a table and writes bench/results.json. Not a test.
 // `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a figure that load
-// cannot move (bytes, layout shift) is over its gate. `--skip-build` reuses .output-bench/. `--only
+// cannot move (bytes, layout shift, memory) is over its gate. `--skip-build` reuses .output-bench/. `--only
 // storage,pages,host,search,dashboard` measures those parts alone (while working on one of them).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -417,6 +417,7 @@ if (measures('pages') || measures('host') || measures('search') || measures('das
         value: median(heap),
         unit: 'MB',
         budget: 40,
+        gate: 80,
         stat: `median of ${plan.heapRuns}, after GC`,
         note: 'Runtime.getHeapUsage of the panel frame (the only extension page open)',
       });
