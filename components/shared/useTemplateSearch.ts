@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { Template } from '@/utils/db/schema';
 import type { TemplateFilter, TemplateSearch } from '@/utils/templates/search';
 
@@ -21,7 +21,9 @@ function nextTask(then: () => void): () => void {
 export function useTemplateSearch(index: TemplateSearch, query: string, filter: TemplateFilter): Template[] {
   const [results, setResults] = useState<Template[]>([]);
   const { folder, tag, platform } = filter;
-  useEffect(() => {
+  // A layout effect: when the first slice finishes the search, its results are in the same frame as the
+  // list they belong to, so they never push the sections below down a frame later (a layout shift).
+  useLayoutEffect(() => {
     const job = index.start(query, { folder, tag, platform });
     let cancel = () => {};
     const slice = () => {
