@@ -76,7 +76,8 @@ describe('conversation counters', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 databases: seconds on a loaded 2-core machine. The limit guards against a hang, it times nothing.
+  }, 60_000);
 
   it('follow the writers, and a failed transaction leaves them as they were', async () => {
     const db = freshDatabase();

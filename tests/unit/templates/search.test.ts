@@ -99,7 +99,8 @@ describe('typing keystroke by keystroke', () => {
         }
       }
     }
-  });
+    // A fresh index per keystroke, 120 of them: seconds on a loaded machine. The limit only guards a hang.
+  }, 60_000);
 });
 
 describe('searching in steps', () => {
