@@ -41,6 +41,7 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
       state: 'thread',
       threadId: ANNA,
       surface: 'page',
+      pageLanguage: 'en',
       participant: { name: 'Anna Berger', profileUrl: 'https://www.linkedin.com/in/anna-berger-4711/' },
       messages: [
         {

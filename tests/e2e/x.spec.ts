@@ -33,6 +33,7 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
       state: 'thread',
       threadId: ANNA,
       surface: 'page',
+      pageLanguage: 'en',
       participant: { name: 'Anna Berger', handle: 'anna_berger', profileUrl: 'https://x.com/anna_berger' },
       messages: [
         { key: '0b6d5c1e-7f2a-4c3b-9d8e-1a2b3c4d5e6f', direction: 'inbound', timeLabel: '6:14 PM' },
