@@ -186,7 +186,8 @@ if (measures('storage')) {
       name: `storage: insert ${fmt(conversations)} conversations + ${fmt(notes)} notes`,
       value: await storage(worker, 'seed', conversations, notes),
       unit: 'ms',
-      budget: 8_000,
+      // Issue #18's target is 8 s for 100,000 conversations and 50,000 notes; the quick run inserts a fifth.
+      budget: (8_000 * conversations) / 100_000,
       stat: 'once, transactions of 25,000 rows',
     });
     add({
