@@ -1,6 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './utils/platforms/sites';
+
+/**
+ * WXT's entry of every (isolated-world) content script builds its context from this module; ours gets
+ * PrivateContentScriptContext instead, which keeps the extension id off every channel the page can see.
+ */
+const privateContentScriptContext: Plugin = {
+  name: 'dms:private-content-script-context',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== 'wxt/utils/content-script-context') return undefined;
+    if (!importer?.startsWith('\0virtual:wxt-content-script-isolated-world-entrypoint')) return undefined;
+    return fileURLToPath(new URL('./utils/content/private-context.ts', import.meta.url));
+  },
+};
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,7 +25,7 @@ export default defineConfig({
   imports: false,
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({ plugins: [privateContentScriptContext, tailwindcss()] }),
   manifest: ({ browser, mode }) => ({
     name: 'DM Sidekick',
     description:
