@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import type { Pack } from '@/utils/db/schema';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
-import { type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
+import { MAX_PACK_BYTES, type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
+import { readTextFile } from '@/utils/text-file';
 import { useI18n } from './i18n';
+import { errorText } from './shared/errorText';
 import { useLive } from './useLive';
 
 const button = 'rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50';
@@ -43,7 +45,7 @@ export function PacksSection() {
       await work();
     } catch (error) {
       // The refusal names the field and the reason; nothing was written.
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
   const previewText = (text: string, fileName: string) =>
@@ -51,7 +53,9 @@ export function PacksSection() {
       setPlan(await call('packs.previewFile', { text, fileName }));
       setStatus(null);
     });
-  const previewFile = (file: File | undefined) => file?.text().then((text) => previewText(text, file.name));
+  // Read here, checked for size and UTF-8 before anything is sent.
+  const previewFile = (file: File | undefined) =>
+    file && attempt(async () => previewText(await readTextFile(file, MAX_PACK_BYTES), file.name));
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

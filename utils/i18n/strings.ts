@@ -208,6 +208,18 @@ const en = {
   'backup.restoreFile': 'Restore from backup file',
   'backup.downloaded': 'Backup downloaded.',
   'backup.restored': 'Restored {conversations} conversations, {notes} notes and {templates} templates.',
+  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  'error.file-too-large': '{name} is larger than {limitMb} MB: nothing was sent or changed.',
+  'error.file-not-utf8': '{name} is not UTF-8 text: nothing was changed.',
+  'error.backup-clash':
+    'This backup cannot be restored: {table} row {row} is the same record as another by {key}. Nothing was changed.',
+  'error.backup-duplicate-id':
+    'This backup cannot be restored: {table} row {row} repeats the id "{id}". Nothing was changed.',
+  'error.backup-dangling':
+    'This backup cannot be restored: {table} row {row} refers in {field} to "{id}", which the backup does not have. Nothing was changed.',
+  'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
+  'error.redirect-hidden':
+    'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -420,6 +432,18 @@ const de: Record<MessageKey, string> = {
   'backup.restoreFile': 'Aus Sicherungsdatei wiederherstellen',
   'backup.downloaded': 'Sicherung heruntergeladen.',
   'backup.restored': '{conversations} Gespräche, {notes} Notizen und {templates} Vorlagen wiederhergestellt.',
+  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  'error.file-too-large': '{name} ist größer als {limitMb} MB: Nichts wurde gesendet oder geändert.',
+  'error.file-not-utf8': '{name} ist kein UTF-8-Text: Nichts wurde geändert.',
+  'error.backup-clash':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, ist nach {key} derselbe Datensatz wie ein anderer. Nichts wurde geändert.',
+  'error.backup-duplicate-id':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, wiederholt die ID „{id}“. Nichts wurde geändert.',
+  'error.backup-dangling':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, verweist in {field} auf „{id}“, das in der Sicherung fehlt. Nichts wurde geändert.',
+  'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
+  'error.redirect-hidden':
+    'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
 };
 
 export type Language = 'en' | 'de';

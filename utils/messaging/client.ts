@@ -45,7 +45,10 @@ export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Prom
 
   const response = RpcResponseSchema.safeParse(raw);
   if (!response.success) throw new RpcError('internal', `${name}: malformed answer from the background`);
-  if (!response.data.ok) throw new RpcError(response.data.error.code, response.data.error.message);
+  if (!response.data.ok) {
+    const { code, message, detail } = response.data.error;
+    throw new RpcError(code, message, detail);
+  }
   const output = definition.output.safeParse(response.data.value);
   if (!output.success) throw new RpcError('invalid', `${name} answered: ${describeZodError(output.error)}`);
   return output.data as RpcOutput<N>;

@@ -30,7 +30,7 @@ import {
   UnsubscribeResultSchema,
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
-import { RpcErrorCodeSchema } from './errors';
+import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
 
 /**
  * Who may make a call. Content scripts run inside the host page's renderer, which a compromised page
@@ -165,7 +165,10 @@ export const RpcRequestSchema = z.strictObject({
 
 export const RpcResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), value: z.unknown() }),
-  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string() }) }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string(), detail: ErrorDetailSchema.optional() }),
+  }),
 ]);
 export type RpcResponse = z.infer<typeof RpcResponseSchema>;
 

@@ -47,7 +47,10 @@ export async function handleRpc(handlers: RpcHandlers, message: unknown, context
 }
 
 function failure(error: unknown): RpcResponse {
-  if (error instanceof RpcError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof RpcError) {
+    const { code, message, detail } = error;
+    return { ok: false, error: detail ? { code, message, detail } : { code, message } };
+  }
   if (error instanceof z.ZodError) return { ok: false, error: { code: 'invalid', message: describeZodError(error) } };
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, error: { code: 'internal', message } };

@@ -88,6 +88,21 @@ describe('the calling end', () => {
     );
   });
 
+  it("carries a refusal's reason code and values to the page, for the page's own words", async () => {
+    const detail = { reason: 'backup-dangling', values: { table: 'notes', row: 3, field: 'contactId', id: 'x' } };
+    const refusing = {
+      'notes.add': async () => {
+        throw new RpcError('invalid', 'notes row 3 refers to x', detail as never);
+      },
+    } as unknown as RpcHandlers;
+    sendMessage().mockImplementation((message) => handleRpc(refusing, message, { caller: 'extension' }));
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'notes row 3 refers to x',
+      detail,
+    });
+  });
+
   it('checks the answer too', async () => {
     sendMessage().mockResolvedValue({ ok: true, value: { id: 5 } });
     await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
