@@ -21,6 +21,7 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -214,7 +215,9 @@ async function openNotifiedConversation(notificationId: string): Promise<void> {
 }
 
 export default defineBackground(() => {
-  serveRpc(handlers);
+  // Writes exactly once (issue #15): retries of an applied request id get its first answer.
+  serveRpc(handlers, createRequestLog(withDatabase));
+  void withDatabase((db) => pruneAppliedRequests(db));
   serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Alarms outlive the worker: create it once, not on every wake.

@@ -1,45 +1,65 @@
 import { browser } from 'wxt/browser';
 import { describeZodError, RpcError } from './errors';
 import { RPC, type RpcInput, type RpcName, type RpcOutput, RpcResponseSchema } from './protocol';
-import { isNoReceiver } from './wake';
+import { isTransientSendError } from './wake';
 
-/** A call that has not been answered by then is reported, never left hanging. */
-const CALL_TIMEOUT_MS = 10_000;
+/** One attempt that has not been answered by then is sent again (same request id), never left hanging. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * How long a call keeps trying before it reports "unreachable", by kind: long work (a restore of tens of
+ * thousands of conversations, a large pack) takes longer than a click's write.
+ */
+const CALL_DEADLINE_MS = 30_000;
+const LONG_CALL_DEADLINE_MS = 5 * 60_000;
+const LONG_CALLS: ReadonlySet<RpcName> = new Set<RpcName>([
+  'backup.restore',
+  'backup.export',
+  'packs.apply',
+  'packs.previewFile',
+  'packs.previewUrl',
+  'packs.checkUpdate',
+  'packs.export',
+  'metrics.compute',
+]);
+/** Between attempts while a stopped worker starts again. */
+const RETRY_DELAY_MS = 200;
 
-function withTimeout<T>(promise: Promise<T>, name: string): Promise<T> {
+class AttemptTimeout extends Error {}
+
+function attempt(request: unknown): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout>;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new RpcError('unreachable', `DM Sidekick's background did not answer "${name}" in time.`)),
-      CALL_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(new AttemptTimeout()), ATTEMPT_TIMEOUT_MS);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([browser.runtime.sendMessage(request), timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
  * Calls the background: validates the input before sending and the answer after receiving, and
- * rejects with an RpcError (code + readable message) on every failure.
+ * rejects with an RpcError (code + readable message) on every failure. Each call carries its own request
+ * id: a stopped worker, a lost answer or a slow one make the client send the same request again, and the
+ * background applies it once and answers the retry with the first answer. So a confirmed write is stored
+ * once, and a call reported as failed by the background stored nothing.
  */
 export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Promise<RpcOutput<N>> {
   const definition = RPC[name];
   const parsedInput = definition.input.safeParse(input);
   if (!parsedInput.success) throw new RpcError('invalid', `${name}: ${describeZodError(parsedInput.error)}`);
 
-  const request = { kind: 'dms.rpc', name, input: parsedInput.data } as const;
-  const send = () => withTimeout(browser.runtime.sendMessage(request), name);
+  const request = { kind: 'dms.rpc', name, input: parsedInput.data, requestId: crypto.randomUUID() } as const;
+  const deadline = Date.now() + (LONG_CALLS.has(name) ? LONG_CALL_DEADLINE_MS : CALL_DEADLINE_MS);
   let raw: unknown;
-  try {
-    raw = await send();
-  } catch (error) {
-    if (error instanceof RpcError) throw error;
-    // A stopped service worker is being woken up: one retry covers the gap.
-    if (!isNoReceiver(error)) throw new RpcError('unreachable', `${name}: ${(error as Error).message}`);
+  for (;;) {
     try {
-      raw = await send();
-    } catch (retryError) {
-      if (retryError instanceof RpcError) throw retryError;
-      throw new RpcError('unreachable', `${name}: ${(retryError as Error).message}`);
+      raw = await attempt(request);
+      break;
+    } catch (error) {
+      const transient = error instanceof AttemptTimeout || isTransientSendError(error);
+      if (!transient) throw new RpcError('unreachable', `${name}: ${(error as Error).message}`);
+      if (Date.now() >= deadline) {
+        throw new RpcError('unreachable', `DM Sidekick's background did not answer "${name}" in time.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     }
   }
 

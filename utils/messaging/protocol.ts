@@ -161,6 +161,8 @@ export const RpcRequestSchema = z.strictObject({
   kind: z.literal('dms.rpc'),
   name: z.string().max(100),
   input: z.unknown(),
+  /** Client-generated, the same on every retry of one call: the background applies it at most once. */
+  requestId: z.string().min(1).max(100).optional(),
 });
 
 export const RpcResponseSchema = z.discriminatedUnion('ok', [

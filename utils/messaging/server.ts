@@ -56,12 +56,22 @@ function failure(error: unknown): RpcResponse {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+/** Applies each request id at most once and answers its retries with the first answer (utils/db/request-log.ts). */
+export type RequestLog = {
+  once(requestId: string, name: RpcName, apply: () => Promise<RpcResponse>): Promise<RpcResponse>;
+};
+
 /** Installs the background's one message listener. Messages that are not ours are left alone. */
-export function serveRpc(handlers: RpcHandlers): void {
+export function serveRpc(handlers: RpcHandlers, log?: RequestLog): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!RpcRequestSchema.safeParse(message).success) return undefined;
+    const request = RpcRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
     const caller = callerOf(sender, browser.runtime.id);
     if (!caller) return Promise.resolve(failure(new RpcError('forbidden', 'Unknown sender.')));
-    return handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId });
+    const apply = () => handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId });
+    const { requestId, name } = request.data;
+    // Only this extension's pages write; unknown names get no memory (handleRpc refuses them).
+    if (!log || !requestId || caller !== 'extension' || !Object.hasOwn(RPC, name)) return apply();
+    return log.once(requestId, name as RpcName, apply).catch(failure);
   });
 }
