@@ -151,6 +151,9 @@ export const RPC = {
     z.record(z.string(), z.number()),
     EXTENSION,
   ),
+  // ---- page health (issue #13: visible degradation) ----
+  /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
+  'page.stalled': rpc(z.null(), z.null(), EXTENSION),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;
@@ -188,6 +191,8 @@ export const ConversationViewSchema = z.strictObject({
 export const PanelContextSchema = z.strictObject({
   page: PageSnapshotSchema.nullable(),
   view: ConversationViewSchema.nullable(),
+  /** Since when (epoch ms) the page has been 'loading', when it is: the panel waits a fixed time after it. */
+  loadingSince: z.number().optional(),
 });
 export type PanelContext = z.infer<typeof PanelContextSchema>;
 

@@ -9,6 +9,8 @@ export type CallContext = {
   /** The tab of a content script or of an extension page embedded in a tab (the panel). */
   tabId?: number;
   frameId?: number;
+  /** The URL of the sending frame (a content script's page), as the browser reports it. */
+  url?: string;
 };
 
 export type RpcHandlers = {
@@ -68,7 +70,8 @@ export function serveRpc(handlers: RpcHandlers, log?: RequestLog): void {
     if (!request.success) return undefined;
     const caller = callerOf(sender, browser.runtime.id);
     if (!caller) return Promise.resolve(failure(new RpcError('forbidden', 'Unknown sender.')));
-    const apply = () => handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId });
+    const apply = () =>
+      handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
     const { requestId, name } = request.data;
     // Only this extension's pages write; unknown names get no memory (handleRpc refuses them).
     if (!log || !requestId || caller !== 'extension' || !Object.hasOwn(RPC, name)) return apply();
