@@ -25,13 +25,25 @@ const LONG_CALLS: ReadonlySet<RpcName> = new Set<RpcName>([
 const RETRY_DELAY_MS = 200;
 
 class AttemptTimeout extends Error {}
+/**
+ * The background answers every request of ours. No answer at all is a worker stopped while it handled the
+ * call: webextension-polyfill resolves Chrome's "message port closed before a response was received" as
+ * `undefined` (measured: tests/e2e/exactly-once.spec.ts), so the call may or may not have been applied.
+ */
+class LostAnswer extends Error {}
 
-function attempt(request: unknown): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout>;
+async function attempt(request: unknown): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new AttemptTimeout()), ATTEMPT_TIMEOUT_MS);
   });
-  return Promise.race([browser.runtime.sendMessage(request), timeout]).finally(() => clearTimeout(timer));
+  try {
+    const answer = await Promise.race([browser.runtime.sendMessage(request), timeout]);
+    if (answer === undefined) throw new LostAnswer();
+    return answer;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -54,7 +66,7 @@ export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Prom
       raw = await attempt(request);
       break;
     } catch (error) {
-      const transient = error instanceof AttemptTimeout || isTransientSendError(error);
+      const transient = error instanceof AttemptTimeout || error instanceof LostAnswer || isTransientSendError(error);
       if (!transient) throw new RpcError('unreachable', `${name}: ${(error as Error).message}`);
       if (Date.now() >= deadline) {
         throw new RpcError('unreachable', `DM Sidekick's background did not answer "${name}" in time.`);
