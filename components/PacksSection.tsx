@@ -280,6 +280,8 @@ function InstalledPacks({
   onStatus: (status: Status) => void;
 }) {
   const { t } = useI18n();
+  /** The removal waiting for a second click: it cannot be undone. */
+  const [confirming, setConfirming] = useState<{ id: string; keepTemplates: boolean } | null>(null);
   const attempt = (work: Promise<void>) =>
     work.catch((error: Error) => onStatus({ kind: 'error', text: error.message }));
   return (
@@ -311,26 +313,45 @@ function InstalledPacks({
                 {t('packs.checkUpdates')}
               </button>
             )}
-            {(['keep', 'remove'] as const).map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className={button}
-                onClick={() =>
-                  void attempt(
-                    call('packs.unsubscribe', { id: pack.id, keepTemplates: choice === 'keep' }).then((result) =>
-                      onStatus({
-                        kind: 'ok',
-                        key: 'packs.removed',
-                        values: { name: pack.name, removed: result.removed, kept: result.kept },
-                      }),
-                    ),
-                  )
-                }
-              >
-                {t(choice === 'keep' ? 'packs.removeKeep' : 'packs.removeAll')}
-              </button>
-            ))}
+            {confirming?.id === pack.id ? (
+              <span className="flex items-center gap-2">
+                <span>
+                  {t(confirming.keepTemplates ? 'packs.removeConfirm' : 'packs.removeConfirmAll', { name: pack.name })}
+                </span>
+                <button
+                  type="button"
+                  className={button}
+                  onClick={() =>
+                    void attempt(
+                      call('packs.unsubscribe', { id: pack.id, keepTemplates: confirming.keepTemplates }).then(
+                        (result) =>
+                          onStatus({
+                            kind: 'ok',
+                            key: 'packs.removed',
+                            values: { name: pack.name, removed: result.removed, kept: result.kept },
+                          }),
+                      ),
+                    ).finally(() => setConfirming(null))
+                  }
+                >
+                  {t('packs.removeYes')}
+                </button>
+                <button type="button" className={button} onClick={() => setConfirming(null)}>
+                  {t('templates.cancel')}
+                </button>
+              </span>
+            ) : (
+              (['keep', 'remove'] as const).map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  className={button}
+                  onClick={() => setConfirming({ id: pack.id, keepTemplates: choice === 'keep' })}
+                >
+                  {t(choice === 'keep' ? 'packs.removeKeep' : 'packs.removeAll')}
+                </button>
+              ))
+            )}
           </li>
         ))}
       </ul>

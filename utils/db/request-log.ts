@@ -34,9 +34,10 @@ const DATABASE_ONLY: ReadonlySet<RpcName> = new Set<RpcName>([
   'backup.restore',
 ]);
 
-/** Calls that change nothing: a retry may simply run again. */
+/** Calls that change nothing (or, as a panel's claim of its key, the same again): a retry may simply run again. */
 const READ_ONLY: ReadonlySet<RpcName> = new Set<RpcName>([
   'page.report',
+  'panel.claim',
   'metrics.compute',
   'backup.export',
   'packs.export',

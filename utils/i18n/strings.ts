@@ -260,6 +260,13 @@ const en = {
   'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
   'error.redirect-hidden':
     'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
+  // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
+  'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
+  'notes.deleteConfirm': 'Delete this note for good?',
+  'notes.deleteForGood': 'Delete for good',
+  'packs.removeConfirm': 'Remove {name}? This cannot be undone.',
+  'packs.removeConfirmAll': 'Remove {name} and its templates? This cannot be undone.',
+  'packs.removeYes': 'Remove',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -524,6 +531,13 @@ const de: Record<MessageKey, string> = {
   'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
   'error.redirect-hidden':
     'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
+  // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
+  'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
+  'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',
+  'notes.deleteForGood': 'Endgültig löschen',
+  'packs.removeConfirm': '{name} entfernen? Das lässt sich nicht rückgängig machen.',
+  'packs.removeConfirmAll': '{name} samt seinen Vorlagen entfernen? Das lässt sich nicht rückgängig machen.',
+  'packs.removeYes': 'Entfernen',
 };
 
 export type Language = 'en' | 'de';

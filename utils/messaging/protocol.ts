@@ -69,6 +69,9 @@ export const SlaMetricsSchema = z.strictObject({
   daily: z.array(z.strictObject({ day: z.string(), responses: z.number(), medianMs: z.number().nullable() })),
 });
 
+/** The panel handshake's key (crypto.randomUUID in the content script). */
+const PanelKeySchema = z.string().min(32).max(64);
+
 /** Every request/response call to the background: name → input schema, output schema, allowed callers. */
 export const RPC = {
   /** A content script's view of its page changed. The answer tells a top frame whether one of its
@@ -154,6 +157,11 @@ export const RPC = {
   // ---- page health (issue #13: visible degradation) ----
   /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
   'page.stalled': rpc(z.null(), z.null(), EXTENSION),
+  // ---- panel handshake (issue #15 point 2, utils/messaging/panel-keys.ts) ----
+  /** A tab's top frame made a new key for the panel it creates. */
+  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
+  /** A panel frame shows the key it was given; only then does it see the tab's data. */
+  'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;

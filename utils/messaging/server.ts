@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { describeZodError, RpcError } from './errors';
+import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import { type Caller, RPC, type RpcName, type RpcOutput, RpcRequestSchema, type RpcResponse } from './protocol';
 
 export type CallContext = {
@@ -73,8 +74,15 @@ export function serveRpc(handlers: RpcHandlers, log?: RequestLog): void {
     const apply = () =>
       handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
     const { requestId, name } = request.data;
-    // Only this extension's pages write; unknown names get no memory (handleRpc refuses them).
-    if (!log || !requestId || caller !== 'extension' || !Object.hasOwn(RPC, name)) return apply();
-    return log.once(requestId, name as RpcName, apply).catch(failure);
+    const answer = () => {
+      // Only this extension's pages write; unknown names get no memory (handleRpc refuses them).
+      if (!log || !requestId || caller !== 'extension' || !Object.hasOwn(RPC, name)) return apply();
+      return log.once(requestId, name as RpcName, apply).catch(failure);
+    };
+    // A panel frame the page made (a copy of ours) may only try to claim a key: it gets nothing else.
+    if (!isPanelPage(sender.url) || name === 'panel.claim') return answer();
+    return isOwnPanel(sender.tab?.id, sender.frameId).then((own) =>
+      own ? answer() : failure(new RpcError('forbidden', PANEL_NOT_OURS)),
+    );
   });
 }
