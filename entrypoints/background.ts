@@ -22,6 +22,7 @@ import {
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
+import { exportPerson } from '@/utils/export/person';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -116,6 +117,7 @@ const handlers: RpcHandlers = {
     withDatabase((db) =>
       computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     ),
+  'contacts.export': ({ id }) => withDatabase((db) => exportPerson(db, id)),
   'backup.export': () => withDatabase((db) => exportBackup(db)),
   'backup.restore': ({ text, mode }) => {
     const file = parseBackup(text);

@@ -40,6 +40,7 @@ const READ_ONLY: ReadonlySet<RpcName> = new Set<RpcName>([
   'panel.claim',
   'metrics.compute',
   'backup.export',
+  'contacts.export',
   'packs.export',
   'packs.previewFile',
   'packs.previewUrl',
