@@ -8,6 +8,8 @@ import { expect, test } from './fixtures';
 const COPY_TITLE = 'page-made copy';
 const ours = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
 const note = 'VIP: never discount 4711';
+// Each step reloads the panel (with its handshake): on a loaded machine that is seconds per step.
+test.describe.configure({ timeout: 90_000 });
 
 async function openThreadWithNote(page: Page) {
   await page.goto(INSTAGRAM.threadUrl);

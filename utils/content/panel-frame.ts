@@ -229,7 +229,11 @@ export class PanelFrame {
       for (const name of FOREIGN_ATTRIBUTES) element.removeAttribute(name);
       element.style.cssText = this.ownStyles.get(element) ?? '';
     }
-    if (this.iframe.getAttribute('src') !== this.panelUrl) this.iframe.src = this.panelUrl;
+    if (this.iframe.getAttribute('src') !== this.panelUrl) {
+      // Setting the src back did not always bring the panel back (measured, e2e): a fresh frame does.
+      this.iframe.src = this.panelUrl;
+      this.iframe.remove();
+    }
     if (this.iframe.parentNode !== this.root) this.root.append(this.handle, this.iframe);
     if (!this.root.isConnected || !this.tab.isConnected) document.documentElement.append(this.root, this.tab);
     // A frame re-inserted or re-pointed is a new document: it needs a new key.
