@@ -48,6 +48,8 @@ async function onKey() {
   // panel does, as the panel's own would.
   subscribe('panel.context', null, () => {});
   subscribe('settings', null, () => {});
+  subscribe('templates.all', null, () => {});
+  subscribe('tags.all', null, () => {});
   app.render(
     <StrictMode>
       <PanelApp />

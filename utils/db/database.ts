@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { type CounterRow, conversationCounters, countExistingConversations } from './counters';
 import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, Template } from './schema';
 
 export const DB_NAME = 'dm-sidekick';
@@ -45,6 +46,12 @@ export const SCHEMA_VERSIONS: {
     version: 4,
     stores: { appliedRequests: 'id, at' },
   },
+  {
+    // Conversations per platform and status, kept by the conversationCounters middleware (counters.ts).
+    version: 7,
+    stores: { counters: 'key' },
+    upgrade: countExistingConversations,
+  },
 ];
 
 /** v1 allowed "VIP" and "vip" side by side; v2 keeps the oldest and points conversations at it. */
@@ -87,6 +94,7 @@ export class SidekickDatabase extends Dexie {
   responseEvents!: EntityTable<ResponseEvent, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   appliedRequests!: EntityTable<AppliedRequest, 'id'>;
+  counters!: EntityTable<CounterRow, 'key'>;
 
   /** `upToVersion` exists for migration tests: it opens the database as an older release would. */
   constructor(name = DB_NAME, upToVersion = CURRENT_SCHEMA_VERSION) {
@@ -96,6 +104,7 @@ export class SidekickDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(conversationCounters);
   }
 }
 
