@@ -21,12 +21,20 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { handlePageReport, handlePageStalled } from '@/utils/messaging/page-report';
 import { activePageState, forgetTab } from '@/utils/messaging/page-states';
+import {
+  claimPanel,
+  forgetPanelKey,
+  isPanelPage,
+  PANEL_NOT_OURS,
+  registerPanelKey,
+} from '@/utils/messaging/panel-keys';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
@@ -116,6 +124,18 @@ const handlers: RpcHandlers = {
     return withDatabase((db) => restoreBackup(db, file, mode));
   },
   'page.stalled': (_, context) => handlePageStalled(context),
+  // ---- panel handshake (issue #15 point 2) ----
+  'panel.register': async ({ key }, { tabId, frameId }) => {
+    if (tabId === undefined || frameId !== 0)
+      throw new RpcError('forbidden', "Only a tab's top frame shows the panel.");
+    await registerPanelKey(tabId, key);
+    return null;
+  },
+  'panel.claim': async ({ key }, { tabId, frameId, url }) => {
+    const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
+    if (!ours || !(await claimPanel(tabId, frameId, key))) throw new RpcError('forbidden', PANEL_NOT_OURS);
+    return null;
+  },
 };
 
 const liveQueries: LiveQueries = {
@@ -204,9 +224,12 @@ async function openNotifiedConversation(notificationId: string): Promise<void> {
 }
 
 export default defineBackground(() => {
-  serveRpc(handlers);
+  // Writes exactly once (issue #15): retries of an applied request id get its first answer.
+  serveRpc(handlers, createRequestLog(withDatabase));
+  void withDatabase((db) => pruneAppliedRequests(db));
   serveLive(liveQueries, activePageState);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetPanelKey(tabId));
   // Alarms outlive the worker: create it once, not on every wake.
   for (const [name, periodInMinutes] of [
     [SLA_ALARM, 1],

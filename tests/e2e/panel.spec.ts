@@ -189,8 +189,16 @@ test('an axe scan of the panel, with a conversation, templates, tags, notes and 
   await expect(page.locator('iframe')).toHaveCount(1);
   // Tall enough for the whole panel: nothing is scrolled away, so axe can check every element's contrast.
   await page.setViewportSize({ width: 1280, height: 1600 });
+  const panelDocument = page.frames().find((frame) => frame.url().startsWith('chrome-extension://'));
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
+    // Scan the rendered state, not a moment of it: the panel shows its search and the open form, in the
+    // scheme just chosen.
+    await expect(panel.getByRole('searchbox', { name: 'Search templates' })).toBeVisible();
+    await expect(panel.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
+    await expect
+      .poll(() => panelDocument?.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))
+      .toBe(colorScheme === 'dark');
     // The panel's mount in the host page (resize handle and iframe), and inside it the panel's document.
     const results = await new AxeBuilder({ page }).include(`div:has(> iframe[title="${PANEL_TITLE}"])`).analyze();
     // The scan reached into the panel's document: rules ran on the panel's own elements (axe names an
