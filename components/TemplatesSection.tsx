@@ -6,6 +6,7 @@ import { COMPOSER_LIMITS, characterCount } from '@/utils/templates/limits';
 import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from './i18n';
+import { useFillTemplateCommand } from './panel/useFillTemplateCommand';
 import { useLive } from './useLive';
 
 /** Results shown at once: the best matches; more would only slow typing down. */
@@ -68,6 +69,16 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
       report('error', (error as Error).message);
     }
   }
+
+  // A shortcut typed in the composer that needs values opens the same form as Insert (issue #17).
+  useFillTemplateCommand(
+    target &&
+      ((templateId) => {
+        const template =
+          templates.status === 'ready' ? templates.value.find((candidate) => candidate.id === templateId) : undefined;
+        if (template) void insert(template);
+      }),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();

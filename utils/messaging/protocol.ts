@@ -30,6 +30,7 @@ import {
   UnsubscribeResultSchema,
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
+import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
 import { RpcErrorCodeSchema } from './errors';
 
 /**
@@ -154,6 +155,11 @@ export const RPC = {
   // ---- page health (issue #13: visible degradation) ----
   /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
   'page.stalled': rpc(z.null(), z.null(), EXTENSION),
+  // ---- shortcuts typed in the composer (issue #17) ----
+  /** A content script learns its platform's shortcuts and titles, never a template body. */
+  'shortcuts.list': rpc(z.strictObject({ platform: PlatformSchema }), ShortcutListSchema, ['content']),
+  /** The filled text for one expansion in the sender's conversation; missing values open the panel's form. */
+  'shortcuts.expand': rpc(ShortcutExpandInputSchema, ShortcutExpansionSchema, ['content']),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;

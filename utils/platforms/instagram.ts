@@ -1,6 +1,7 @@
 import { focusComposerElement } from './editors/contenteditable';
 import { insertChecked } from './editors/insert';
 import { lexicalEngine } from './editors/lexical';
+import { withEngine } from './editors/trigger';
 import {
   INSTAGRAM_HANDLE,
   INSTAGRAM_LABELS,
@@ -234,6 +235,7 @@ export function createInstagramAdapter(): PlatformAdapter {
       const composer = inspectNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
     },
+    composerAccess: (doc) => withEngine(inspectNow(doc), lexicalEngine),
   };
 }
 

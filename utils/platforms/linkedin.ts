@@ -1,5 +1,6 @@
 import { contenteditableEngine, focusComposerElement } from './editors/contenteditable';
 import { type InsertTarget, insertChecked } from './editors/insert';
+import { withEngine } from './editors/trigger';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
 import { routeOf } from './sites';
 import { deepActiveElement, guarded, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
@@ -256,6 +257,8 @@ export function createLinkedinAdapter(): PlatformAdapter {
       const composer = locateNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
     },
+
+    composerAccess: (doc) => withEngine(locateNow(doc), contenteditableEngine),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ComposerAccess } from './editors/trigger';
 import { PLATFORMS, type Platform } from './sites';
 
 /**
@@ -135,4 +136,6 @@ export interface PlatformAdapter {
   insertText(doc: Document, text: string, expectedThreadId: string): Promise<InsertResult>;
   /** Puts the caret back into the composer (after the panel closes with Escape). */
   focusComposer(doc: Document): boolean;
+  /** What insertText would write to and with which engine: for shortcuts typed in the composer (issue #17). */
+  composerAccess?(doc: Document): ComposerAccess | null;
 }

@@ -2,6 +2,7 @@ import { focusComposerElement } from './editors/contenteditable';
 import { draftEngine } from './editors/draft';
 import { type InsertTarget, insertChecked } from './editors/insert';
 import { reactTextareaEngine } from './editors/react-textarea';
+import { withEngine } from './editors/trigger';
 import { routeOf } from './sites';
 import { guarded, linkPath, shadowAttachSignal, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
@@ -211,6 +212,11 @@ export function createXAdapter(): PlatformAdapter {
     focusComposer(doc) {
       const composer = locateNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
+    },
+
+    composerAccess(doc) {
+      const target = locateNow(doc);
+      return withEngine(target, target?.composer instanceof HTMLTextAreaElement ? reactTextareaEngine : draftEngine);
     },
   };
 }
