@@ -3,6 +3,7 @@ import { BackupSection } from './BackupSection';
 import { ContactView } from './ContactView';
 import { ConversationsTab } from './ConversationsTab';
 import { PageHealthView } from './dashboard/PageHealth';
+import { ShortcutSettings } from './dashboard/ShortcutSettings';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
@@ -69,6 +70,7 @@ function Dashboard() {
       {tab === 'packs' && <PacksSection />}
       {tab === 'metrics' && <MetricsTab tags={tagList} />}
       {tab === 'settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
+      {tab === 'settings' && <ShortcutSettings />}
       {tab === 'backup' && <BackupSection />}
       {tab === 'health' && <PageHealthView />}
     </main>

@@ -203,3 +203,62 @@ test('the host page finds no template body in its DOM, storage or events before 
   await expect.poll(() => INSTAGRAM.composerText(page)).toContain(SECRET);
   expect(await observed()).toContain(SECRET);
 });
+
+/** The suggestion list as assistive technology sees it (its closed shadow root is out of reach of page scripts). */
+async function suggestions(page: Page): Promise<string[] | null> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[];
+  };
+  await cdp.detach();
+  const listbox = nodes.some((node) => node.role?.value === 'listbox' && node.name?.value === 'Matching shortcuts');
+  if (!listbox) return null;
+  return nodes.filter((node) => node.role?.value === 'option').map((node) => node.name?.value ?? '');
+}
+
+test('suggestions while typing: ↑ ↓ choose, Enter picks, Escape leaves the text as typed; the page cannot read them', async ({
+  context,
+  extensionId,
+}) => {
+  const { page } = await openComposer(context, extensionId, INSTAGRAM);
+  await page.keyboard.type(';', { delay: 0 });
+  await expect.poll(() => suggestions(page)).toEqual([';order · Order status', ';thanks · Thanks']);
+  expect(await page.evaluate(() => document.documentElement.lastElementChild?.shadowRoot ?? 'closed')).toBe('closed');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => INSTAGRAM.composerText(page)).toBe(filledFor('Anna'));
+  await expect.poll(() => suggestions(page)).toBeNull();
+  await clear(page, INSTAGRAM);
+
+  await page.keyboard.type(';th', { delay: 0 });
+  await expect.poll(() => suggestions(page)).toEqual([';thanks · Thanks']);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => suggestions(page)).toBeNull();
+  await page.keyboard.type('e', { delay: 0 });
+  expect(await suggestions(page)).toBeNull();
+  expect(await INSTAGRAM.composerText(page)).toBe(';the');
+});
+
+test('Settings: another trigger, off per platform and entirely', async ({ context, extensionId }) => {
+  const { page } = await openComposer(context, extensionId, INSTAGRAM);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.getByRole('button', { name: 'Settings', exact: true }).click();
+  await dashboard.getByRole('combobox', { name: 'Shortcuts start with' }).selectOption('::');
+  await expect(dashboard.getByRole('status')).toHaveText('Shortcut settings saved.');
+
+  await page.bringToFront();
+  await INSTAGRAM.composer(page).click();
+  await page.keyboard.type(';thanks ::thanks ', { delay: 0 });
+  await expect.poll(() => INSTAGRAM.composerText(page)).toBe(`;thanks ${filledFor('Anna')}`);
+  await clear(page, INSTAGRAM);
+
+  await dashboard.getByRole('checkbox', { name: 'On Instagram' }).uncheck();
+  await page.bringToFront();
+  await INSTAGRAM.composer(page).click();
+  await page.keyboard.type('::thanks', { delay: 0 });
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('::thanks ', { delay: 0 });
+  await expect.poll(() => INSTAGRAM.composerText(page)).toBe('::thanks\n::thanks ');
+});

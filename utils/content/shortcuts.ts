@@ -6,10 +6,22 @@ import { insertChecked } from '../platforms/editors/insert';
 import { activeComposer, replacingRange, selectBeforeCaret, textBeforeCaret } from '../platforms/editors/trigger';
 import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import { ShortcutExpansionAnswerSchema, ShortcutListAnswerSchema } from '../shortcuts/content-wire';
-import { completeMatch, type ShortcutEntry, type Trigger, tokenBeforeCaret } from '../shortcuts/match';
+import {
+  completeMatch,
+  prefixMatches,
+  type ShortcutEntry,
+  type TypedToken,
+  tokenBeforeCaret,
+} from '../shortcuts/match';
 import { SHORTCUT_SETTINGS_KEY } from '../shortcuts/settings';
+import { ShortcutPopover } from './shortcut-popover';
 
-type ShortcutList = { enabled: boolean; trigger: Trigger; shortcuts: ShortcutEntry[] };
+type ShortcutList =
+  z.infer<typeof ShortcutListAnswerSchema> extends infer A
+    ? A extends { ok: true; value: infer V }
+      ? V
+      : never
+    : never;
 
 /** One call to the background, answered in the RPC envelope and checked here (one retry while the worker wakes). */
 async function callBackground<S extends z.ZodMiniType>(name: string, input: unknown, answer: S) {
@@ -57,6 +69,9 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   let expanding = false;
   /** A template waiting for the panel's form: the typed shortcut it replaces once filled. */
   let waiting: { typed: string } | null = null;
+  let popover: ShortcutPopover | undefined;
+  /** Escape closed the suggestions: they stay closed until the shortcut being typed is finished or left. */
+  let dismissed = false;
 
   const refresh = () =>
     callBackground('shortcuts.list', { platform: adapter.platform }, ShortcutListAnswerSchema)
@@ -102,23 +117,83 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
     }
   }
 
+  /** The token being typed before the caret, and the text it takes there. */
+  function typedToken(): { token: TypedToken; typed: string } | undefined {
+    const before = composer && list ? textBeforeCaret(composer) : null;
+    const token = before === null || !list ? undefined : tokenBeforeCaret(before, list.trigger);
+    return token && before !== null ? { token, typed: before.slice(before.length - token.length) } : undefined;
+  }
+
+  /** ↑ ↓ choose, Enter (or Tab) picks, Escape dismisses and leaves the text as typed. */
+  function onSuggestionKey(event: KeyboardEvent): boolean {
+    if (!popover?.isOpen || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') popover.move(event.key === 'ArrowDown' ? 1 : -1);
+    else if (event.key === 'Escape') {
+      dismissed = true;
+      popover.hide();
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      const picked = popover.selected;
+      const current = typedToken();
+      popover.hide();
+      if (picked && current) void expand(picked, current.typed);
+    } else return false;
+    stop(event);
+    return true;
+  }
+
   /** The Enter guard and the expansion keys: synchronous, from the composer's text and the known list. */
   function onKeyDown(event: KeyboardEvent) {
     if (!list?.enabled || event.isComposing || !composer) return;
-    if (!endsShortcut(event)) return;
-    if (expanding && event.key === 'Enter') return stop(event);
-    const before = textBeforeCaret(composer);
-    const token = before === null ? undefined : tokenBeforeCaret(before, list.trigger);
-    const entry = completeMatch(token, list.shortcuts);
-    if (!entry || !token || before === null) return;
+    if (expanding && event.key === 'Enter' && !event.shiftKey) return stop(event);
+    if (onSuggestionKey(event) || !endsShortcut(event)) return;
+    const current = typedToken();
+    const entry = completeMatch(current?.token, list.shortcuts);
+    if (!entry || !current) return;
     stop(event);
-    void expand(entry, before.slice(before.length - token.length));
+    popover?.hide();
+    void expand(entry, current.typed);
+  }
+
+  /** What the open suggestions were computed for: keys that change nothing (↑ ↓) keep the choice. */
+  let suggestedFor: string | undefined;
+
+  /**
+   * After each edit: the suggestions for what is being typed, if any. On keyup as well as input: Lexical
+   * applies typed characters itself and cancels the native input event.
+   */
+  function onEdited() {
+    if (!list?.enabled || !composer) return;
+    // An expansion on its way replaces what is typed: nothing to suggest for it.
+    if (expanding) return popover?.hide();
+    const current = typedToken();
+    if (!current) dismissed = false;
+    if (popover?.isOpen && current?.typed === suggestedFor) return;
+    const matches = dismissed ? [] : prefixMatches(current?.token, list.shortcuts);
+    suggestedFor = current?.typed;
+    if (matches.length === 0) {
+      popover?.hide();
+      return;
+    }
+    popover ??= new ShortcutPopover(list.suggestionsLabel);
+    popover.show(matches, list.trigger, composer);
+  }
+  const onFocusOut = () => popover?.hide();
+
+  function detach() {
+    composer?.removeEventListener('keydown', onKeyDown, true);
+    composer?.removeEventListener('input', onEdited);
+    composer?.removeEventListener('keyup', onEdited);
+    composer?.removeEventListener('focusout', onFocusOut);
+    popover?.hide();
   }
 
   function attach(element: HTMLElement) {
-    composer?.removeEventListener('keydown', onKeyDown, true);
+    detach();
     composer = element;
     composer.addEventListener('keydown', onKeyDown, true);
+    composer.addEventListener('input', onEdited);
+    composer.addEventListener('keyup', onEdited);
+    composer.addEventListener('focusout', onFocusOut);
   }
 
   /** Focus entering the adapter's composer (re)attaches the listener there and refreshes the list. */
@@ -143,7 +218,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   void refresh();
   ctx.onInvalidated(() => {
     document.removeEventListener('focusin', onFocusIn, true);
-    composer?.removeEventListener('keydown', onKeyDown, true);
+    detach();
     browser.storage.onChanged.removeListener(onStorage);
   });
 

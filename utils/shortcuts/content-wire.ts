@@ -14,6 +14,7 @@ export const ShortcutListAnswerSchema = RpcAnswer(
   z.strictObject({
     enabled: z.boolean(),
     trigger: z.enum(TRIGGERS),
+    suggestionsLabel: z.string(),
     shortcuts: z.array(
       z.strictObject({
         templateId: z.string().check(z.minLength(1), z.maxLength(100)),

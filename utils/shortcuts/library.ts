@@ -2,7 +2,7 @@ import type { SidekickDatabase } from '../db/database';
 import { readSettings } from '../db/operations';
 import { conversationView } from '../db/queries';
 import type { Template } from '../db/schema';
-import { pickLanguage } from '../i18n/strings';
+import { pickLanguage, translate } from '../i18n/strings';
 import type { Platform } from '../platforms/sites';
 import { renderTemplate } from '../templates/render';
 import { variableValues } from '../templates/values';
@@ -23,7 +23,8 @@ export async function shortcutList(
   settings: ShortcutSettings,
 ): Promise<ShortcutList> {
   const on = settings.enabled && settings.platforms[platform] !== false;
-  if (!on) return { enabled: false, trigger: settings.trigger, shortcuts: [] };
+  const suggestionsLabel = translate(pickLanguage((await readSettings(db)).language), 'shortcuts.suggestions');
+  if (!on) return { enabled: false, trigger: settings.trigger, suggestionsLabel, shortcuts: [] };
   const seen = new Set<string>();
   const shortcuts: ShortcutList['shortcuts'] = [];
   for (const template of await db.templates.toArray()) {
@@ -32,7 +33,7 @@ export async function shortcutList(
     seen.add(shortcut.toLocaleLowerCase());
     shortcuts.push({ templateId: template.id, shortcut, title: template.title });
   }
-  return { enabled: true, trigger: settings.trigger, shortcuts };
+  return { enabled: true, trigger: settings.trigger, suggestionsLabel, shortcuts };
 }
 
 /**

@@ -17,6 +17,8 @@ export const ShortcutListSchema = z.strictObject({
   /** false: shortcuts are off (entirely or on this platform); the list is then empty. */
   enabled: z.boolean(),
   trigger: z.enum(TRIGGERS),
+  /** The suggestion list's accessible name, in the user's language. */
+  suggestionsLabel: z.string().max(100),
   shortcuts: z.array(ShortcutEntrySchema).max(5_000),
 });
 export type ShortcutList = z.infer<typeof ShortcutListSchema>;
