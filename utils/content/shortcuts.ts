@@ -106,7 +106,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
       if (expansion.kind === 'text') {
         const result = await replace(typed, expansion.text, threadId);
         if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.message ?? 'moved on');
-      } else if (expansion.kind === 'needs-values') {
+      } else if (expansion.kind === 'ask-in-panel') {
         waiting = { typed };
         hooks.askForValues();
       } else console.warn('DM Sidekick:', expansion.message);

@@ -28,7 +28,7 @@ export const ShortcutListAnswerSchema = RpcAnswer(
 export const ShortcutExpansionAnswerSchema = RpcAnswer(
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('text'), text: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
-    z.strictObject({ kind: z.literal('needs-values') }),
+    z.strictObject({ kind: z.literal('ask-in-panel') }),
     z.strictObject({ kind: z.literal('unavailable'), message: z.string() }),
   ]),
 );

@@ -27,7 +27,11 @@ export async function shortcutList(
   if (!on) return { enabled: false, trigger: settings.trigger, suggestionsLabel, shortcuts: [] };
   const seen = new Set<string>();
   const shortcuts: ShortcutList['shortcuts'] = [];
-  for (const template of await db.templates.toArray()) {
+  // The oldest template keeps a shortcut that several share (ties by id): the same one on every page.
+  const templates = (await db.templates.toArray()).sort(
+    (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
+  for (const template of templates) {
     const shortcut = shortcutName(template.shortcut);
     if (!shortcut || !suits(template, platform) || seen.has(shortcut.toLocaleLowerCase())) continue;
     seen.add(shortcut.toLocaleLowerCase());
@@ -38,7 +42,7 @@ export async function shortcutList(
 
 /**
  * The template filled for this conversation, exactly as the panel would fill it; never with a raw
- * `{{…}}`: missing values mean the panel's form (`needs-values`), unknown variables refuse.
+ * `{{…}}`: missing values mean the panel's form (`ask-in-panel`), unknown variables refuse.
  */
 export async function expandShortcut(
   db: SidekickDatabase,
@@ -54,6 +58,8 @@ export async function expandShortcut(
   if (rendered.unknown.length) {
     return { kind: 'unavailable', message: `Unknown variable {{${rendered.unknown[0]}}} in "${template.title}".` };
   }
-  if (rendered.missing.length) return { kind: 'needs-values' };
+  // The panel asks first: for missing values, and to confirm writing to a person who objected to contact.
+  const objected = view && [view.contact, ...view.identities].some((contact) => contact.doNotContact);
+  if (rendered.missing.length || objected) return { kind: 'ask-in-panel' };
   return { kind: 'text', text: rendered.text };
 }

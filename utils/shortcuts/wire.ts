@@ -32,8 +32,11 @@ export const ShortcutExpandInputSchema = z.strictObject({
 export const ShortcutExpansionSchema = z.discriminatedUnion('kind', [
   /** The template filled for this conversation: nothing raw left in it. */
   z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(20_000) }),
-  /** Values are missing: the panel's "Fill in before inserting" form was opened for the template. */
-  z.strictObject({ kind: z.literal('needs-values') }),
+  /**
+   * The panel asks first (its "Fill in before inserting" form for missing values, or the confirmation for a
+   * person who objected to contact): it was told to, for this template.
+   */
+  z.strictObject({ kind: z.literal('ask-in-panel') }),
   /** Nothing to insert (template gone, an unknown variable, the conversation moved on): the text stays as typed. */
   z.strictObject({ kind: z.literal('unavailable'), message: z.string().max(500) }),
 ]);

@@ -25,7 +25,7 @@ describe('what a content script learns', () => {
     const list = await shortcutList(db, 'instagram', DEFAULT_SHORTCUT_SETTINGS);
     expect(
       ShortcutListSchema.parse(list)
-        .shortcuts.map((entry) => entry.shortcut)
+        .shortcuts.map((entry) => entry.shortcut.toLowerCase())
         .sort(),
     ).toEqual(['order', 'thanks', 'typo']);
     expect(JSON.stringify(list)).not.toMatch(/Grüße|\{\{/);
@@ -54,13 +54,22 @@ describe('one expansion', () => {
     });
   });
 
+  it('goes through the panel for a person who objected to contact (its confirmation), even when complete', async () => {
+    const { db, thanks } = await library();
+    await trackPageReport(db, threadSnapshot(), Date.now());
+    await db.contacts.toCollection().modify({ doNotContact: true });
+    expect(await expandShortcut(db, { platform: 'instagram', threadId: '111', templateId: thanks.id })).toEqual({
+      kind: 'ask-in-panel',
+    });
+  });
+
   it('never carries a raw {{…}}: missing values ask for the form, unknown variables and other platforms refuse', async () => {
     const { db, thanks, order, typo } = await library();
     const expand = (templateId: string, platform: 'instagram' | 'x' = 'instagram') =>
       expandShortcut(db, { platform, threadId: '111', templateId });
     // An unknown conversation: the person's name is not known either.
-    expect(await expand(thanks.id)).toEqual({ kind: 'needs-values' });
-    expect(await expand(order.id)).toEqual({ kind: 'needs-values' });
+    expect(await expand(thanks.id)).toEqual({ kind: 'ask-in-panel' });
+    expect(await expand(order.id)).toEqual({ kind: 'ask-in-panel' });
     expect(await expand(typo.id)).toMatchObject({ kind: 'unavailable' });
     expect(await expand('gone')).toMatchObject({ kind: 'unavailable' });
     const xOnly = (await db.templates.toArray()).find((template) => template.shortcut === 'xonly');
