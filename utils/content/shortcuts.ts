@@ -5,7 +5,11 @@ import { isNoReceiver } from '../messaging/wake';
 import { insertChecked } from '../platforms/editors/insert';
 import { activeComposer, replacingRange, selectBeforeCaret, textBeforeCaret } from '../platforms/editors/trigger';
 import type { InsertResult, PlatformAdapter } from '../platforms/types';
-import { ShortcutExpansionAnswerSchema, ShortcutListAnswerSchema } from '../shortcuts/content-wire';
+import {
+  SHORTCUT_SETTINGS_KEY,
+  ShortcutExpansionAnswerSchema,
+  ShortcutListAnswerSchema,
+} from '../shortcuts/content-wire';
 import {
   completeMatch,
   prefixMatches,
@@ -13,7 +17,6 @@ import {
   type TypedToken,
   tokenBeforeCaret,
 } from '../shortcuts/match';
-import { SHORTCUT_SETTINGS_KEY } from '../shortcuts/settings';
 import { ShortcutPopover } from './shortcut-popover';
 
 type ShortcutList =

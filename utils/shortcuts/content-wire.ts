@@ -3,6 +3,13 @@ import * as z from 'zod/mini';
 import { TRIGGERS } from './match';
 import type { ShortcutExpansion, ShortcutList } from './wire';
 
+/**
+ * Shortcut settings live in extension storage (`storage.local`, which the host sites cannot read), not
+ * in the database: the dashboard writes them (shape: settings.ts), the background reads them for the
+ * content scripts, which only watch the key. Here, not in settings.ts, so content scripts carry no full zod.
+ */
+export const SHORTCUT_SETTINGS_KEY = 'shortcuts.settings';
+
 /** The answers of `shortcuts.list` / `shortcuts.expand` as the content script checks them (mirrors wire.ts). */
 const RpcAnswer = <T extends z.ZodMiniType>(value: T) =>
   z.union([

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../platforms/sites';
 import { DEFAULT_TRIGGER, TRIGGERS } from './match';
 
-/**
- * Shortcut settings live in extension storage (`storage.local`, which the host sites cannot read), not
- * in the database: the dashboard writes them, the background reads them for the content scripts.
- */
-export const SHORTCUT_SETTINGS_KEY = 'shortcuts.settings';
+export { SHORTCUT_SETTINGS_KEY } from './content-wire';
 
 export const ShortcutSettingsSchema = z.strictObject({
   enabled: z.boolean(),
