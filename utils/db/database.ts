@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { type CounterRow, conversationCounters, countExistingConversations } from './counters';
 import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, Template } from './schema';
 
 export const DB_NAME = 'dm-sidekick';
@@ -37,6 +38,12 @@ export const SCHEMA_VERSIONS: {
       templates: 'id, folder, usageCount, lastUsedAt, packId, [packId+packTemplateId]',
     },
     upgrade: mergeTagsThatDifferOnlyInCase,
+  },
+  {
+    // Conversations per platform and status, kept by the conversationCounters middleware (counters.ts).
+    version: 7,
+    stores: { counters: 'key' },
+    upgrade: countExistingConversations,
   },
 ];
 
@@ -79,6 +86,7 @@ export class SidekickDatabase extends Dexie {
   packs!: EntityTable<Pack, 'id'>;
   responseEvents!: EntityTable<ResponseEvent, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  counters!: EntityTable<CounterRow, 'key'>;
 
   /** `upToVersion` exists for migration tests: it opens the database as an older release would. */
   constructor(name = DB_NAME, upToVersion = CURRENT_SCHEMA_VERSION) {
@@ -88,6 +96,7 @@ export class SidekickDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(conversationCounters);
   }
 }
 
