@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
 import { PageHealthView } from './dashboard/PageHealth';
+import { ShortcutSettings } from './dashboard/ShortcutSettings';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
@@ -82,6 +83,7 @@ function Dashboard() {
       {tab === 'packs' && <PacksSection />}
       {tab === 'metrics' && <MetricsTab tags={tagList} />}
       {tab === 'settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
+      {tab === 'settings' && <ShortcutSettings />}
       {tab === 'backup' && <BackupSection />}
       {tab === 'health' && <PageHealthView />}
     </main>

@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { ConversationView } from '@/utils/db/queries';
-import type { Settings } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { PanelCommandSchema } from '@/utils/messaging/page-commands';
-import { PLATFORM_LABELS, type Platform } from '@/utils/platforms/sites';
-import { splitName, type VariableValues } from '@/utils/templates/render';
+import { PLATFORM_LABELS } from '@/utils/platforms/sites';
+import { variableValues } from '@/utils/templates/values';
 import { LanguageProvider, useI18n } from './i18n';
 import { NotesSection } from './NotesSection';
 import { DegradedNotice } from './panel/DegradedNotice';
@@ -14,31 +12,6 @@ import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
-
-/** The template variables: the person's only when the person is known (else they are asked for). */
-function variableValues(
-  view: ConversationView | null,
-  platform: Platform | undefined,
-  settings: Settings | null,
-  language: string,
-): VariableValues {
-  const mine = {
-    platform: platform && PLATFORM_LABELS[platform],
-    myName: settings?.myName,
-    signature: settings?.signature,
-    today: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(Date.now()),
-  };
-  if (!view) return mine;
-  const { firstName, lastName } = splitName(view.contact.displayName);
-  return {
-    ...mine,
-    firstName,
-    lastName,
-    fullName: view.contact.displayName,
-    handle: view.contact.handle,
-    fields: view.contact.customFields,
-  };
-}
 
 /** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
 function useWaitingSince(key: string): number {

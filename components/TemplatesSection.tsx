@@ -7,6 +7,7 @@ import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from './i18n';
 import { FirstRun } from './panel/FirstRun';
+import { useFillTemplateCommand } from './panel/useFillTemplateCommand';
 import { useTemplateSearch } from './shared/useTemplateSearch';
 import { useLive } from './useLive';
 
@@ -86,6 +87,16 @@ export function TemplatesSection({
       report('error', (error as Error).message);
     }
   }
+
+  // A shortcut typed in the composer that needs values opens the same form as Insert (issue #17).
+  useFillTemplateCommand(
+    target &&
+      ((templateId) => {
+        const template =
+          templates.status === 'ready' ? templates.value.find((candidate) => candidate.id === templateId) : undefined;
+        if (template) void insert(template);
+      }),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();

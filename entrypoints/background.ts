@@ -42,6 +42,8 @@ import { parsePack } from '@/utils/packs/parse';
 import { checkForUpdate, previewSubscription } from '@/utils/packs/subscription';
 import { threadUrl } from '@/utils/platforms/sites';
 import { InsertResultSchema } from '@/utils/platforms/types';
+import { expandShortcut, shortcutList } from '@/utils/shortcuts/library';
+import { readShortcutSettings, SHORTCUT_SETTINGS_KEY } from '@/utils/shortcuts/settings';
 import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
 import { computeMetrics } from '@/utils/sla/metrics';
 import { refreshDeadlines, trackPageReport } from '@/utils/sla/tracking';
@@ -135,6 +137,26 @@ const handlers: RpcHandlers = {
     const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
     if (!ours || !(await claimPanel(tabId, frameId, key))) throw new RpcError('forbidden', PANEL_NOT_OURS);
     return null;
+  },
+  // ---- shortcuts typed in the composer (issue #17) ----
+  'shortcuts.list': async ({ platform }) => {
+    const settings = readShortcutSettings(
+      (await browser.storage.local.get(SHORTCUT_SETTINGS_KEY))[SHORTCUT_SETTINGS_KEY],
+    );
+    return withDatabase((db) => shortcutList(db, platform, settings));
+  },
+  'shortcuts.expand': async (input, { tabId }) => {
+    // Only for the conversation the sender's tab shows: a page cannot fill templates for another one.
+    const shown = tabId === undefined ? null : await activePageState(tabId);
+    if (shown?.snapshot.platform !== input.platform || shown.snapshot.threadId !== input.threadId) {
+      return { kind: 'unavailable', message: 'The conversation changed: nothing was inserted.' } as const;
+    }
+    const expansion = await withDatabase((db) => expandShortcut(db, input));
+    if (expansion.kind === 'ask-in-panel') {
+      const command = { kind: 'dms.panel-command', command: 'fill-template', tabId, templateId: input.templateId };
+      await browser.runtime.sendMessage(command).catch(() => undefined);
+    }
+    return expansion;
   },
 };
 

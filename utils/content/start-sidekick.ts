@@ -5,6 +5,7 @@ import { PageCommandSchema } from '../messaging/page-commands';
 import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
+import { startShortcuts } from './shortcuts';
 
 const isTopFrame = window.top === window;
 
@@ -20,6 +21,12 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   let subFrameSurface = false;
   /** Whether the background's sub-frame-surface command reached this frame yet. */
   let commandHeard = false;
+  /** The latest snapshot's thread: what a shortcut expands for. */
+  let shownThread: string | null = null;
+  const shortcuts = startShortcuts(ctx, adapter, {
+    threadId: () => shownThread,
+    askForValues: () => frame?.reveal(),
+  });
 
   // Sub-frames host adapters, never a second panel: the top frame shows it for the whole tab.
   const syncPanel = () => {
@@ -37,7 +44,10 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
     if (!command.success) return undefined;
     switch (command.data.command) {
       case 'insert':
-        return adapter.insertText(document, command.data.text, command.data.threadId);
+        return (
+          shortcuts.insertForWaiting(command.data.text, command.data.threadId) ??
+          adapter.insertText(document, command.data.text, command.data.threadId)
+        );
       case 'focus-composer':
         return Promise.resolve(adapter.focusComposer(document));
       case 'reveal-panel':
@@ -57,6 +67,7 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   // Listening before the first report: from then on, the background's commands find this frame.
   watchPage(ctx, adapter, (snapshot) => {
     ownSurface = snapshot.state !== 'not-messages';
+    shownThread = snapshot.state === 'thread' ? snapshot.threadId : null;
     syncPanel();
     reportPage(snapshot)
       .then((answer) => {

@@ -381,6 +381,16 @@ const en = {
   'packs.removeConfirm': 'Remove {name}? This cannot be undone.',
   'packs.removeConfirmAll': 'Remove {name} and its templates? This cannot be undone.',
   'packs.removeYes': 'Remove',
+  // ---- shortcuts typed in the composer (issue #17) ----
+  'shortcuts.heading': 'Shortcuts in the message box',
+  'shortcuts.explain':
+    'Type a template’s shortcut ({example}) in a message box, then Space, Tab or Enter: it becomes the filled template. Nothing is sent.',
+  'shortcuts.enabled': 'Expand shortcuts typed in the message box',
+  'shortcuts.trigger': 'Shortcuts start with',
+  'shortcuts.onPlatform': 'On {platform}',
+  'shortcuts.saved': 'Shortcut settings saved.',
+  'shortcuts.saveFailed': 'Could not save the shortcut settings.',
+  'shortcuts.suggestions': 'Matching shortcuts',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -766,6 +776,16 @@ const de: Record<MessageKey, string> = {
   'packs.removeConfirm': '{name} entfernen? Das lässt sich nicht rückgängig machen.',
   'packs.removeConfirmAll': '{name} samt seinen Vorlagen entfernen? Das lässt sich nicht rückgängig machen.',
   'packs.removeYes': 'Entfernen',
+  // ---- shortcuts typed in the composer (issue #17) ----
+  'shortcuts.heading': 'Kürzel im Nachrichtenfeld',
+  'shortcuts.explain':
+    'Tippe das Kürzel einer Vorlage ({example}) in ein Nachrichtenfeld, dann Leertaste, Tab oder Enter: Es wird zur ausgefüllten Vorlage. Nichts wird gesendet.',
+  'shortcuts.enabled': 'Im Nachrichtenfeld getippte Kürzel ersetzen',
+  'shortcuts.trigger': 'Kürzel beginnen mit',
+  'shortcuts.onPlatform': 'Auf {platform}',
+  'shortcuts.saved': 'Kürzel-Einstellungen gespeichert.',
+  'shortcuts.saveFailed': 'Die Kürzel-Einstellungen konnten nicht gespeichert werden.',
+  'shortcuts.suggestions': 'Passende Kürzel',
 };
 
 export type Language = 'en' | 'de';

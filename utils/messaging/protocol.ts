@@ -31,6 +31,7 @@ import {
   UnsubscribeResultSchema,
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
+import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
 import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
 
 /**
@@ -169,6 +170,11 @@ export const RPC = {
   'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
   /** A panel frame shows the key it was given; only then does it see the tab's data. */
   'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
+  // ---- shortcuts typed in the composer (issue #17) ----
+  /** A content script learns its platform's shortcuts and titles, never a template body. */
+  'shortcuts.list': rpc(z.strictObject({ platform: PlatformSchema }), ShortcutListSchema, ['content']),
+  /** The filled text for one expansion in the sender's conversation; missing values open the panel's form. */
+  'shortcuts.expand': rpc(ShortcutExpandInputSchema, ShortcutExpansionSchema, ['content']),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;

@@ -1,6 +1,7 @@
 import { focusComposerElement } from './editors/contenteditable';
 import { type InsertTarget, insertChecked } from './editors/insert';
 import { lexicalEngine } from './editors/lexical';
+import { withEngine } from './editors/trigger';
 import { FACEBOOK_LABELS, FACEBOOK_RESERVED_PATHS, FACEBOOK_SELECTORS as S } from './facebook.selectors';
 import { routeOf } from './sites';
 import {
@@ -278,6 +279,14 @@ export function createFacebookAdapter(): PlatformAdapter {
       const composer = guarded(null, () => inspect(doc, new URL(doc.location.href)).read?.composer.value ?? null);
       return !!composer && focusComposerElement(composer);
     },
+    composerAccess: (doc) =>
+      withEngine(
+        guarded(null, () => {
+          const { snapshot, read } = inspect(doc, new URL(doc.location.href));
+          return { snapshot, composer: read?.composer.value ?? null };
+        }),
+        lexicalEngine,
+      ),
   };
 }
 

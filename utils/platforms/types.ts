@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ComposerAccess } from './editors/trigger';
 import { REPORT_LIMITS } from './limits';
 import { PLATFORMS, type Platform } from './sites';
 
@@ -131,4 +132,6 @@ export interface PlatformAdapter {
   insertText(doc: Document, text: string, expectedThreadId: string): Promise<InsertResult>;
   /** Puts the caret back into the composer (after the panel closes with Escape). */
   focusComposer(doc: Document): boolean;
+  /** What insertText would write to and with which engine: for shortcuts typed in the composer (issue #17). */
+  composerAccess?(doc: Document): ComposerAccess | null;
 }

@@ -6,7 +6,7 @@ import type { Caret, EditorEngine, InsertMethod } from './insert';
 import { compact } from './insert';
 
 /** Chromium keeps a shadow tree's selection on its root; document.getSelection() shows only the host. */
-function selectionFor(node: Node): Selection | null {
+export function selectionFor(node: Node): Selection | null {
   const root = node.getRootNode() as (ShadowRoot & { getSelection?: () => Selection | null }) | Document;
   if (root instanceof ShadowRoot && typeof root.getSelection === 'function') return root.getSelection();
   return node.ownerDocument?.getSelection() ?? null;

@@ -5,6 +5,7 @@
  */
 import { focusComposerElement } from '../editors/contenteditable';
 import { type EditorEngine, type InsertTarget, insertChecked } from '../editors/insert';
+import { withEngine } from '../editors/trigger';
 import type { Platform } from '../sites';
 import type { PlatformAdapter } from '../types';
 import { guarded } from './read';
@@ -33,6 +34,10 @@ export function adapterAround({ platform, observationRoot, locate, engineOf }: S
     focusComposer(doc) {
       const composer = locateNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
+    },
+    composerAccess(doc) {
+      const target = locateNow(doc);
+      return withEngine(target, engineOf(target?.composer ?? null));
     },
   };
 }

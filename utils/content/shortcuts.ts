@@ -1,0 +1,244 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type * as z from 'zod/mini';
+import { isNoReceiver } from '../messaging/wake';
+import { insertChecked } from '../platforms/editors/insert';
+import { activeComposer, replacingRange, selectBeforeCaret, textBeforeCaret } from '../platforms/editors/trigger';
+import type { InsertResult, PlatformAdapter } from '../platforms/types';
+import {
+  SHORTCUT_SETTINGS_KEY,
+  ShortcutExpansionAnswerSchema,
+  ShortcutListAnswerSchema,
+} from '../shortcuts/content-wire';
+import {
+  completeMatch,
+  prefixMatches,
+  type ShortcutEntry,
+  type TypedToken,
+  tokenBeforeCaret,
+} from '../shortcuts/match';
+import { ShortcutPopover } from './shortcut-popover';
+
+type ShortcutList =
+  z.infer<typeof ShortcutListAnswerSchema> extends infer A
+    ? A extends { ok: true; value: infer V }
+      ? V
+      : never
+    : never;
+
+/** One call to the background, answered in the RPC envelope and checked here (one retry while the worker wakes). */
+async function callBackground<S extends z.ZodMiniType>(name: string, input: unknown, answer: S) {
+  const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
+  let raw: unknown;
+  try {
+    raw = await message();
+  } catch (error) {
+    if (!isNoReceiver(error)) throw error;
+    raw = await message();
+  }
+  return answer.parse(raw) as z.infer<S>;
+}
+
+/** Keys that end a shortcut: Space, Tab and Enter, without modifiers (Shift+Enter is a new line, never ours). */
+const endsShortcut = (event: KeyboardEvent) =>
+  (event.key === ' ' || event.key === 'Tab' || event.key === 'Enter') &&
+  !event.shiftKey &&
+  !event.ctrlKey &&
+  !event.altKey &&
+  !event.metaKey;
+
+const stop = (event: Event) => {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+};
+
+export interface ShortcutHooks {
+  /** The shown conversation's thread id (the page watcher's latest snapshot). */
+  threadId(): string | null;
+  /** A template waits for values: the panel's form was opened, keyboard focus goes there. */
+  askForValues(): void;
+}
+
+/**
+ * Shortcuts typed in the native composer (issue #17). Knows the platform's shortcuts and titles (never
+ * a body); an expansion asks the background for that one filled text and writes it through the
+ * adapter's engine over the typed shortcut. Listens on the adapter's composer only, in the capture
+ * phase, and acts only when a complete shortcut stands right before the caret.
+ */
+export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapter, hooks: ShortcutHooks) {
+  let list: ShortcutList | null = null;
+  let composer: HTMLElement | null = null;
+  /** An expansion is on its way: Enter must not send the shortcut meanwhile. */
+  let expanding = false;
+  /** A template waiting for the panel's form: the typed shortcut it replaces once filled. */
+  let waiting: { typed: string } | null = null;
+  let popover: ShortcutPopover | undefined;
+  /** Escape closed the suggestions: they stay closed until the shortcut being typed is finished or left. */
+  let dismissed = false;
+
+  const refresh = () =>
+    callBackground('shortcuts.list', { platform: adapter.platform }, ShortcutListAnswerSchema)
+      .then((answer) => {
+        if (answer.ok) list = answer.value;
+      })
+      .catch((error: Error) => {
+        if (!ctx.isInvalid) console.warn('DM Sidekick: could not load shortcuts:', error.message);
+      });
+
+  /**
+   * Writes `text` over `typed` before the caret: the engine's own insertion, exactly once, read back.
+   * null when `typed` no longer stands before the caret (the person typed on): nothing is written.
+   */
+  async function replace(typed: string, text: string, threadId: string): Promise<InsertResult | null> {
+    const access = adapter.composerAccess?.(document) ?? null;
+    const target = activeComposer(access);
+    const range = target ? await selectBeforeCaret(target, typed) : null;
+    if (!access || !range) return null;
+    return insertChecked(access.target, threadId, replacingRange(access.engine, range), text);
+  }
+
+  async function expand(entry: ShortcutEntry, typed: string) {
+    const threadId = hooks.threadId();
+    if (!threadId) return;
+    expanding = true;
+    try {
+      const input = { platform: adapter.platform, threadId, templateId: entry.templateId };
+      const answer = await callBackground('shortcuts.expand', input, ShortcutExpansionAnswerSchema);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const expansion = answer.value;
+      if (expansion.kind === 'text') {
+        const result = await replace(typed, expansion.text, threadId);
+        if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.message ?? 'moved on');
+      } else if (expansion.kind === 'ask-in-panel') {
+        waiting = { typed };
+        hooks.askForValues();
+      } else console.warn('DM Sidekick:', expansion.message);
+    } catch (error) {
+      if (!ctx.isInvalid) console.warn('DM Sidekick: the shortcut was not expanded:', (error as Error).message);
+    } finally {
+      expanding = false;
+    }
+  }
+
+  /** The token being typed before the caret, and the text it takes there. */
+  function typedToken(): { token: TypedToken; typed: string } | undefined {
+    const before = composer && list ? textBeforeCaret(composer) : null;
+    const token = before === null || !list ? undefined : tokenBeforeCaret(before, list.trigger);
+    return token && before !== null ? { token, typed: before.slice(before.length - token.length) } : undefined;
+  }
+
+  /** ↑ ↓ choose, Enter (or Tab) picks, Escape dismisses and leaves the text as typed. */
+  function onSuggestionKey(event: KeyboardEvent): boolean {
+    if (!popover?.isOpen || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') popover.move(event.key === 'ArrowDown' ? 1 : -1);
+    else if (event.key === 'Escape') {
+      dismissed = true;
+      popover.hide();
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      const picked = popover.selected;
+      const current = typedToken();
+      popover.hide();
+      if (picked && current) void expand(picked, current.typed);
+    } else return false;
+    stop(event);
+    return true;
+  }
+
+  /** The Enter guard and the expansion keys: synchronous, from the composer's text and the known list. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!list?.enabled || event.isComposing || !composer) return;
+    if (expanding && event.key === 'Enter' && !event.shiftKey) return stop(event);
+    if (onSuggestionKey(event) || !endsShortcut(event)) return;
+    const current = typedToken();
+    const entry = completeMatch(current?.token, list.shortcuts);
+    if (!entry || !current) return;
+    stop(event);
+    popover?.hide();
+    void expand(entry, current.typed);
+  }
+
+  /** What the open suggestions were computed for: keys that change nothing (↑ ↓) keep the choice. */
+  let suggestedFor: string | undefined;
+
+  /**
+   * After each edit: the suggestions for what is being typed, if any. On keyup as well as input: Lexical
+   * applies typed characters itself and cancels the native input event.
+   */
+  function onEdited() {
+    if (!list?.enabled || !composer) return;
+    // An expansion on its way replaces what is typed: nothing to suggest for it.
+    if (expanding) return popover?.hide();
+    const current = typedToken();
+    if (!current) dismissed = false;
+    if (popover?.isOpen && current?.typed === suggestedFor) return;
+    const matches = dismissed ? [] : prefixMatches(current?.token, list.shortcuts);
+    suggestedFor = current?.typed;
+    if (matches.length === 0) {
+      popover?.hide();
+      return;
+    }
+    popover ??= new ShortcutPopover(list.suggestionsLabel);
+    popover.show(matches, list.trigger, composer);
+  }
+  const onFocusOut = () => popover?.hide();
+
+  function detach() {
+    composer?.removeEventListener('keydown', onKeyDown, true);
+    composer?.removeEventListener('input', onEdited);
+    composer?.removeEventListener('keyup', onEdited);
+    composer?.removeEventListener('focusout', onFocusOut);
+    popover?.hide();
+  }
+
+  function attach(element: HTMLElement) {
+    detach();
+    composer = element;
+    composer.addEventListener('keydown', onKeyDown, true);
+    composer.addEventListener('input', onEdited);
+    composer.addEventListener('keyup', onEdited);
+    composer.addEventListener('focusout', onFocusOut);
+  }
+
+  /** Focus entering the adapter's composer (re)attaches the listener there and refreshes the list. */
+  function onFocusIn(event: FocusEvent) {
+    const focused = event.composedPath()[0];
+    if (!(focused instanceof Node)) return;
+    if (composer?.contains(focused)) {
+      void refresh();
+      return;
+    }
+    const found = activeComposer(adapter.composerAccess?.(document));
+    if (!found?.contains(focused)) return;
+    attach(found);
+    void refresh();
+  }
+
+  document.addEventListener('focusin', onFocusIn, true);
+  const onStorage = (changes: Record<string, unknown>) => {
+    if (SHORTCUT_SETTINGS_KEY in changes) void refresh();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  void refresh();
+  ctx.onInvalidated(() => {
+    document.removeEventListener('focusin', onFocusIn, true);
+    detach();
+    browser.storage.onChanged.removeListener(onStorage);
+  });
+
+  return {
+    /**
+     * The panel's filled insert while a shortcut waited for its values: it replaces the typed shortcut
+     * (undefined when none waits: the adapter inserts at the caret as usual).
+     */
+    insertForWaiting(text: string, threadId: string): Promise<InsertResult> | undefined {
+      if (!waiting) return undefined;
+      const { typed } = waiting;
+      waiting = null;
+      return replace(typed, text, threadId).then((result) => {
+        if (!result) return adapter.insertText(document, text, threadId);
+        if (result.ok) adapter.focusComposer(document);
+        return result;
+      });
+    },
+  };
+}

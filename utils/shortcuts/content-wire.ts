@@ -1,0 +1,57 @@
+// zod/mini: bundled into every content script, where size counts (see messaging/page-commands.ts).
+import * as z from 'zod/mini';
+import { TRIGGERS } from './match';
+import type { ShortcutExpansion, ShortcutList } from './wire';
+
+/**
+ * Shortcut settings live in extension storage (`storage.local`, which the host sites cannot read), not
+ * in the database: the dashboard writes them (shape: settings.ts), the background reads them for the
+ * content scripts, which only watch the key. Here, not in settings.ts, so content scripts carry no full zod.
+ */
+export const SHORTCUT_SETTINGS_KEY = 'shortcuts.settings';
+
+/** The answers of `shortcuts.list` / `shortcuts.expand` as the content script checks them (mirrors wire.ts). */
+const RpcAnswer = <T extends z.ZodMiniType>(value: T) =>
+  z.union([
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
+  ]);
+
+export const ShortcutListAnswerSchema = RpcAnswer(
+  z.strictObject({
+    enabled: z.boolean(),
+    trigger: z.enum(TRIGGERS),
+    suggestionsLabel: z.string(),
+    shortcuts: z.array(
+      z.strictObject({
+        templateId: z.string().check(z.minLength(1), z.maxLength(100)),
+        shortcut: z.string().check(z.minLength(1), z.maxLength(40)),
+        title: z.string().check(z.maxLength(200)),
+      }),
+    ),
+  }),
+);
+
+export const ShortcutExpansionAnswerSchema = RpcAnswer(
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('text'), text: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
+    z.strictObject({ kind: z.literal('ask-in-panel') }),
+    z.strictObject({ kind: z.literal('unavailable'), message: z.string() }),
+  ]),
+);
+
+/** The background asks the panel of `tabId` to open its "Fill in before inserting" form for a template. */
+export const PanelFillCommandSchema = z.strictObject({
+  kind: z.literal('dms.panel-command'),
+  command: z.literal('fill-template'),
+  tabId: z.number(),
+  templateId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+
+// The two definitions of each answer must describe the same shape: a drift fails the typecheck here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Answered<S extends z.ZodMiniType> =
+  z.infer<S> extends infer A ? (A extends { ok: true; value: infer V } ? V : never) : never;
+const listInSync: Same<Answered<typeof ShortcutListAnswerSchema>, ShortcutList> = true;
+const expansionInSync: Same<Answered<typeof ShortcutExpansionAnswerSchema>, ShortcutExpansion> = true;
+void [listInSync, expansionInSync];

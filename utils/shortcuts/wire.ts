@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PlatformSchema } from '../platforms/types';
+import { TRIGGERS } from './match';
+
+/**
+ * What crosses to a content script for shortcuts (the RPC entries in messaging/protocol.ts). The list
+ * carries shortcuts and titles, never a body: the host page's renderer is not trusted with the library.
+ * utils/shortcuts/content-wire.ts checks the answers on the content side with zod/mini.
+ */
+export const ShortcutEntrySchema = z.strictObject({
+  templateId: z.string().min(1).max(100),
+  shortcut: z.string().min(1).max(40),
+  title: z.string().max(200),
+});
+
+export const ShortcutListSchema = z.strictObject({
+  /** false: shortcuts are off (entirely or on this platform); the list is then empty. */
+  enabled: z.boolean(),
+  trigger: z.enum(TRIGGERS),
+  /** The suggestion list's accessible name, in the user's language. */
+  suggestionsLabel: z.string().max(100),
+  shortcuts: z.array(ShortcutEntrySchema).max(5_000),
+});
+export type ShortcutList = z.infer<typeof ShortcutListSchema>;
+
+export const ShortcutExpandInputSchema = z.strictObject({
+  platform: PlatformSchema,
+  threadId: z.string().min(1).max(500),
+  templateId: z.string().min(1).max(100),
+});
+
+export const ShortcutExpansionSchema = z.discriminatedUnion('kind', [
+  /** The template filled for this conversation: nothing raw left in it. */
+  z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(20_000) }),
+  /**
+   * The panel asks first (its "Fill in before inserting" form for missing values, or the confirmation for a
+   * person who objected to contact): it was told to, for this template.
+   */
+  z.strictObject({ kind: z.literal('ask-in-panel') }),
+  /** Nothing to insert (template gone, an unknown variable, the conversation moved on): the text stays as typed. */
+  z.strictObject({ kind: z.literal('unavailable'), message: z.string().max(500) }),
+]);
+export type ShortcutExpansion = z.infer<typeof ShortcutExpansionSchema>;
