@@ -6,46 +6,54 @@ import type { SidekickDatabase } from './database';
 export const APPLIED_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Calls whose handlers only read and write the database: each runs inside one transaction together with
- * the record of its request id, so the write and "this id was applied" commit together or not at all — a
- * worker stopped mid-call leaves neither, and its retry applies the write once. Other writes (the page's
- * composer) are recorded right after they ran.
+ * How a call is applied at most once, decided per call (a new call does not compile until it is placed):
+ * - `database`: its handler only reads and writes the database, so it runs inside one transaction together
+ *   with the record of its request id — the write and "this id was applied" commit together or not at
+ *   all; a worker stopped mid-call leaves neither, and its retry applies the write once.
+ * - `effect`: it acts outside the database (the page's composer, the panel, a download): recorded right
+ *   after it ran.
+ * - `read`: it changes nothing (or, as a panel's claim of its key, the same again), or its answer must
+ *   never be kept (a shortcut's expansion is text about to be sent): a retry simply runs again.
  */
-const DATABASE_ONLY: ReadonlySet<RpcName> = new Set<RpcName>([
-  'contacts.update',
-  'contacts.delete',
-  'conversations.update',
-  'conversations.snooze',
-  'tags.create',
-  'tags.update',
-  'tags.delete',
-  'notes.add',
-  'notes.update',
-  'notes.delete',
-  'templates.create',
-  'templates.update',
-  'templates.delete',
-  'templates.restore',
-  'templates.markUsed',
-  'templates.fork',
-  'settings.update',
-  'packs.apply',
-  'packs.unsubscribe',
-  'backup.restore',
-]);
-
-/** Calls that change nothing (or, as a panel's claim of its key, the same again): a retry may simply run again. */
-const READ_ONLY: ReadonlySet<RpcName> = new Set<RpcName>([
-  'page.report',
-  'panel.claim',
-  'metrics.compute',
-  'backup.export',
-  'contacts.export',
-  'packs.export',
-  'packs.previewFile',
-  'packs.previewUrl',
-  'packs.checkUpdate',
-]);
+type RequestKind = 'database' | 'effect' | 'read';
+const KIND: Record<RpcName, RequestKind> = {
+  'page.report': 'read',
+  'page.stalled': 'effect',
+  'composer.insert': 'effect',
+  'composer.focus': 'effect',
+  'panel.collapse': 'effect',
+  'panel.register': 'effect',
+  'panel.claim': 'read',
+  'contacts.update': 'database',
+  'contacts.delete': 'database',
+  'contacts.export': 'read',
+  'conversations.update': 'database',
+  'conversations.snooze': 'database',
+  'tags.create': 'database',
+  'tags.update': 'database',
+  'tags.delete': 'database',
+  'notes.add': 'database',
+  'notes.update': 'database',
+  'notes.delete': 'database',
+  'templates.create': 'database',
+  'templates.update': 'database',
+  'templates.delete': 'database',
+  'templates.restore': 'database',
+  'templates.markUsed': 'database',
+  'templates.fork': 'database',
+  'settings.update': 'database',
+  'packs.previewFile': 'read',
+  'packs.previewUrl': 'read',
+  'packs.checkUpdate': 'read',
+  'packs.export': 'read',
+  'packs.apply': 'database',
+  'packs.unsubscribe': 'database',
+  'metrics.compute': 'read',
+  'backup.export': 'read',
+  'backup.restore': 'database',
+  'shortcuts.list': 'read',
+  'shortcuts.expand': 'read',
+};
 
 /**
  * The background's memory of applied writes (table `appliedRequests`, schema version 4): a request id is
@@ -63,7 +71,7 @@ export function createRequestLog(
     withDatabase(async (db) => {
       const known = await db.appliedRequests.get(id);
       if (known) return known.response as RpcResponse;
-      if (!DATABASE_ONLY.has(name)) {
+      if (KIND[name] === 'effect') {
         const response = await apply();
         if (response.ok) await db.appliedRequests.put({ id, at: Date.now(), response });
         return response;
@@ -90,7 +98,7 @@ export function createRequestLog(
 
   return {
     once(id, name, apply) {
-      if (READ_ONLY.has(name)) return apply();
+      if (KIND[name] === 'read') return apply();
       const pending = running.get(id);
       if (pending) return pending;
       const run = applyOnce(id, name, apply).finally(() => running.delete(id));

@@ -73,3 +73,14 @@ describe('writes exactly once: the request log', () => {
     expect((await db.appliedRequests.toArray()).map((r) => r.id)).toEqual(['recent']);
   });
 });
+
+describe('what the request log keeps', () => {
+  it("never keeps a shortcut's expansion: it is the text about to be sent", async () => {
+    const db = freshDatabase();
+    const log = createRequestLog((work) => work(db));
+    const expansion = { ok: true, value: { kind: 'text', text: 'Hi Anna, your order ships today.' } } as const;
+    const answer = await log.once('req-expand', 'shortcuts.expand', async () => expansion);
+    expect(answer).toEqual(expansion);
+    expect(await db.appliedRequests.count()).toBe(0);
+  });
+});
