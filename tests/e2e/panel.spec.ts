@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { FIXTURE_INBOXES, type FixtureInbox, INSTAGRAM, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
+import { axeScanner } from './axe';
 import { expect, test } from './fixtures';
 
 // The side panel of issue #6, "Done when", against the built extension on the fixture pages of all four
@@ -200,7 +200,7 @@ test('an axe scan of the panel, with a conversation, templates, tags, notes and 
       .poll(() => panelDocument?.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))
       .toBe(colorScheme === 'dark');
     // The panel's mount in the host page (resize handle and iframe), and inside it the panel's document.
-    const results = await new AxeBuilder({ page }).include(`div:has(> iframe[title="${PANEL_TITLE}"])`).analyze();
+    const results = await (await axeScanner(page)).include(`div:has(> iframe[title="${PANEL_TITLE}"])`).analyze();
     // The scan reached into the panel's document: rules ran on the panel's own elements (axe names an
     // element inside a frame by [frame selector, selector in the frame]; the panel is the page's one iframe).
     const panelTargets = [...results.passes, ...results.violations, ...results.incomplete]

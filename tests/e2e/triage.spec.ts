@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { liveOnce, rpc } from '../harness/extension.ts';
 import { INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
+import { axeScanner } from './axe';
 import { expect, test } from './fixtures';
 
 // Issue #20, "Done when": the triage inbox by keyboard, its accessibility in light and dark, no sideways
@@ -167,7 +167,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await list(page).getByRole('button', { name: 'Dirk Duesoon' }).click();
     await expect(page.getByRole('complementary', { name: 'Contact' })).toBeVisible();
     const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
+      (await (await axeScanner(page)).analyze()).violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
     expect(await serious()).toEqual([]);
