@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { TeamHistoryEntry, TeamStateRow, TeamUpdateRow } from '../sync/schema';
 import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, Template } from './schema';
 
 export const DB_NAME = 'dm-sidekick';
@@ -37,6 +38,15 @@ export const SCHEMA_VERSIONS: {
       templates: 'id, folder, usageCount, lastUsedAt, packId, [packId+packTemplateId]',
     },
     upgrade: mergeTagsThatDifferOnlyInCase,
+  },
+  // ---- team mode (utils/sync/): the team's Y.Doc updates, its connection, and status/assignee history.
+  {
+    version: 5,
+    stores: {
+      teamUpdates: '++seq',
+      teamState: 'key',
+      teamHistory: 'id, [conversationKey+at]',
+    },
   },
 ];
 
@@ -79,6 +89,10 @@ export class SidekickDatabase extends Dexie {
   packs!: EntityTable<Pack, 'id'>;
   responseEvents!: EntityTable<ResponseEvent, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  // Team mode (utils/sync/).
+  teamUpdates!: EntityTable<TeamUpdateRow, 'seq'>;
+  teamState!: EntityTable<TeamStateRow, 'key'>;
+  teamHistory!: EntityTable<TeamHistoryEntry, 'id'>;
 
   /** `upToVersion` exists for migration tests: it opens the database as an older release would. */
   constructor(name = DB_NAME, upToVersion = CURRENT_SCHEMA_VERSION) {
