@@ -382,8 +382,10 @@ export class TeamMirror {
 
   private readonly onAfterTransaction = (transaction: Y.Transaction) => {
     const { maps } = this;
-    const links = transaction.changed.get(maps.conversationTags as unknown as Y.AbstractType<Y.YEvent<any>>);
-    for (const key of links ?? []) if (key !== null) this.indexTagLink(key);
+    for (const [type, keys] of transaction.changed) {
+      if ((type as unknown) !== maps.conversationTags) continue;
+      for (const key of keys) if (key !== null) this.indexTagLink(key);
+    }
     const { origin } = transaction;
     if (origin === LOCAL_ORIGIN || origin === LOADED_ORIGIN) return;
     const touched = nothingTouched();
