@@ -30,6 +30,7 @@ import {
   UnsubscribeResultSchema,
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
+import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
 import { RpcErrorCodeSchema } from './errors';
 
 /**
@@ -151,6 +152,18 @@ export const RPC = {
     z.record(z.string(), z.number()),
     EXTENSION,
   ),
+  // ---- team mode (utils/sync/) ----
+  'team.join': rpc(TeamJoinSchema, TeamStatusSchema, EXTENSION),
+  /** Keeps the team's conversations, notes and tags as my own, or deletes them from this browser. */
+  'team.leave': rpc(z.strictObject({ keepLocalCopy: z.boolean() }), z.null(), EXTENSION),
+  /** The panel of the caller's tab shows this conversation (null: none); renewed while it stays open. */
+  'team.presence': rpc(
+    z.strictObject({ platform: PlatformSchema, threadId: z.string().min(1).max(500) }).nullable(),
+    z.null(),
+    EXTENSION,
+  ),
+  /** The content script saw typing in its page's composer (never what was typed). */
+  'team.typing': rpc(z.null(), z.null(), ['content']),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;
@@ -228,6 +241,14 @@ export const LIVE = {
   'templates.all': live(z.null(), z.array(TemplateSchema), EXTENSION),
   'packs.all': live(z.null(), z.array(PackSchema), EXTENSION),
   settings: live(z.null(), SettingsSchema, EXTENSION),
+  // ---- team mode (utils/sync/) ----
+  'team.status': live(z.null(), TeamStatusSchema, EXTENSION),
+  /** Who changed the conversation's status and assignee, and when (oldest first). */
+  'team.history': live(
+    z.strictObject({ platform: PlatformSchema, threadId: z.string().min(1).max(500) }),
+    z.array(TeamHistoryEntrySchema),
+    EXTENSION,
+  ),
 } satisfies Record<string, LiveDefinition>;
 
 export type LiveName = keyof typeof LIVE;

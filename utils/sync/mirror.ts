@@ -378,6 +378,37 @@ export class TeamMirror {
     await this.settled();
   }
 
+  /** Leaving a team without keeping a copy: every row the team's doc knows goes from this browser. */
+  async forgetTeamData(): Promise<void> {
+    await this.settled();
+    const { db, maps } = this;
+    await db.transaction('rw', [db.contacts, db.conversations, db.tags, db.notes, db.responseEvents], async (tx) => {
+      this.remoteTransactions.add(tx);
+      await db.notes.bulkDelete([...maps.notes.keys()]);
+      for (const value of maps.conversations.values()) {
+        const synced = SyncedConversationSchema.safeParse(value);
+        if (!synced.success) continue;
+        const { platform, threadId } = synced.data;
+        const local = await db.conversations.where('[platform+threadId]').equals([platform, threadId]).first();
+        if (!local) continue;
+        await db.responseEvents.where('conversationId').equals(local.id).delete();
+        await db.conversations.delete(local.id);
+      }
+      for (const value of maps.contacts.values()) {
+        const synced = SyncedContactSchema.safeParse(value);
+        if (!synced.success) continue;
+        await db.contacts
+          .where('[platform+platformId]')
+          .equals([synced.data.platform, synced.data.platformId])
+          .delete();
+      }
+      await db.tags
+        .where('nameKey')
+        .anyOf([...maps.tags.keys()])
+        .delete();
+    });
+  }
+
   // ---- doc → local -----------------------------------------------------------------------------
 
   private readonly onAfterTransaction = (transaction: Y.Transaction) => {

@@ -72,6 +72,8 @@ export const TeamStatusSchema = z.strictObject({
   lastSyncAt: Time.nullable(),
   /** Other members' presence (awareness), without mine. */
   presence: z.array(PresenceSchema),
+  /** Display names of the team's members (mine included): whom a conversation can be assigned to. */
+  members: z.array(Name).max(500),
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 

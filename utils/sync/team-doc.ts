@@ -25,6 +25,8 @@ export function teamMaps(doc: Y.Doc) {
     /** note id → Y.Map { contactKey, text: Y.Text, createdAt, editedAt? }: one author creates each note. */
     notes: doc.getMap<Y.Map<unknown>>('notes'),
     history: doc.getArray<TeamHistoryEntry>('history'),
+    /** member id → display name: whom "Assign to…" offers. */
+    members: doc.getMap<unknown>('members'),
   };
 }
 
