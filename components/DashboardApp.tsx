@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { BackupSection } from './BackupSection';
 import { ContactView } from './ContactView';
 import { ConversationsTab } from './ConversationsTab';
+import { PageHealthView } from './dashboard/PageHealth';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
@@ -9,7 +10,7 @@ import { SettingsTab } from './SettingsTab';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
 
-const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup'] as const;
+const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
 type Tab = (typeof TABS)[number];
 
 function Dashboard() {
@@ -69,6 +70,7 @@ function Dashboard() {
       {tab === 'metrics' && <MetricsTab tags={tagList} />}
       {tab === 'settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
       {tab === 'backup' && <BackupSection />}
+      {tab === 'health' && <PageHealthView />}
     </main>
   );
 }

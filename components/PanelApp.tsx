@@ -1,47 +1,62 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ConversationView } from '@/utils/db/queries';
 import type { Settings } from '@/utils/db/schema';
-import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { PanelCommandSchema } from '@/utils/messaging/page-commands';
-import { PLATFORM_LABELS } from '@/utils/platforms/sites';
-import type { PageSnapshot } from '@/utils/platforms/types';
+import { PLATFORM_LABELS, type Platform } from '@/utils/platforms/sites';
 import { splitName, type VariableValues } from '@/utils/templates/render';
 import { LanguageProvider, useI18n } from './i18n';
 import { NotesSection } from './NotesSection';
+import { DegradedNotice } from './panel/DegradedNotice';
+import { LOADING_LIMIT_MS, panelMode } from './panel/panel-mode';
 import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
 
-/** What the panel says when it cannot show a conversation: it fails visibly, it never guesses. */
-function pageMessage(page: PageSnapshot | null): MessageKey {
-  if (!page) return 'panel.waiting';
-  const byState: Record<PageSnapshot['state'], MessageKey> = {
-    'no-conversation': 'panel.noConversation',
-    loading: 'panel.loading',
-    'passcode-required': 'panel.passcode',
-    'message-request': 'panel.request',
-    'not-messages': 'panel.notMessages',
-    thread: page.health.participant === 'found' ? 'panel.loading' : 'panel.unknownParticipant',
+/** The template variables: the person's only when the person is known (else they are asked for). */
+function variableValues(
+  view: ConversationView | null,
+  platform: Platform | undefined,
+  settings: Settings | null,
+  language: string,
+): VariableValues {
+  const mine = {
+    platform: platform && PLATFORM_LABELS[platform],
+    myName: settings?.myName,
+    signature: settings?.signature,
+    today: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(Date.now()),
   };
-  return byState[page.state];
-}
-
-function variableValues(view: ConversationView, settings: Settings | null, language: string): VariableValues {
+  if (!view) return mine;
   const { firstName, lastName } = splitName(view.contact.displayName);
   return {
+    ...mine,
     firstName,
     lastName,
     fullName: view.contact.displayName,
     handle: view.contact.handle,
-    platform: PLATFORM_LABELS[view.conversation.platform],
-    myName: settings?.myName,
-    signature: settings?.signature,
-    today: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(Date.now()),
     fields: view.contact.customFields,
   };
+}
+
+/** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
+function useWaitingSince(key: string): number {
+  const [waiting, setWaiting] = useState({ key, since: Date.now() });
+  if (waiting.key === key) return waiting.since;
+  const next = { key, since: Date.now() };
+  setWaiting(next);
+  return next.since;
+}
+
+/** Renders again at `until` (epoch ms): the moment "loading" gives way to what could not be read. */
+function useRenderAt(until: number | undefined) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (until === undefined) return;
+    const timer = setTimeout(() => setTick((tick) => tick + 1), Math.max(0, until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [until]);
 }
 
 /** The keyboard command (Alt+Shift+Space) reaches the panel of its own tab through the background. */
@@ -60,18 +75,34 @@ function useFocusSearchCommand() {
   }, []);
 }
 
-function Panel() {
+function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
   const { t, language } = useI18n();
   useFocusSearchCommand();
   const context = useLive('panel.context', null);
   const settings = useLive('settings', null);
   const page = context.status === 'ready' ? context.value.page : null;
-  const view = context.status === 'ready' ? context.value.view : null;
+  const loadingSince = context.status === 'ready' ? context.value.loadingSince : undefined;
   const settingsValue = settings.status === 'ready' ? settings.value : null;
+  const waitingSince = useWaitingSince(page ? `${page.platform} ${page.state} ${page.threadId} ${page.url}` : '');
+  const mode = panelMode({
+    page,
+    hasView: context.status === 'ready' && context.value.view !== null,
+    loadingSince,
+    waitingSince,
+    now: Date.now(),
+    limitMs: loadingLimitMs,
+  });
+  useRenderAt(mode.kind === 'waiting' ? mode.until : undefined);
+  // Only a known person's data is shown: never the previous conversation's.
+  const view = mode.kind === 'conversation' && context.status === 'ready' ? context.value.view : null;
   const values = useMemo(
-    () => (view ? variableValues(view, settingsValue, language) : {}),
-    [view, settingsValue, language],
+    () => variableValues(view, page?.platform, settingsValue, language),
+    [view, page?.platform, settingsValue, language],
   );
+  const stalled = mode.kind === 'degraded' && page?.state === 'loading';
+  useEffect(() => {
+    if (stalled) void call('page.stalled', null).catch(() => undefined);
+  }, [stalled]);
 
   const setStatus = (status: 'open' | 'done') =>
     view && void call('conversations.update', { id: view.conversation.id, patch: { status, snoozedUntil: undefined } });
@@ -142,38 +173,40 @@ function Panel() {
         )}
       </header>
       {context.status === 'error' && <p role="alert">{context.error.message}</p>}
-      {page?.state === 'thread' && page.health.composer !== 'found' && (
-        <p role="status" className="rounded bg-amber-100 p-2 text-amber-950">
-          {t(page.health.composer === 'missing' ? 'panel.composerMissing' : 'panel.composerAmbiguous')}
-        </p>
-      )}
-      {view && page?.threadId ? (
+      {mode.kind === 'conversation' &&
+        (page?.health.composer === 'missing' || page?.health.composer === 'ambiguous') && (
+          <p role="status" className="rounded bg-amber-100 p-2 text-amber-950">
+            {t(page.health.composer === 'missing' ? 'panel.composerMissing' : 'panel.composerAmbiguous')}
+          </p>
+        )}
+      {mode.kind === 'degraded' && <DegradedNotice unreadable={mode.unreadable} canInsert={mode.canInsert} />}
+      {(mode.kind === 'conversation' || mode.kind === 'degraded') && (
         <>
-          {settingsValue && (
+          {view && settingsValue && (
             <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
           )}
           <TemplatesSection
             values={values}
             target={{
-              threadId: page.threadId,
-              composerKind: page.composerKind,
-              canInsert: page.health.composer === 'found',
+              threadId: page?.threadId ?? '',
+              composerKind: page?.composerKind ?? null,
+              canInsert: mode.canInsert,
             }}
           />
-          <TagsSection conversation={view.conversation} tags={view.tags} />
-          <NotesSection contactId={view.contact.id} notes={view.notes} />
+          {view && <TagsSection conversation={view.conversation} tags={view.tags} />}
+          {view && <NotesSection contactId={view.contact.id} notes={view.notes} />}
         </>
-      ) : (
-        <p>{t(pageMessage(page))}</p>
       )}
+      {(mode.kind === 'waiting' || mode.kind === 'notice') && <p>{t(mode.message)}</p>}
     </main>
   );
 }
 
-export function PanelApp() {
+/** `loadingLimitMs`: how long "loading" may show (see panel-mode.ts); tests may pass a shorter one. */
+export function PanelApp({ loadingLimitMs = LOADING_LIMIT_MS }: { loadingLimitMs?: number }) {
   return (
     <LanguageProvider>
-      <Panel />
+      <Panel loadingLimitMs={loadingLimitMs} />
     </LanguageProvider>
   );
 }

@@ -22,9 +22,10 @@ import {
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { RpcError } from '@/utils/messaging/errors';
-import { type LiveQueries, notifyPageChanged, serveLive } from '@/utils/messaging/live-server';
+import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
-import { activePageState, forgetTab, savePageState, subFrameSurface } from '@/utils/messaging/page-states';
+import { handlePageReport, handlePageStalled } from '@/utils/messaging/page-report';
+import { activePageState, forgetTab } from '@/utils/messaging/page-states';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
@@ -55,23 +56,8 @@ async function sendToConversationFrame(tabId: number | undefined, command: PageC
 
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
-  'page.report': async (snapshot, { tabId, frameId }) => {
-    if (tabId === undefined) return { subFrameSurface: false };
-    await savePageState(tabId, frameId ?? 0, snapshot);
-    if (frameId) {
-      // Only the top frame mounts the panel; it learns here that a sub-frame holds a conversation.
-      const command = {
-        kind: 'dms.page-command',
-        command: 'sub-frame-surface',
-        present: snapshot.state !== 'not-messages',
-      };
-      browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => undefined);
-    }
-    await withDatabase((db) => trackPageReport(db, snapshot, Date.now()));
-    notifyPageChanged(tabId);
-    // The command above is lost when the top frame's script is not listening yet: its own report asks.
-    return { subFrameSurface: !frameId && (await subFrameSurface(tabId)) };
-  },
+  'page.report': (snapshot, context) =>
+    handlePageReport(snapshot, context, (seen) => withDatabase((db) => trackPageReport(db, seen, Date.now()))),
   'composer.insert': async ({ text, threadId }, { tabId }) =>
     InsertResultSchema.parse(
       await sendToConversationFrame(tabId, { kind: 'dms.page-command', command: 'insert', text, threadId }),
@@ -137,6 +123,7 @@ const handlers: RpcHandlers = {
     const file = parseBackup(text);
     return withDatabase((db) => restoreBackup(db, file, mode));
   },
+  'page.stalled': (_, context) => handlePageStalled(context),
   // ---- team mode (utils/sync/) ----
   'team.join': (input) => joinTeam(input),
   'team.leave': (input) => leaveTeam(input).then(() => null),
@@ -161,8 +148,9 @@ const handlers: RpcHandlers = {
 const liveQueries: LiveQueries = {
   'panel.context': {
     pageScoped: true,
-    run: async (_, page) => ({
+    run: async (_, page, loadingSince) => ({
       page,
+      ...(loadingSince !== undefined && { loadingSince }),
       view:
         page?.state === 'thread' && page.threadId
           ? await withDatabase((db) => conversationView(db, page.platform, page.threadId as string))
@@ -249,7 +237,7 @@ async function openNotifiedConversation(notificationId: string): Promise<void> {
 
 export default defineBackground(() => {
   serveRpc(handlers);
-  serveLive(liveQueries, async (tabId) => (await activePageState(tabId))?.snapshot ?? null);
+  serveLive(liveQueries, activePageState);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Team mode: a stopped worker's websocket is re-opened on every wake (the SLA alarm wakes it each minute).
   void resumeTeam();

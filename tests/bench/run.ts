@@ -1,7 +1,7 @@
 // `npm run bench`: builds the extension in bench mode and measures it in headless Chromium, on the fixture
 // pages, against its performance budgets. Prints a table and writes bench/results.json. Not a test.
-// `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a figure is over
-// twice its budget. `--skip-build` reuses .output-bench/.
+// `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a load-proof figure
+// (bytes, counts, memory) is over twice its budget. `--skip-build` reuses .output-bench/.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -374,8 +374,10 @@ await writeFile(
 
 const over = figures.filter((f) => f.budget !== undefined && f.value > f.budget);
 if (over.length) console.log(`\nOver budget: ${over.map((f) => f.name).join('; ')}`);
-// In CI (--quick) a figure beyond twice its budget fails the build.
-const broken = figures.filter((f) => f.budget !== undefined && f.value > 2 * f.budget);
+// In CI (--quick) only figures that load cannot move (bytes, counts, memory) fail the build beyond twice
+// their budget; timings and the with/without ratio are printed, not gated (a loaded 2-core machine moves them).
+const loadProof = (f: (typeof figures)[number]) => f.unit !== 'ms' && f.unit !== '×';
+const broken = figures.filter((f) => loadProof(f) && f.budget !== undefined && f.value > 2 * f.budget);
 if (quick && broken.length) {
   console.error(`\nOver twice the budget: ${broken.map((f) => f.name).join('; ')}`);
   process.exit(1);

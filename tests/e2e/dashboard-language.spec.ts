@@ -7,8 +7,8 @@ test('the dashboard follows the language setting: German, then English again', a
   // One tracked conversation, so that the dashboard shows its conversation list and search.
   await rpc(dashboard, 'backup.restore', { text: customersBackup(1), mode: 'replace' });
   const sections = dashboard.getByRole('navigation');
-  const english = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup'];
-  const german = ['Gespräche', 'Vorlagen', 'Pakete', 'Kennzahlen', 'Einstellungen', 'Sicherung'];
+  const english = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup', 'Page health'];
+  const german = ['Gespräche', 'Vorlagen', 'Pakete', 'Kennzahlen', 'Einstellungen', 'Sicherung', 'Seitenzustand'];
 
   await rpc(dashboard, 'settings.update', { language: 'en' });
   await expect(sections.getByRole('button')).toHaveText(english);

@@ -2,7 +2,7 @@ import type { BrowserContext, JSHandle, Page } from '@playwright/test';
 import type { InstagramFixture, InstagramFixtureOptions } from '../fixtures/instagram/fixture-api.ts';
 import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
 import { type Fixtures, test } from './fixtures';
-import { expect, openHostPage, recordReports, TEMPLATE_TEXT } from './platform-helpers';
+import { expect, openHostPage, printLatency, recordReports, TEMPLATE_TEXT } from './platform-helpers';
 
 // The Instagram adapter against tests/fixtures/instagram/*.html: Instagram's DM structure with the
 // real Lexical composer, served at real Instagram URLs, read by the built extension.
@@ -161,7 +161,7 @@ test('insertion: an editor that inserts twice is reported, not "fixed" with a th
   expect(await composerText(fixture)).toBe(TEMPLATE_TEXT + TEMPLATE_TEXT);
 });
 
-test('a new inbound message is reported within 300 ms', async ({ context, pageStates, serviceWorker }) => {
+test('a new inbound message is reported as it lands', async ({ context, pageStates, serviceWorker }) => {
   const { fixture } = await openThread(context, pageStates);
   const reports = await recordReports(serviceWorker);
   const addedAt = await fixture.evaluate((f) => {
@@ -171,10 +171,14 @@ test('a new inbound message is reported within 300 ms', async ({ context, pageSt
   await expect.poll(async () => (await reports()).some((r) => r.snapshot.messages.length === 7)).toBe(true);
   const report = (await reports()).find((r) => r.snapshot.messages.length === 7);
   expect(report?.snapshot.messages.at(-1)).toMatchObject({ direction: 'inbound', timeLabel: '12:56 PM' });
-  expect((report?.receivedAt ?? Infinity) - addedAt).toBeLessThan(300);
+  printLatency('new inbound message', addedAt, report);
 });
 
-test('a thread switch without reload is reported within 300 ms', async ({ context, pageStates, serviceWorker }) => {
+test('a thread switch without reload is reported with the new person', async ({
+  context,
+  pageStates,
+  serviceWorker,
+}) => {
   const { fixture } = await openThread(context, pageStates);
   const reports = await recordReports(serviceWorker);
   const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
@@ -188,7 +192,7 @@ test('a thread switch without reload is reported within 300 ms', async ({ contex
     health: { participant: 'found', messages: 'found', composer: 'found' },
   });
   expect(report?.snapshot.messages.map((m) => m.direction)).toEqual(['inbound']);
-  expect((report?.receivedAt ?? Infinity) - switchedAt).toBeLessThan(300);
+  printLatency('thread switch', switchedAt, report);
 });
 
 test('after a URL change the thread is loading until header, message list and composer are re-rendered', async ({

@@ -2,7 +2,9 @@ import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { PageSnapshot } from '../../utils/platforms/types';
 
-export { expect } from './fixtures';
+import { expect, test } from './fixtures';
+
+export { expect };
 
 /** A reply template with what breaks naive insertion: blank lines, an emoji, a dash, umlauts. */
 export const TEMPLATE_TEXT = 'Hi Anna,\n\nthanks for your message 🙂 — Grüße aus Köln!\n\nBest, Tom';
@@ -53,4 +55,15 @@ export async function recordReports(serviceWorker: Worker): Promise<() => Promis
   });
   return () =>
     serviceWorker.evaluate(() => (globalThis as typeof globalThis & { dmsReports?: Report[] }).dmsReports ?? []);
+}
+
+/**
+ * Prints how long the page took to reach the background. A latency is a benchmark, not a gate: a loaded
+ * 2-core CI machine moves it by hundreds of ms (`npm run bench` measures it over many runs).
+ */
+export function printLatency(label: string, from: number, report: Report | undefined): void {
+  expect(report, `${label}: no report arrived`).toBeDefined();
+  const ms = Math.round((report?.receivedAt ?? Number.NaN) - from);
+  test.info().annotations.push({ type: 'latency', description: `${label}: ${ms} ms` });
+  console.log(`latency · ${label}: ${ms} ms`);
 }

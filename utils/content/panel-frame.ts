@@ -26,7 +26,13 @@ export class PanelFrame {
   constructor(platform: Platform) {
     this.iframe = document.createElement('iframe');
     this.iframe.title = PANEL_TITLE;
-    this.iframe.src = `${browser.runtime.getURL('/panel.html')}#platform=${platform}`;
+    const src = browser.runtime.getURL('/panel.html');
+    // A cross-origin frame may write to the clipboard only when allowed to (the panel's "Copy"). With
+    // use_dynamic_url Chromium 156 loads the panel under the extension id's origin, not the URL's
+    // per-session one, so the 'src' default does not cover it: both origins are named (measured, e2e).
+    const { protocol, origin } = new URL(src);
+    this.iframe.allow = `clipboard-write ${origin} ${protocol}//${browser.runtime.id}`;
+    this.iframe.src = `${src}#platform=${platform}`;
     // Inline styles only: nothing is added to the host's stylesheets.
     style(this.root, {
       position: 'fixed',

@@ -3,21 +3,56 @@ import type { PageSnapshot } from '../platforms/types';
 import { ReportAnswerSchema } from './page-commands';
 import { isNoReceiver } from './wake';
 
+/** A refused report's URL is kept only when it is this short (the schema allows 4,000); else its origin. */
+const KEPT_URL_LENGTH = 2000;
+
+/**
+ * What replaces a report the background refused (a 5,000-character URL, a name beyond the schema's
+ * limits): the page is a conversation page, but which conversation it shows cannot be said. The panel
+ * then says "cannot read this conversation" instead of keeping the previous one on screen. The reason is
+ * the background's validation message: field paths and limits, never a value from the page.
+ */
+export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageSnapshot {
+  const url = String(refused.url);
+  return {
+    platform: refused.platform,
+    url: url.length <= KEPT_URL_LENGTH ? url : new URL(url).origin,
+    state: refused.state === 'not-messages' ? 'not-messages' : 'thread',
+    threadId: null,
+    surface: 'page',
+    participant: null,
+    messages: [],
+    composerKind: null,
+    health: { participant: 'missing', messages: 'missing', composer: 'missing' },
+    drift: [
+      { part: 'thread', health: 'missing', failedSignals: [`report refused: ${reason}`.slice(0, 100)], skeleton: '' },
+    ],
+  };
+}
+
+async function send(snapshot: PageSnapshot) {
+  const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name: 'page.report', input: snapshot });
+  let raw: unknown;
+  try {
+    raw = await message();
+  } catch (error) {
+    if (!isNoReceiver(error)) throw error;
+    raw = await message();
+  }
+  return ReportAnswerSchema.parse(raw);
+}
+
 /**
  * The content script's one call to the background. Kept apart from the full RPC client so that content
  * scripts carry neither the whole protocol nor full zod; the background validates the snapshot with
- * the full PageSnapshotSchema.
+ * the full PageSnapshotSchema. A snapshot it refuses as invalid is replaced by an unreadable one.
  */
 export async function reportPage(snapshot: PageSnapshot): Promise<{ subFrameSurface: boolean }> {
-  const send = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name: 'page.report', input: snapshot });
-  let raw: unknown;
-  try {
-    raw = await send();
-  } catch (error) {
-    if (!isNoReceiver(error)) throw error;
-    raw = await send();
+  let answer = await send(snapshot);
+  if (!answer.ok && answer.error.code === 'invalid') {
+    console.warn('DM Sidekick: the page could not be read:', answer.error.message);
+    answer = await send(unreadableSnapshot(snapshot, answer.error.message));
   }
-  const answer = ReportAnswerSchema.parse(raw);
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
 }

@@ -17,8 +17,9 @@ export type LiveQueries = {
   [N in LiveName]: {
     /** Re-run when the subscriber's tab reports a new page state (the panel follows thread switches). */
     pageScoped?: boolean;
-    /** Dexie reads only: liveQuery re-runs it whenever a table range it read changes. */
-    run: (params: LiveParams<N>, page: PageSnapshot | null) => Promise<LiveResult<N>>;
+    /** Dexie reads only: liveQuery re-runs it whenever a table range it read changes. `loadingSince`:
+     * since when the page has been loading, when it is. */
+    run: (params: LiveParams<N>, page: PageSnapshot | null, loadingSince?: number) => Promise<LiveResult<N>>;
   };
 };
 
@@ -33,7 +34,10 @@ export function notifyPageChanged(tabId: number): void {
  * Serves live subscriptions over ports. Every write goes through this worker, so Dexie's liveQuery
  * here sees each change and pushes fresh results to every subscriber in every tab.
  */
-export function serveLive(queries: LiveQueries, pageOf: (tabId: number) => Promise<PageSnapshot | null>): void {
+export function serveLive(
+  queries: LiveQueries,
+  pageOf: (tabId: number) => Promise<{ snapshot: PageSnapshot; loadingSince?: number } | null>,
+): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== LIVE_PORT) return;
     const caller = port.sender ? callerOf(port.sender, browser.runtime.id) : undefined;
@@ -70,7 +74,11 @@ export function serveLive(queries: LiveQueries, pageOf: (tabId: number) => Promi
       const params = definition.params.safeParse(message.data.params);
       if (!params.success) return fail(id, new RpcError('invalid', `${name}: ${describeZodError(params.error)}`));
       // One query per name; the union of their signatures is too wide for TypeScript to call directly.
-      const run = queries[name as LiveName].run as (params: unknown, page: PageSnapshot | null) => Promise<unknown>;
+      const run = queries[name as LiveName].run as (
+        params: unknown,
+        page: PageSnapshot | null,
+        loadingSince?: number,
+      ) => Promise<unknown>;
       const { pageScoped } = queries[name as LiveName];
 
       let dexieSubscription: Subscription | undefined;
@@ -79,7 +87,7 @@ export function serveLive(queries: LiveQueries, pageOf: (tabId: number) => Promi
         const page = pageScoped && tabId !== undefined ? await pageOf(tabId) : null;
         if (stopped) return;
         dexieSubscription?.unsubscribe();
-        dexieSubscription = liveQuery(() => run(params.data, page)).subscribe({
+        dexieSubscription = liveQuery(() => run(params.data, page?.snapshot ?? null, page?.loadingSince)).subscribe({
           next: (value) => post({ kind: 'result', id, value }),
           error: (error: unknown) =>
             fail(id, error instanceof RpcError ? error : new RpcError('internal', (error as Error).message)),

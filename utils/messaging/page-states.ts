@@ -12,8 +12,10 @@ import type { PageSnapshot } from '../platforms/types';
  */
 const keyOf = (tabId: number, frameId: number) => `page:${tabId}:${frameId}`;
 const PAGE_KEY = /^page:(\d+):(\d+)$/;
+/** Since when a frame has reported 'loading' without a break (kept only while it does). */
+const loadingKeyOf = (pageKey: string) => `loading:${pageKey}`;
 
-type FrameState = { tabId: number; frameId: number; snapshot: PageSnapshot };
+type FrameState = { tabId: number; frameId: number; snapshot: PageSnapshot; loadingSince?: number };
 let loaded: Promise<Map<string, FrameState>> | undefined;
 
 function states(): Promise<Map<string, FrameState>> {
@@ -21,18 +23,40 @@ function states(): Promise<Map<string, FrameState>> {
     const byKey = new Map<string, FrameState>();
     for (const [key, snapshot] of Object.entries(all)) {
       const match = PAGE_KEY.exec(key);
+      const loadingSince = all[loadingKeyOf(key)];
       if (match)
-        byKey.set(key, { tabId: Number(match[1]), frameId: Number(match[2]), snapshot: snapshot as PageSnapshot });
+        byKey.set(key, {
+          tabId: Number(match[1]),
+          frameId: Number(match[2]),
+          snapshot: snapshot as PageSnapshot,
+          ...(typeof loadingSince === 'number' && { loadingSince }),
+        });
     }
     return byKey;
   });
   return loaded;
 }
 
-export async function savePageState(tabId: number, frameId: number, snapshot: PageSnapshot): Promise<void> {
+/**
+ * `now` dates the start of a loading state: the panel gives up waiting a fixed time after it, even when
+ * the worker was restarted in between.
+ */
+export async function savePageState(
+  tabId: number,
+  frameId: number,
+  snapshot: PageSnapshot,
+  now = Date.now(),
+): Promise<void> {
   const key = keyOf(tabId, frameId);
-  (await states()).set(key, { tabId, frameId, snapshot });
-  await browser.storage.session.set({ [key]: snapshot });
+  const byKey = await states();
+  const previous = byKey.get(key)?.loadingSince;
+  const loadingSince = snapshot.state === 'loading' ? (previous ?? now) : undefined;
+  byKey.set(key, { tabId, frameId, snapshot, ...(loadingSince !== undefined && { loadingSince }) });
+  await browser.storage.session.set({
+    [key]: snapshot,
+    ...(loadingSince !== undefined && { [loadingKeyOf(key)]: loadingSince }),
+  });
+  if (previous !== undefined && loadingSince === undefined) await browser.storage.session.remove(loadingKeyOf(key));
 }
 
 /** The frames of a tab that reported, in the order they first did. */
@@ -51,7 +75,8 @@ export async function subFrameSurface(tabId: number): Promise<boolean> {
 
 export async function forgetTab(tabId: number): Promise<void> {
   const keys = (await framesOf(tabId)).map((state) => keyOf(state.tabId, state.frameId));
+  const loadingKeys = keys.map(loadingKeyOf);
   const byKey = await states();
   for (const key of keys) byKey.delete(key);
-  await browser.storage.session.remove(keys);
+  await browser.storage.session.remove([...keys, ...loadingKeys]);
 }

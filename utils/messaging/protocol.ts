@@ -152,6 +152,9 @@ export const RPC = {
     z.record(z.string(), z.number()),
     EXTENSION,
   ),
+  // ---- page health (issue #13: visible degradation) ----
+  /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
+  'page.stalled': rpc(z.null(), z.null(), EXTENSION),
   // ---- team mode (utils/sync/) ----
   'team.join': rpc(TeamJoinSchema, TeamStatusSchema, EXTENSION),
   /** Keeps the team's conversations, notes and tags as my own, or deletes them from this browser. */
@@ -196,6 +199,8 @@ export const ConversationViewSchema = z.strictObject({
 export const PanelContextSchema = z.strictObject({
   page: PageSnapshotSchema.nullable(),
   view: ConversationViewSchema.nullable(),
+  /** Since when (epoch ms) the page has been 'loading', when it is: the panel waits a fixed time after it. */
+  loadingSince: z.number().optional(),
 });
 export type PanelContext = z.infer<typeof PanelContextSchema>;
 

@@ -9,6 +9,8 @@ export type CallContext = {
   /** The tab of a content script or of an extension page embedded in a tab (the panel). */
   tabId?: number;
   frameId?: number;
+  /** The URL of the sending frame (a content script's page), as the browser reports it. */
+  url?: string;
 };
 
 export type RpcHandlers = {
@@ -59,6 +61,11 @@ export function serveRpc(handlers: RpcHandlers): void {
     if (!RpcRequestSchema.safeParse(message).success) return undefined;
     const caller = callerOf(sender, browser.runtime.id);
     if (!caller) return Promise.resolve(failure(new RpcError('forbidden', 'Unknown sender.')));
-    return handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId });
+    return handleRpc(handlers, message, {
+      caller,
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+      url: sender.url,
+    });
   });
 }

@@ -1,28 +1,26 @@
+import { focusComposerElement } from './editors/contenteditable';
+import { type InsertTarget, insertChecked } from './editors/insert';
+import { lexicalEngine } from './editors/lexical';
+import { FACEBOOK_LABELS, FACEBOOK_RESERVED_PATHS, FACEBOOK_SELECTORS as S } from './facebook.selectors';
+import { routeOf } from './sites';
 import {
-  CONVERSATION_CHANGED,
-  emptySnapshot,
   firstTextLine,
   guarded,
-  healthOf,
-  insertByBeforeInput,
-  insertByPaste,
-  insertIntoComposer,
+  historyKeyOf,
   isEndAligned,
   isVisible,
-  type MessageRowReader,
   matchingOutside,
   nameFromLabel,
-  type PartRead,
-  readMessageRows,
-  ThreadBinding,
-} from './dom';
-import { FACEBOOK_LABELS, FACEBOOK_RESERVED_PATHS, FACEBOOK_SELECTORS as S, TIME_SEPARATOR } from './meta-selectors';
-import { routeOf } from './sites';
-import type { InsertResult, PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
+} from './toolkit/read';
+import { type MessageRowReader, messageKey, readMessageRows, TIME_SEPARATOR } from './toolkit/rows';
+import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
+import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
+import { ThreadBinding } from './toolkit/thread';
+import type { PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
 
 /**
  * Facebook Messenger on facebook.com: the conversation page /messages/t/<id>/ (and /messages/e2ee/t/<id>/),
- * and chat pop-ups over any other facebook.com page.
+ * and chat pop-ups over any other facebook.com page. Composer engine: Lexical.
  *
  * Conversation ids. The URL id may be a thread id, a profile id or a vanity name, and Facebook rewrites one
  * into another in place (/messages/t/<profile id> → /messages/e2ee/t/<thread id>). The snapshot reports the
@@ -37,15 +35,15 @@ const WRITE_TO = Object.values(FACEBOOK_LABELS.writeTo);
 const MESSAGE_SENT = Object.values(FACEBOOK_LABELS.messageSent);
 const YOU: readonly string[] = Object.values(FACEBOOK_LABELS.you);
 
-/** Lexical takes a synthetic beforeinput exactly (measured); paste only if a build stops honouring it. */
-const INSERT_METHODS = [insertByBeforeInput, insertByPaste];
-
 /** A conversation as rendered in one surface (the page's [role=main] or a pop-up). */
 type SurfaceRead = {
   threadId: string | null;
-  participant: PartRead<Participant | null>;
-  messages: PartRead<SeenMessage[]>;
-  composer: PartRead<HTMLElement | null>;
+  participant: ResolvedPart<string>;
+  person: Participant | null;
+  list: ResolvedPart<Element>;
+  messages: SeenMessage[];
+  composer: ResolvedPart<HTMLElement>;
+  readings: PartReading[];
 };
 
 /** The profile a link points to: facebook.com/<vanity or id>/ or profile.php?id=<id>. */
@@ -60,47 +58,78 @@ function profileKeyOf(link: HTMLAnchorElement): string | undefined {
   });
 }
 
-function readComposer(root: Element): PartRead<HTMLElement | null> {
+function readComposer(root: Element): ResolvedPart<HTMLElement> {
   const boxes = [...root.querySelectorAll<HTMLElement>(S.textbox)].filter(isVisible);
-  const inArea = boxes.filter((box) =>
-    AREA_LABELS.includes(box.parentElement?.closest('[aria-label]')?.getAttribute('aria-label') ?? ''),
-  );
-  const candidates = inArea.length > 0 ? inArea : boxes;
-  const composer = candidates.length === 1 ? (candidates[0] as HTMLElement) : null;
-  const rendered = composer && { node: composer, identity: composer.getAttribute('aria-label') ?? '' };
-  return { health: healthOf(candidates.length), value: composer, rendered };
+  const inArea = (box: HTMLElement) =>
+    AREA_LABELS.includes(box.parentElement?.closest('[aria-label]')?.getAttribute('aria-label') ?? '');
+  return resolvePart([
+    { signal: 'composer-area', candidates: boxes.filter(inArea) },
+    { signal: 'lexical-hook', candidates: boxes.filter((box) => box.matches(S.lexicalEditor)) },
+  ]);
 }
 
-/** The peer: the one profile linked outside the message list (several: a group or unclear, never guessed). */
-function readParticipant(
-  root: Element,
-  list: Element | undefined,
-  composer: HTMLElement | null,
-): { key: string | undefined; read: PartRead<Participant | null> } {
-  const keysOf = new Map<HTMLAnchorElement, string | undefined>();
+/** The container of all message cells: the nearest ancestor of the first that holds the last. */
+function cellContainer(root: Element): Element | undefined {
+  const cells = root.querySelectorAll(S.messageCell);
+  const last = cells[cells.length - 1];
+  let node = cells[0]?.parentElement;
+  while (node && node !== root && !(last && node.contains(last) && node !== last.parentElement))
+    node = node.parentElement;
+  return node && node !== root ? node : undefined;
+}
+
+/** The list, by its role and by the cells it holds; they agree when one contains the other. */
+function readList(root: Element): ResolvedPart<Element> {
+  const related = (a: Element, b: Element) => a.contains(b) || b.contains(a);
+  return resolvePart(
+    [
+      { signal: 'list-role', candidates: [...root.querySelectorAll(S.messageList)] },
+      vote('message-cells', cellContainer(root)),
+    ],
+    related,
+  );
+}
+
+/** The peer: one profile linked outside the message list, the "Write to" label, the title. */
+function readParticipant(root: Element, list: Element | undefined, composer: HTMLElement | null) {
+  const keysOf = new Map<HTMLAnchorElement, string>();
   for (const link of matchingOutside<HTMLAnchorElement>(root, S.link, list)) {
     const linkKey = profileKeyOf(link);
     if (linkKey) keysOf.set(link, linkKey);
   }
-  const keys = new Set(keysOf.values());
-  const key = keys.size === 1 ? [...keys][0] : undefined;
+  const keys = [...new Set(keysOf.values())];
+  const key = keys.length === 1 ? keys[0] : undefined;
   const keyed = [...keysOf.keys()].filter((link) => keysOf.get(link) === key);
+  const linkNames = keys.map(
+    (each) =>
+      [...keysOf.keys()]
+        .filter((link) => keysOf.get(link) === each)
+        .map(firstTextLine)
+        .find(Boolean) ?? each,
+  );
   const heading = [...root.querySelectorAll(S.title)].find((title) => !list?.contains(title));
-  const name =
-    keyed.map(firstTextLine).find(Boolean) ??
-    nameFromLabel(composer?.getAttribute('aria-label'), WRITE_TO) ??
-    (heading && firstTextLine(heading)) ??
-    key;
-  if (keys.size > 1) return { key, read: { health: 'ambiguous', value: null, rendered: null } };
-  if (!name) return { key, read: { health: 'missing', value: null, rendered: null } };
+  const participant = resolvePart<string>([
+    { signal: 'profile-link', candidates: [...new Set(linkNames)] },
+    vote('write-to-label', nameFromLabel(composer?.getAttribute('aria-label'), WRITE_TO)),
+    vote('title', heading && firstTextLine(heading)),
+  ]);
+  const name = participant.value;
   const profileUrl = keyed[0]?.href;
-  const participant: Participant = { name, ...(key && { handle: key }), ...(profileUrl && { profileUrl }) };
-  const node = keyed[0] ?? heading ?? root;
-  return { key, read: { health: 'found', value: participant, rendered: { node, identity: `${key}|${name}` } } };
+  const person: Participant | null = name
+    ? { name, ...(key && { handle: key }), ...(key && profileUrl && { profileUrl }) }
+    : null;
+  return { key, participant, person };
 }
 
+/** Rows by their role; where the page dropped it, the list's children. */
+const rowsOf = (list: Element) => {
+  const byRole = list.querySelectorAll(S.row);
+  return byRole.length > 0 ? byRole : list.children;
+};
+
 const ROW_READER: MessageRowReader = {
-  isMessage: (row) => row.matches(S.messageRow),
+  // Either row signal marks a message row: the messages_table cell, or a bubble of text.
+  isMessage: (row) => row.querySelector(S.messageCell) !== null || row.querySelector(S.bubble) !== null,
   separatorOf: (row) => {
     const text = row.textContent ?? '';
     return TIME_SEPARATOR.test(text) ? text.trim() : undefined;
@@ -115,25 +144,20 @@ const ROW_READER: MessageRowReader = {
   },
 };
 
-/** The newest rendered messages (MESSAGE_WINDOW, see readMessageRows), oldest first. */
-const readMessages = (list: Element, threadId: string): SeenMessage[] =>
-  readMessageRows(list.querySelectorAll(S.row), threadId, ROW_READER);
-
 /** Reads one surface. `threadId` is the URL's on the conversation page; pop-ups go by their peer's profile. */
 function readSurface(root: Element, urlThreadId?: string): SurfaceRead {
-  const lists = [...root.querySelectorAll(S.messageList)];
-  const list = lists.length === 1 ? lists[0] : undefined;
+  const list = readList(root);
+  const listElement = list.value ?? undefined;
   const composer = readComposer(root);
-  const { key, read: participant } = readParticipant(root, list, composer.value);
+  const { key, participant, person } = readParticipant(root, listElement, composer.value);
   const threadId = urlThreadId ?? key ?? null;
-  const messages: PartRead<SeenMessage[]> = list
-    ? {
-        health: 'found',
-        value: readMessages(list, threadId ?? ''),
-        rendered: { node: list, identity: list.getAttribute('aria-label') ?? '' },
-      }
-    : { health: healthOf(lists.length), value: [], rendered: null };
-  return { threadId, participant, messages, composer };
+  const messages = listElement ? readMessageRows(rowsOf(listElement), threadId ?? '', ROW_READER) : [];
+  const readings: PartReading[] = [
+    { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region: root },
+    { part: 'messages', health: list.health, failedSignals: list.failedSignals, region: listElement ?? root },
+    { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region: root },
+  ];
+  return { threadId, participant, person, list, messages, composer, readings };
 }
 
 /** Chat pop-ups: the smallest element around a composer outside [role=main] that also holds a message list. */
@@ -148,23 +172,24 @@ function popupRoots(doc: Document): Element[] {
   return roots;
 }
 
-/** The history entry's key stays the same when a URL is replaced in place (Navigation API). */
-const historyKeyOf = (doc: Document) =>
-  guarded(
-    undefined,
-    () =>
-      (doc.defaultView as { navigation?: { currentEntry?: { key: string } } } | null)?.navigation?.currentEntry?.key,
+const snapshotOf = (doc: Document, url: URL, surface: string, read: SurfaceRead, settled: boolean): PageSnapshot =>
+  finishSnapshot(
+    {
+      ...emptySnapshot('facebook', url, settled ? 'thread' : 'loading'),
+      threadId: read.threadId,
+      surface,
+      participant: read.person,
+      messages: read.messages,
+      composerKind: read.composer.value ? 'messenger' : null,
+      health: { participant: read.participant.health, messages: read.list.health, composer: read.composer.health },
+    },
+    doc,
+    read.readings,
   );
 
-const snapshotOf = (url: URL, surface: string, read: SurfaceRead, settled: boolean): PageSnapshot => ({
-  ...emptySnapshot('facebook', url, settled ? 'thread' : 'loading'),
-  threadId: read.threadId,
-  surface,
-  participant: read.participant.value,
-  messages: read.messages.value,
-  composerKind: read.composer.value ? 'messenger' : null,
-  health: { participant: read.participant.health, messages: read.messages.health, composer: read.composer.health },
-});
+/** What the list shows independent of the thread id: a digest per newest row. */
+const listKeysOf = (list: Element | null) =>
+  list ? [...rowsOf(list)].slice(-20).map((row) => messageKey(row.textContent ?? '')) : [];
 
 export function createFacebookAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
@@ -181,45 +206,54 @@ export function createFacebookAdapter(): PlatformAdapter {
   /** The snapshot, and the surface read behind it (for insertText and focusComposer). */
   function inspect(doc: Document, url: URL): { snapshot: PageSnapshot; read?: SurfaceRead } {
     const route = routeOf('facebook', url);
-    if (route.kind === 'inbox') return { snapshot: emptySnapshot('facebook', url, 'no-conversation') };
+    const bare = (state: PageSnapshot['state']) => finishSnapshot(emptySnapshot('facebook', url, state), doc);
+    if (route.kind === 'inbox') return { snapshot: bare('no-conversation') };
     if (route.kind === 'thread') {
       const main = doc.querySelector(S.main);
-      if (!main) return { snapshot: { ...emptySnapshot('facebook', url, 'loading'), threadId: route.threadId } };
+      if (!main) return { snapshot: { ...bare('loading'), threadId: route.threadId } };
       const read = readSurface(main, route.threadId);
-      // A URL change alone is not enough: the header, list and composer must have caught up.
-      const parts = [read.participant.rendered, read.messages.rendered, read.composer.rendered];
+      // A URL change alone is not enough: the person and the message list must have caught up.
       const settled =
-        read.participant.health === 'found' &&
-        read.messages.health === 'found' &&
-        binding.settle(route.threadId, parts, historyKeyOf(doc));
-      return { snapshot: snapshotOf(url, 'page', read, settled), read };
+        read.person !== null &&
+        read.list.value !== null &&
+        binding.settle(
+          route.threadId,
+          {
+            identity: `${read.person.handle ?? ''}|${read.person.name}`,
+            listKeys: listKeysOf(read.list.value),
+            listNode: read.list.value,
+          },
+          historyKeyOf(doc),
+        );
+      return { snapshot: snapshotOf(doc, url, 'page', read, settled), read };
     }
     const popups = popupRoots(doc);
-    if (popups.length === 0) return { snapshot: emptySnapshot('facebook', url, 'not-messages') };
+    if (popups.length === 0) return { snapshot: bare('not-messages') };
     const popup = activePopup(doc, popups);
     if (!popup) {
       const ambiguous = { participant: 'ambiguous', messages: 'ambiguous', composer: 'ambiguous' } as const;
-      return { snapshot: { ...emptySnapshot('facebook', url, 'loading'), surface: 'popup', health: ambiguous } };
+      return { snapshot: { ...bare('loading'), surface: 'popup', health: ambiguous } };
     }
     const read = readSurface(popup);
-    const settled = read.threadId !== null && read.participant.health === 'found' && read.messages.health === 'found';
-    return { snapshot: snapshotOf(url, `popup:${read.threadId ?? '?'}`, read, settled), read };
+    const settled = read.threadId !== null && read.person !== null && read.list.value !== null;
+    return { snapshot: snapshotOf(doc, url, `popup:${read.threadId ?? '?'}`, read, settled), read };
   }
 
-  function insertText(doc: Document, text: string, expectedThreadId: string): Promise<InsertResult> {
+  /** The surface an insert for `threadId` goes to: the page's conversation, or the pop-up showing it. */
+  function targetFor(doc: Document, threadId: string): InsertTarget | null {
     const url = new URL(doc.location.href);
-    const target = guarded(undefined, () => {
-      if (routeOf('facebook', url).kind === 'thread') {
-        const { snapshot, read } = inspect(doc, url);
-        return snapshot.state === 'thread' && binding.isSettled(expectedThreadId) ? read : undefined;
-      }
-      // Pop-ups: the one showing that conversation, whichever the person looked at last.
-      return popupRoots(doc)
-        .map((popup) => readSurface(popup))
-        .find((read) => read.threadId === expectedThreadId);
-    });
-    if (!target) return Promise.resolve(CONVERSATION_CHANGED);
-    return insertIntoComposer(target.composer.value, target.composer.health, text, INSERT_METHODS);
+    if (routeOf('facebook', url).kind === 'thread') {
+      const { snapshot, read } = inspect(doc, url);
+      return { snapshot, composer: read?.composer.value ?? null, answersTo: (id) => binding.isSettled(id) };
+    }
+    // Pop-ups: the one showing that conversation, whichever the person looked at last.
+    for (const popup of popupRoots(doc)) {
+      const read = readSurface(popup);
+      if (read.threadId !== threadId) continue;
+      const settled = read.person !== null && read.list.value !== null;
+      return { snapshot: snapshotOf(doc, url, `popup:${threadId}`, read, settled), composer: read.composer.value };
+    }
+    return null;
   }
 
   return {
@@ -230,13 +264,17 @@ export function createFacebookAdapter(): PlatformAdapter {
       return (route.kind !== 'other' && doc.querySelector(S.main)) || doc.body;
     },
     read: (doc, url) => guarded(emptySnapshot('facebook', url, 'loading'), () => inspect(doc, url).snapshot),
-    insertText,
-    focusComposer: (doc) =>
-      guarded(false, () => {
-        const composer = inspect(doc, new URL(doc.location.href)).read?.composer.value;
-        composer?.focus();
-        return Boolean(composer);
-      }),
+    insertText: (doc, text, expectedThreadId) =>
+      insertChecked(
+        guarded(null, () => targetFor(doc, expectedThreadId)),
+        expectedThreadId,
+        lexicalEngine,
+        text,
+      ),
+    focusComposer: (doc) => {
+      const composer = guarded(null, () => inspect(doc, new URL(doc.location.href)).read?.composer.value ?? null);
+      return !!composer && focusComposerElement(composer);
+    },
   };
 }
 

@@ -1,45 +1,39 @@
-import {
-  CONVERSATION_CHANGED,
-  emptySnapshot,
-  firstTextLine,
-  guarded,
-  healthOf,
-  highestVisible,
-  insertByBeforeInput,
-  insertByPaste,
-  insertIntoComposer,
-  isEndAligned,
-  isVisible,
-  lowestVisible,
-  type MessageRowReader,
-  matchingOutside,
-  nameFromLabel,
-  type PartRead,
-  readMessageRows,
-  ThreadBinding,
-} from './dom';
+import { focusComposerElement } from './editors/contenteditable';
+import { insertChecked } from './editors/insert';
+import { lexicalEngine } from './editors/lexical';
 import {
   INSTAGRAM_HANDLE,
   INSTAGRAM_LABELS,
   INSTAGRAM_RESERVED_PATHS,
   INSTAGRAM_SELECTORS as S,
-  TIME_SEPARATOR,
-} from './meta-selectors';
+} from './instagram.selectors';
 import { routeOf } from './sites';
-import type { PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
+import {
+  firstTextLine,
+  guarded,
+  highestVisible,
+  isEndAligned,
+  isVisible,
+  lowestVisible,
+  matchingOutside,
+  nameFromLabel,
+} from './toolkit/read';
+import { type MessageRowReader, messageKey, readMessageRows, TIME_SEPARATOR } from './toolkit/rows';
+import { resolvePart, type SignalVote, vote } from './toolkit/signals';
+import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
+import { ThreadBinding } from './toolkit/thread';
+import type { PageSnapshot, Participant, PlatformAdapter } from './types';
 
 /**
  * Instagram web DMs (www.instagram.com/direct/…). The content script matches the whole site because the
  * inbox is reached by in-app navigation; the path decides at run time. One surface: the open thread.
  * Rows have no ids: a message's key is a digest of its direction, group time and text.
+ * Composer engine: Lexical.
  */
 
 const CONVERSATION_LABELS = Object.values(INSTAGRAM_LABELS.conversation);
 const COMPOSER_LABELS: readonly string[] = Object.values(INSTAGRAM_LABELS.composer);
 const YOU_SENT: readonly string[] = Object.values(INSTAGRAM_LABELS.youSent);
-
-/** Lexical takes a synthetic beforeinput exactly (measured); paste only if a build stops honouring it. */
-const INSERT_METHODS = [insertByBeforeInput, insertByPaste];
 
 /** The profile handle a link points to, if it is a profile link (one path segment, not an app route). */
 function handleOf(link: HTMLAnchorElement): string | undefined {
@@ -52,70 +46,27 @@ function handleOf(link: HTMLAnchorElement): string | undefined {
   });
 }
 
-/** Conversation containers: labelled "Conversation with …"; in languages the table lacks, the labelled
- * container that holds message content (the innermost one). */
-function conversationContainers(main: Element): Element[] {
-  const labelled = [...main.querySelectorAll(S.labelledContainer)];
-  const named = labelled.filter((element) => nameFromLabel(element.getAttribute('aria-label'), CONVERSATION_LABELS));
-  if (named.length > 0) return named;
-  const holding = labelled.filter((element) => element.querySelector(S.messageContent));
-  return holding.filter((element) => !holding.some((other) => other !== element && element.contains(other)));
-}
+/** Containers labelled "Conversation with …" in one of the table's languages. */
+const labelledConversations = (main: Element) =>
+  [...main.querySelectorAll(S.labelledContainer)].filter((element) =>
+    nameFromLabel(element.getAttribute('aria-label'), CONVERSATION_LABELS),
+  );
 
-/**
- * The peer: the highest visible profile link. Links outside the message rows are tried first (the
- * header; the rows hold one avatar link per message, thousands in a long thread); the rows only when
- * no visible link outside them points to a profile. `rows` is the rows container (see rowsContainer).
- */
-function readParticipant(
-  main: Element,
-  conversations: Element[],
-  rows: Element | undefined,
-): PartRead<Participant | null> {
-  const handles = new Map<HTMLAnchorElement, string | undefined>();
-  const handle = (link: HTMLAnchorElement) => {
-    if (!handles.has(link)) handles.set(link, handleOf(link));
-    return handles.get(link);
-  };
-  let profileLinks = matchingOutside<HTMLAnchorElement>(main, S.profileLink, rows).filter(handle);
-  let peerLink = highestVisible(profileLinks);
-  if (!peerLink && rows) {
-    profileLinks = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handle);
-    peerLink = highestVisible(profileLinks);
-  }
-  const peerHandle = peerLink && handle(peerLink);
-  // The avatar link comes first and has no text; another link to the same profile carries the name.
-  const linkName = profileLinks
-    .filter((link) => handle(link) === peerHandle)
-    .map(firstTextLine)
-    .find(Boolean);
-  const labelName = nameFromLabel(conversations[0]?.getAttribute('aria-label'), CONVERSATION_LABELS);
-  const name = linkName ?? labelName ?? peerHandle;
-  if (conversations.length > 1) return { health: 'ambiguous', value: null, rendered: null };
-  if (!name) return { health: 'missing', value: null, rendered: null };
-  const participant: Participant = {
-    name,
-    ...(peerHandle && { handle: peerHandle, profileUrl: (peerLink as HTMLAnchorElement).href }),
-  };
-  const node = peerLink ?? (conversations[0] as Element);
-  return { health: 'found', value: participant, rendered: { node, identity: `${peerHandle}|${name}` } };
-}
+/** Whether an element scrolls vertically (computed style: independent of class names). */
+const scrolls = (element: Element) =>
+  /auto|scroll/.test(element.ownerDocument.defaultView?.getComputedStyle(element).overflowY ?? '');
 
 /** The first element inside `root` (document order) that scrolls vertically; stops at the first match. */
 function firstScroller(root: Element): Element | undefined {
-  const view = root.ownerDocument.defaultView;
-  if (!view) return undefined;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (/auto|scroll/.test(view.getComputedStyle(node as Element).overflowY)) return node as Element;
-  }
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (scrolls(node as Element)) return node as Element;
   return undefined;
 }
 
 /** The rows are the children of the inner container with the most children, at most three levels into
  * the conversation's scrollable element (instagram-dm-unsender dom-lookup.js). */
-function rowsContainer(conversation: Element): Element | undefined {
-  const scroller = firstScroller(conversation);
+function rowsUnder(scroller: Element | undefined): Element | undefined {
   let best = scroller;
   let level = scroller ? [scroller] : [];
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
@@ -123,6 +74,15 @@ function rowsContainer(conversation: Element): Element | undefined {
     for (const element of level) if (element.childElementCount > (best?.childElementCount ?? 0)) best = element;
   }
   return best;
+}
+
+/** The scroller nearest the newest message content in <main>: the conversation's, whatever its label. */
+function contentScroller(main: Element): Element | undefined {
+  const contents = main.querySelectorAll(S.messageContent);
+  for (let node = contents[contents.length - 1]?.parentElement; node && node !== main; node = node.parentElement) {
+    if (scrolls(node)) return node;
+  }
+  return undefined;
 }
 
 function isOwnRow(row: Element): boolean {
@@ -143,29 +103,27 @@ const ROW_READER: MessageRowReader = {
   describe: (row, separator) => ({ direction: isOwnRow(row) ? 'outbound' : 'inbound', timeLabel: separator }),
 };
 
-/** The newest rendered messages (MESSAGE_WINDOW, see readMessageRows), oldest first. `container` is
- * rowsContainer's. */
-function readMessages(
-  conversations: Element[],
-  container: Element | undefined,
-  threadId: string,
-): PartRead<SeenMessage[]> {
-  const conversation = conversations[0];
-  if (!conversation || !container) return { health: healthOf(conversations.length), value: [], rendered: null };
-  const messages = readMessageRows(container.children, threadId, ROW_READER);
-  const rendered = { node: conversation, identity: conversation.getAttribute('aria-label') ?? '' };
-  return { health: 'found', value: messages, rendered };
-}
-
-/** The bottom-most visible text box in <main> that is labelled like a composer (or runs Lexical, for
- * languages the table lacks): search and story replies are text boxes too. */
-function readComposer(main: Element): PartRead<HTMLElement | null> {
-  const boxes = [...main.querySelectorAll<HTMLElement>(S.textbox)].filter(isVisible);
-  const named = boxes.filter((box) => COMPOSER_LABELS.includes(box.getAttribute('aria-label') ?? ''));
-  const lowest = lowestVisible(named.length > 0 ? named : boxes.filter((box) => box.matches(S.lexicalEditor)));
-  const composer = lowest.length === 1 ? (lowest[0] as HTMLElement) : null;
-  const rendered = composer && { node: composer, identity: composer.getAttribute('aria-label') ?? '' };
-  return { health: healthOf(lowest.length), value: composer, rendered };
+/** The peer's profile link: the highest visible one outside the rows (the header), else inside them. */
+function peerLink(main: Element, rows: Element | undefined) {
+  const handles = new Map<HTMLAnchorElement, string | undefined>();
+  const handle = (link: HTMLAnchorElement) => {
+    if (!handles.has(link)) handles.set(link, handleOf(link));
+    return handles.get(link);
+  };
+  let links = matchingOutside<HTMLAnchorElement>(main, S.profileLink, rows).filter(handle);
+  let link = highestVisible(links);
+  if (!link && rows) {
+    links = [...main.querySelectorAll<HTMLAnchorElement>(S.profileLink)].filter(handle);
+    link = highestVisible(links);
+  }
+  const peerHandle = link && handle(link);
+  if (!link || !peerHandle) return undefined;
+  // The avatar link comes first and has no text; another link to the same profile carries the name.
+  const name = links
+    .filter((other) => handle(other) === peerHandle)
+    .map(firstTextLine)
+    .find(Boolean);
+  return { link, handle: peerHandle, name: name ?? peerHandle };
 }
 
 /** A rows container with at least this many rows is the one with the most children beyond doubt. */
@@ -176,71 +134,106 @@ export function createInstagramAdapter(): PlatformAdapter {
   const findMain = (doc: Document) => doc.querySelector(S.main);
 
   /**
-   * rowsContainer, remembered while the container stays in the same conversation and holds enough rows
-   * to be unmistakable: finding it reads computed styles and walks three levels of the list, which on a
-   * long thread loading history cost the page more than the rest of a read together (measured).
+   * rowsUnder, remembered while the scroller stays and holds enough rows to be unmistakable: finding
+   * the rows walks three levels of the list, which on a long thread loading history cost the page more
+   * than the rest of a read together (measured).
    */
-  let remembered: { conversation: Element; rows: Element } | undefined;
-  function rowsOf(conversation: Element): Element | undefined {
-    const known = remembered?.conversation === conversation ? remembered.rows : undefined;
-    if (known && known.childElementCount >= SETTLED_ROW_COUNT && conversation.contains(known)) {
-      return known;
-    }
-    const rows = rowsContainer(conversation);
-    remembered = rows && { conversation, rows };
+  const remembered = new WeakMap<Element, Element>();
+  function rowsOf(scroller: Element | undefined): Element | undefined {
+    if (!scroller) return undefined;
+    const known = remembered.get(scroller);
+    if (known && known.childElementCount >= SETTLED_ROW_COUNT && scroller.contains(known)) return known;
+    const rows = rowsUnder(scroller);
+    if (rows) remembered.set(scroller, rows);
     return rows;
   }
 
-  /** The snapshot, and the composer it found (for insertText). */
+  /** The snapshot, the composer it found (for insertText), and how each part was read. */
   function inspect(doc: Document, url: URL): { snapshot: PageSnapshot; composer: HTMLElement | null } {
     const route = routeOf('instagram', url);
     if (route.kind !== 'thread') {
       const state = route.kind === 'inbox' ? 'no-conversation' : 'not-messages';
-      return { snapshot: emptySnapshot('instagram', url, state), composer: null };
+      return { snapshot: finishSnapshot(emptySnapshot('instagram', url, state), doc), composer: null };
     }
     const main = findMain(doc);
-    if (!main)
-      return { snapshot: { ...emptySnapshot('instagram', url, 'loading'), threadId: route.threadId }, composer: null };
-    const conversations = conversationContainers(main);
-    const conversation = conversations.length === 1 ? conversations[0] : undefined;
-    const rows = conversation && rowsOf(conversation);
-    const participant = readParticipant(main, conversations, rows);
-    const messages = readMessages(conversations, rows, route.threadId);
-    const composer = readComposer(main);
-    // A URL change alone is not enough: the header, list and composer must have caught up.
+    const loading = { ...emptySnapshot('instagram', url, 'loading'), threadId: route.threadId };
+    if (!main) return { snapshot: finishSnapshot(loading, doc), composer: null };
+
+    const labelled = labelledConversations(main);
+    // Several labelled conversations are several candidates: the signal cannot tell.
+    const byLabel = labelled.length === 1 ? [rowsOf(firstScroller(labelled[0] as Element))] : labelled;
+    const rowVotes: SignalVote<Element>[] = [
+      { signal: 'conversation-label', candidates: byLabel.filter((rows): rows is Element => !!rows) },
+      vote('content-scroller', rowsOf(contentScroller(main))),
+    ];
+    const rows = resolvePart(rowVotes);
+    const rowsElement = rows.value ?? undefined;
+
+    const peer = peerLink(main, rowsElement);
+    const labelNames = labelled.map((conversation) =>
+      nameFromLabel(conversation.getAttribute('aria-label'), CONVERSATION_LABELS),
+    );
+    const participant = resolvePart<string>([
+      vote('profile-link', peer?.name),
+      { signal: 'conversation-label', candidates: labelNames.filter((name): name is string => !!name) },
+    ]);
+    // The profile link also knows the handle; a label-only read still names the person.
+    const name = participant.value ?? null;
+    const person: Participant | null = name
+      ? { name, ...(peer && peer.name === name && { handle: peer.handle, profileUrl: peer.link.href }) }
+      : null;
+
+    const boxes = [...main.querySelectorAll<HTMLElement>(S.textbox)].filter(isVisible);
+    const composer = resolvePart<HTMLElement>([
+      {
+        signal: 'composer-label',
+        candidates: lowestVisible(
+          boxes.filter((box) => COMPOSER_LABELS.includes(box.getAttribute('aria-label') ?? '')),
+        ),
+      },
+      { signal: 'lexical-hook', candidates: lowestVisible(boxes.filter((box) => box.matches(S.lexicalEditor))) },
+    ]);
+
+    const messages = rowsElement ? readMessageRows(rowsElement.children, route.threadId, ROW_READER) : [];
+    // A URL change alone is not enough: the person and the message list must have caught up.
     const settled =
-      participant.health === 'found' &&
-      messages.health === 'found' &&
-      binding.settle(route.threadId, [participant.rendered, messages.rendered, composer.rendered]);
+      person !== null &&
+      rowsElement !== undefined &&
+      binding.settle(route.threadId, {
+        identity: `${person.handle ?? ''}|${person.name}`,
+        listKeys: rowsElement
+          ? [...rowsElement.children].slice(-20).map((row) => messageKey(row.textContent ?? ''))
+          : [],
+        listNode: rowsElement,
+      });
+    const readings: PartReading[] = [
+      { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region: main },
+      { part: 'messages', health: rows.health, failedSignals: rows.failedSignals, region: labelled[0] ?? main },
+      { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region: main },
+    ];
     const snapshot: PageSnapshot = {
-      ...emptySnapshot('instagram', url, settled ? 'thread' : 'loading'),
-      threadId: route.threadId,
-      participant: participant.value,
-      messages: messages.value,
+      ...loading,
+      state: settled ? 'thread' : 'loading',
+      participant: person,
+      messages,
       composerKind: composer.value ? 'instagram' : null,
-      health: { participant: participant.health, messages: messages.health, composer: composer.health },
+      health: { participant: participant.health, messages: rows.health, composer: composer.health },
     };
-    return { snapshot, composer: composer.value };
+    return { snapshot: finishSnapshot(snapshot, doc, readings), composer: composer.value };
   }
+
+  const inspectNow = (doc: Document) => guarded(null, () => inspect(doc, new URL(doc.location.href)));
 
   return {
     platform: 'instagram',
     observationRoot: (doc) =>
       routeOf('instagram', doc.location.href).kind === 'other' ? null : (findMain(doc) ?? doc.body),
     read: (doc, url) => guarded(emptySnapshot('instagram', url, 'loading'), () => inspect(doc, url).snapshot),
-    insertText(doc, text, expectedThreadId) {
-      const found = guarded(null, () => inspect(doc, new URL(doc.location.href)));
-      if (found?.snapshot.state !== 'thread' || found.snapshot.threadId !== expectedThreadId) {
-        return Promise.resolve(CONVERSATION_CHANGED);
-      }
-      return insertIntoComposer(found.composer, found.snapshot.health.composer, text, INSERT_METHODS);
+    insertText: (doc, text, expectedThreadId) => insertChecked(inspectNow(doc), expectedThreadId, lexicalEngine, text),
+    focusComposer: (doc) => {
+      const composer = inspectNow(doc)?.composer;
+      return !!composer && focusComposerElement(composer);
     },
-    focusComposer: (doc) =>
-      guarded(false, () => {
-        const { composer } = inspect(doc, new URL(doc.location.href));
-        composer?.focus();
-        return composer !== null;
-      }),
   };
 }
 

@@ -1,65 +1,86 @@
 /**
- * Every selector the LinkedIn adapter uses, ranked URL → role/aria → data-testid → BEM classes (msg-*),
- * with the public source and date of the DOM each one describes. Nothing here was checked on a live
- * logged-in page; summary and links: shared/research/platform-pages-2026.md §4.
+ * Everything the LinkedIn adapter knows about its messaging page and overlay windows, in one place:
+ * selectors and the signals each part is found by, with the public source and date of the DOM they
+ * describe (research: docs/platforms/linkedin.md; nothing was checked on a logged-in page). The BEM
+ * classes (msg-*) are one signal per part, never the only one: LinkedIn rolls out a UI with hashed class
+ * names to some accounts at a time (https://github.com/jordwest/news-feed-eradicator/issues/362,
+ * https://github.com/njelich/LinkOff/issues/82), where roles, aria and structure must carry the read.
  */
+import type { SignalTable } from './toolkit/signals';
+
+const BRISKINE = 'https://github.com/Briskine/briskine/blob/master/src/content/plugins/linkedin.js';
 
 /** One kind of conversation surface: the messaging page's thread, or an overlay chat window. */
 export interface LinkedinSurfaceKind {
   scope: string;
   name: string;
-  profileLink: string;
 }
 
 export const LINKEDIN_SELECTORS = {
   // Thread URLs /messaging/thread/<id>/ (ids URL-encoded, with - and =) are parsed by routeOf() in sites.ts.
-  /** Public profile links /in/<slug>/ (idx 61947498803 findProfileUrl; Briskine; 2026). */
+  /** Public profile links /in/<slug>/. */
   profilePath: /^\/in\/([^/?#]+)\/?$/,
+  profileLink: 'a[href*="/in/"]',
 
-  /**
-   * Overlays may render inside this element's open shadow root (idx 71374273675; button.msg-form__send-
-   * button found there by idx 30384928465; the post composer too, "April 2026", idx 54291493239).
-   */
+  /** Overlays may render inside this element's open shadow root (several public tools, April 2026, unverified). */
   interopOutlet: '#interop-outlet[data-testid="interop-shadowdom"]',
 
   page: {
     // Briskine plugins/linkedin.js getToName thread scope and name fallbacks, tested on saved pages (2026).
     scope: '.msg-thread',
     name: '.msg-entity-lockup__entity-title',
-    // idx 61947498803 findProfileUrl; idx 71448497065 (2026).
-    profileLink: 'a.msg-thread__link-to-profile[href]',
   },
   overlay: {
-    // One chat window at the bottom of any page (idx 56056236907, 43435533848; 2025-2026).
+    // One chat window at the bottom of any page (several public tools, 2025-2026).
     scope: '.msg-overlay-conversation-bubble',
-    // h2.msg-overlay-bubble-header__title > a (idx 5918238113; Briskine getToName; 2026).
     name: '.msg-overlay-bubble-header__title',
-    profileLink: '.msg-overlay-bubble-header a[href*="/in/"]',
   },
-  /** A collapsed window shows only its header and cannot be typed in (idx 43435533848). */
+  /** A collapsed window shows only its header and cannot be typed in. */
   minimizedOverlay: 'msg-overlay-conversation-bubble--is-minimized',
-  /** Overlays do not change the URL; each window links to its thread (idx 61526230393). */
+  /** Overlays do not change the URL; each window links to its thread. */
   threadLink: 'a[href*="/messaging/thread/"]',
   /** The title of a window for a message not yet sent to anyone: not a participant (Briskine). */
   newMessageTitle: /^New message$/i,
+  /** The conversation's heading: structure, independent of class names. */
+  heading: 'h2',
 
-  // Messages: idx 66012784564, idx 60806292899, idx 56158420459 (2025-2026).
   messageList: '.msg-s-message-list',
   event: '.msg-s-message-list__event',
   eventItem: '.msg-s-event-listitem',
   /** Messages from the other side carry this modifier; yours do not. */
   inboundModifier: 'msg-s-event-listitem--other',
   eventUrnAttribute: 'data-event-urn',
+  eventUrn: '[data-event-urn]',
   /** Once per group of messages: carried forward to the group's following rows. */
   groupTime: 'time.msg-s-message-group__timestamp',
   /** "Today", "Mon", "Mar 2": carried forward to the following groups. */
   dayHeading: '.msg-s-message-list__time-heading',
 
-  /**
-   * A custom contenteditable, not Quill (idx 60233021437, 71169960282; Briskine isMessageEditor, 2026).
-   * Its Send button, button.msg-form__send-button, is enabled by the page's own input events.
-   */
+  /** A custom contenteditable, not Quill (Briskine isMessageEditor, 2026). */
   composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
-  /** An InMail form has a subject line (several recruiting tools, e.g. idx 68483557272, 2026). */
+  composerByStructure: 'form [contenteditable="true"][role="textbox"]',
+  /** An InMail form has a subject line (several recruiting tools, 2026, unverified). */
   inmailSubject: 'input[name="subject"], .msg-form__subject',
 } as const satisfies Record<string, unknown> & { page: LinkedinSurfaceKind; overlay: LinkedinSurfaceKind };
+
+/** The signals each part is found by; ids are what drift reports name. */
+export const LINKEDIN_SIGNALS = {
+  participant: {
+    /** The title's BEM class (page: entity lockup; overlay: bubble header). */
+    'title-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01' },
+    /** The heading tied to a /in/<slug>/ link (link around it or inside it), outside the message list. */
+    'profile-heading': { kind: 'structure', sources: [BRISKINE], date: '2026-03-01' },
+  },
+  messages: {
+    /** The list's BEM class. */
+    'list-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01' },
+    /** The list holding the items that carry an event urn. */
+    'event-urns': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01', unverified: true },
+  },
+  composer: {
+    /** The message editor's BEM class. */
+    'composer-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01' },
+    /** The one contenteditable text box inside the surface's form. */
+    'form-textbox': { kind: 'structure', sources: [BRISKINE], date: '2026-03-01' },
+  },
+} as const satisfies SignalTable;

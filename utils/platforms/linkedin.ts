@@ -1,23 +1,19 @@
-import {
-  bareTarget,
-  type ComposerTarget,
-  createRowKeys,
-  createSwitchGuard,
-  deepActiveElement,
-  focusComposerElement,
-  guardedLocate,
-  insertByExecCommand,
-  insertChecked,
-  insertOnce,
-  linkPath,
-  queryAll,
-  searchRoots,
-  single,
-  textOf,
-} from './dom-deep';
+import { contenteditableEngine, focusComposerElement } from './editors/contenteditable';
+import { type InsertTarget, insertChecked } from './editors/insert';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
 import { routeOf } from './sites';
-import type { ComposerKind, PartHealth, Participant, PlatformAdapter, SeenMessage } from './types';
+import { deepActiveElement, guarded, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
+import { createRowKeys, newestRows } from './toolkit/rows';
+import { type ResolvedPart, resolvePart } from './toolkit/signals';
+import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
+import { ThreadBinding } from './toolkit/thread';
+import type { ComposerKind, PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
+
+/**
+ * LinkedIn messaging: the /messaging/thread/<id>/ page and overlay chat windows on any page (in the
+ * document, the interop outlet's shadow root, or the /preload/ iframe). Composer engine: a plain
+ * contenteditable.
+ */
 
 /** A conversation surface: the messaging page's thread pane, or one overlay chat window. */
 interface Surface {
@@ -57,34 +53,75 @@ function surfacesOf(doc: Document, url: URL): Surface[] {
   return surfaces;
 }
 
-function readParticipant(surface: Surface): { participant: Participant | null; health: PartHealth } {
-  const title = single(surface.element, surface.kind.name);
-  const name = textOf(title.element);
-  if (!name || L.newMessageTitle.test(name)) {
-    return { participant: null, health: title.health === 'ambiguous' ? 'ambiguous' : 'missing' };
+/** The list by its class and as the list of the items with an event urn; one holding the other agrees. */
+function readList(scope: Element): ResolvedPart<Element> {
+  const urnLists = new Set<Element>();
+  for (const item of scope.querySelectorAll(L.eventUrn)) {
+    const list = item.closest('ul');
+    if (list && scope.contains(list)) urnLists.add(list);
   }
-  const profiles = new Set<string>();
-  for (const link of surface.element.querySelectorAll(surface.kind.profileLink)) {
+  return resolvePart(
+    [
+      { signal: 'list-class', candidates: [...scope.querySelectorAll(L.messageList)] },
+      { signal: 'event-urns', candidates: [...urnLists] },
+    ],
+    (a, b) => a.contains(b) || b.contains(a),
+  );
+}
+
+/** The heading tied to a profile link (around it or inside it), outside the message list. */
+function profileHeadings(scope: Element, list: Element | null): { name: string; link: Element }[] {
+  const found: { name: string; link: Element }[] = [];
+  for (const heading of scope.querySelectorAll(L.heading)) {
+    if (list?.contains(heading)) continue;
+    const link = heading.closest(L.profileLink) ?? heading.querySelector(L.profileLink);
+    const name = textOf(heading);
+    if (link && name) found.push({ name, link });
+  }
+  return found;
+}
+
+function readParticipant(
+  surface: Surface,
+  list: Element | null,
+): { read: ResolvedPart<string>; person: Participant | null } {
+  const titles = [...surface.element.querySelectorAll(surface.kind.name)].map(textOf).filter(Boolean);
+  const headings = profileHeadings(surface.element, list);
+  const read = resolvePart<string>([
+    { signal: 'title-class', candidates: [...new Set(titles)] },
+    { signal: 'profile-heading', candidates: [...new Set(headings.map((heading) => heading.name))] },
+  ]);
+  if (read.value === null || L.newMessageTitle.test(read.value)) {
+    return {
+      read: { ...read, value: null, health: read.health === 'ambiguous' ? 'ambiguous' : 'missing' },
+      person: null,
+    };
+  }
+  const slugs = new Set<string>();
+  const links =
+    headings.length > 0
+      ? headings.map((heading) => heading.link)
+      : [...surface.element.querySelectorAll(L.profileLink)];
+  for (const link of links) {
+    if (list?.contains(link)) continue;
     const slug = L.profilePath.exec(linkPath(link))?.[1];
-    if (slug) profiles.add(slug);
+    if (slug) slugs.add(slug);
   }
   // A group conversation links to several people: no single profile then.
-  const [slug] = profiles.size === 1 ? [...profiles] : [];
+  const [slug] = slugs.size === 1 ? [...slugs] : [];
   return {
-    participant: slug ? { name, profileUrl: `${LINKEDIN_ORIGIN}/in/${slug}/` } : { name },
-    health: 'found',
+    read,
+    person: slug ? { name: read.value, profileUrl: `${LINKEDIN_ORIGIN}/in/${slug}/` } : { name: read.value },
   };
 }
 
-/** Rows in order; the day heading and the group time are shown once and apply to the rows after them. */
-function readMessages(scope: Element): { messages: SeenMessage[]; health: PartHealth } {
-  const list = single(scope, L.messageList);
-  if (!list.element) return { messages: [], health: list.health };
+/** The newest rows in order; the day heading and the group time are shown once and apply to the rows after them. */
+function readMessages(list: Element): SeenMessage[] {
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
   let day = '';
   let time = '';
-  for (const event of list.element.querySelectorAll(L.event)) {
+  for (const event of list.querySelectorAll(L.event)) {
     const heading = event.querySelector(L.dayHeading);
     if (heading) [day, time] = [textOf(heading), ''];
     const stamp = event.querySelector(L.groupTime);
@@ -94,20 +131,22 @@ function readMessages(scope: Element): { messages: SeenMessage[]; health: PartHe
     const direction = item.classList.contains(L.inboundModifier) ? 'inbound' : 'outbound';
     const timeLabel = [day, time].filter(Boolean).join(' ') || undefined;
     const key = item.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(item)]);
-    messages.push({ key: key.slice(0, 200), direction, ...(timeLabel && { timeLabel }) });
+    messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
-  return { messages, health: 'found' };
+  return newestRows(messages);
 }
 
-function readComposer(scope: Element): { composer: HTMLElement | null; kind: ComposerKind | null; health: PartHealth } {
-  const { element, health } = single<HTMLElement>(scope, L.composer);
-  if (!element) return { composer: null, kind: null, health };
-  const kind = scope.querySelector(L.inmailSubject) ? 'linkedin-inmail' : 'linkedin-message';
-  return { composer: element, kind, health };
+function readComposer(scope: Element): { read: ResolvedPart<HTMLElement>; kind: ComposerKind | null } {
+  const read = resolvePart<HTMLElement>([
+    { signal: 'composer-class', candidates: [...scope.querySelectorAll<HTMLElement>(L.composer)] },
+    { signal: 'form-textbox', candidates: [...scope.querySelectorAll<HTMLElement>(L.composerByStructure)] },
+  ]);
+  const kind = read.value ? (scope.querySelector(L.inmailSubject) ? 'linkedin-inmail' : 'linkedin-message') : null;
+  return { read, kind };
 }
 
 export function createLinkedinAdapter(): PlatformAdapter {
-  const guard = createSwitchGuard();
+  const binding = new ThreadBinding();
   /** The window the person last typed in: focus moves to our panel when they pick a template. */
   let lastFocused: Element | null = null;
 
@@ -124,55 +163,75 @@ export function createLinkedinAdapter(): PlatformAdapter {
     return chosen ?? (surfaces.length > 1 ? 'ambiguous' : null);
   }
 
-  function locateUnguarded(doc: Document, url: URL): ComposerTarget {
+  function locate(doc: Document, url: URL): InsertTarget {
     const route = routeOf('linkedin', url);
     const surface = activeSurface(doc, surfacesOf(doc, url));
-    const pageBase = {
-      platform: 'linkedin',
-      url: url.href,
-      threadId: route.kind === 'thread' ? route.threadId : null,
-      surface: 'page',
-    } as const;
+    const pageThread = route.kind === 'thread' ? route.threadId : null;
+    const bare = (
+      base: Partial<PageSnapshot> & Pick<PageSnapshot, 'state'>,
+      readings: PartReading[] = [],
+    ): InsertTarget => ({
+      snapshot: finishSnapshot(
+        { ...emptySnapshot('linkedin', url, base.state), threadId: pageThread, ...base },
+        doc,
+        readings,
+      ),
+      composer: null,
+    });
 
     if (surface === 'ambiguous') {
       // Several chat windows and none ever focused: which one the panel is for is the person's call.
-      const target = bareTarget({ ...pageBase, threadId: null }, 'no-conversation');
-      return {
-        ...target,
-        snapshot: { ...target.snapshot, health: { ...target.snapshot.health, composer: 'ambiguous' } },
-      };
+      const health = { participant: 'missing', messages: 'missing', composer: 'ambiguous' } as const;
+      return bare({ state: 'no-conversation', threadId: null, health });
     }
     if (!surface) {
-      const state = route.kind === 'other' ? 'not-messages' : route.kind === 'inbox' ? 'no-conversation' : 'loading';
-      return bareTarget(pageBase, state);
+      return bare({
+        state: route.kind === 'other' ? 'not-messages' : route.kind === 'inbox' ? 'no-conversation' : 'loading',
+      });
     }
-
-    const base = { ...pageBase, threadId: surface.threadId, surface: surface.id };
+    const base = { threadId: surface.threadId, surface: surface.id };
     // A window for a new message (or /messaging/ without a thread) is no conversation yet.
-    if (!surface.threadId) return bareTarget(base, 'no-conversation');
-    const { participant, health: participantHealth } = readParticipant(surface);
-    const { messages, health: messagesHealth } = readMessages(surface.element);
-    const { composer, kind, health: composerHealth } = readComposer(surface.element);
-    const health = { participant: participantHealth, messages: messagesHealth, composer: composerHealth };
+    if (!surface.threadId) return bare({ ...base, state: 'no-conversation' });
 
+    const list = readList(surface.element);
+    const { read: participant, person } = readParticipant(surface, list.value);
+    const messages = list.value ? readMessages(list.value) : [];
+    const { read: composer, kind } = readComposer(surface.element);
+    const health = { participant: participant.health, messages: list.health, composer: composer.health };
+    const region = surface.element;
+    const readings: PartReading[] = [
+      { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
+      { part: 'messages', health: list.health, failedSignals: list.failedSignals, region: list.value ?? region },
+      { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region },
+    ];
     // The page's thread pane re-renders after the URL changed; an overlay window carries its own link.
-    const rendered = {
-      identity: participant ? (participant.profileUrl ?? participant.name) : null,
-      messageKeys: messages.map((message) => message.key),
-      replyArea: composer,
-    };
-    if (surface.kind === L.page && !guard.shows(surface.threadId, rendered)) {
-      const loading = bareTarget(base, 'loading');
-      return { ...loading, snapshot: { ...loading.snapshot, health } };
-    }
+    const settled =
+      surface.kind !== L.page ||
+      binding.settle(surface.threadId, {
+        identity: person ? (person.profileUrl ?? person.name) : null,
+        listKeys: messages.map((message) => message.key),
+        listNode: list.value,
+      });
+    if (!settled) return bare({ ...base, state: 'loading', health }, readings);
     return {
-      snapshot: { ...base, state: 'thread', participant, messages, composerKind: kind, health },
-      composer,
+      snapshot: finishSnapshot(
+        {
+          ...emptySnapshot('linkedin', url, 'thread'),
+          ...base,
+          participant: person,
+          messages,
+          composerKind: kind,
+          health,
+        },
+        doc,
+        readings,
+      ),
+      composer: composer.value,
     };
   }
 
-  const locate = (doc: Document, url: URL) =>
-    guardedLocate({ platform: 'linkedin', url: url.href }, () => locateUnguarded(doc, url));
+  const locateNow = (doc: Document): InsertTarget | null =>
+    guarded(null, () => locate(doc, new URL(doc.location.href)));
 
   return {
     platform: 'linkedin',
@@ -188,15 +247,13 @@ export function createLinkedinAdapter(): PlatformAdapter {
       }
     },
 
-    read: (doc, url) => locate(doc, url).snapshot,
+    read: (doc, url) => guarded(emptySnapshot('linkedin', url, 'loading'), () => locate(doc, url).snapshot),
 
     insertText: (doc, text, expectedThreadId) =>
-      insertChecked(locate(doc, new URL(doc.location.href)), expectedThreadId, (composer) =>
-        insertOnce(composer, text, insertByExecCommand),
-      ),
+      insertChecked(locateNow(doc), expectedThreadId, contenteditableEngine, text),
 
     focusComposer(doc) {
-      const { composer } = locate(doc, new URL(doc.location.href));
+      const composer = locateNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
     },
   };

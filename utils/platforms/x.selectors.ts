@@ -1,14 +1,17 @@
+/**
+ * Everything the X adapter knows about its DM pages, in one place: selectors per layout and the signals
+ * each part is found by, with the public source and date of the DOM they describe (research:
+ * docs/platforms/x.md; nothing was checked on a logged-in page).
+ *
+ * X has two DM UIs: "Chat" at /i/chat (beta 2025-09, launched 2025-11-14), rendered inside an open shadow
+ * root, and the legacy /messages pages that some accounts still get.
+ */
+import type { SignalTable } from './toolkit/signals';
 import type { ComposerKind } from './types';
 
-/**
- * Every selector the X adapter uses, ranked URL → role/aria → data-testid → classes, with the
- * public source and date of the DOM each one describes. Nothing here was checked on a live
- * logged-in page; summary and links: shared/research/platform-pages-2026.md §1.
- *
- * X has two DM UIs: "Chat" at /i/chat (beta 2025-09, launched 2025-11-14; insin/control-panel-for-
- * twitter#768, #911), rendered inside an open shadow root, and the legacy /messages pages that some
- * accounts still get (x-use `conversation_url()`, 2026).
- */
+const CONTROL_PANEL = 'https://github.com/insin/control-panel-for-twitter';
+const X_USE = 'https://github.com/ihuzaifashoukat/x-use/blob/main/src/xuse/browser/messaging.py';
+const CYD = 'https://github.com/lockdown-systems/cyd/pull/692';
 
 /** One DM layout: where the conversation's parts are, relative to the layout's root. */
 export interface XLayout {
@@ -16,40 +19,40 @@ export interface XLayout {
   header: string;
   /** The display name, inside the header. */
   name: string;
+  /** The document title naming the person ("Anna Berger (@anna_berger) / X"), where the layout has one. */
+  titleName: RegExp | null;
+  /** The message list by its data hook, and by its role or structure (the second signal). */
   list: string;
+  listByStructure: string;
   /** One rendered message (the lists are virtualized: only rows near the viewport exist). */
   row: string;
   /** The row's own id, where the layout gives it one. */
   rowIdAttribute: string | null;
   /** The message's visible time label ("6:14 PM"), inside the row. */
   time: string;
+  /** The composer by its data hook, and by structure (an editable inside the reply form). */
   composer: string;
+  composerByStructure: string;
 }
 
 export const X_SELECTORS = {
-  /** /i/chat/pin is the passcode route of encrypted Chat (x-dm opencli adapter `pageProbe`, 2026). */
+  /** /i/chat/pin is the passcode route of encrypted Chat (unverified: one public adapter's page probe, 2026). */
   passcodeRoute: /^\/i\/chat\/pin(?:\/|$)/,
 
-  /**
-   * The host of Chat's open shadow root: document.querySelector stops at it and a MutationObserver
-   * on the document sees nothing inside (xctl SHADOW_PIERCE_INIT; xChat.ts `chatRoot()`; 2026).
-   */
+  /** The host of Chat's open shadow root: document.querySelector stops at it (several public tools, 2026). */
   chatHost: '[data-testid="xchatEmbedRoute"]',
 
-  /**
-   * The "Enter Passcode" gate of encrypted Chat: a numeric PIN field, or one field per digit
-   * (x-use `_PIN_INPUT`, `_PIN_SEGMENT`, 2026; x-dm `pageProbe`, 2026).
-   */
+  /** The "Enter Passcode" gate of encrypted Chat: a numeric PIN field, or one field per digit (x-use, 2026). */
   passcodeInput: [
     'input[type="password"][inputmode="numeric"]',
     'input[autocomplete="one-time-code"]',
     'input[inputmode="numeric"][aria-label^="Digit "]',
   ].join(', '),
 
-  /** A message request: accept/decline replaces the composer (x-use `_REQUEST_PROMPT`; xctl; 2026). */
+  /** A message request: accept/decline replaces the composer (x-use `_REQUEST_PROMPT`, 2026). */
   requestPrompt: '[data-testid="dm-message-request-prompt"]',
 
-  /** Header profile links are `/<handle>` (xChat.ts `contactOf`; x-use `_profile_handle`; 2026). */
+  /** Header profile links are `/<handle>` (x-use `_profile_handle`, 2026). */
   handlePath: /^\/([A-Za-z0-9_]{1,15})\/?$/,
   /** First path segments that are X's own routes, not handles (x-use `_NON_PROFILE_ROUTES`, 2026). */
   reservedPaths: new Set([
@@ -66,23 +69,24 @@ export const X_SELECTORS = {
     'tos',
     'privacy',
   ]),
-  /** One utility saw the "Unencrypted" badge glued to the name text (DM-templates utility, idx 57463734481). */
+  /** The "Unencrypted" badge has been seen glued to the name text (unverified: one DM utility, 2026). */
   nameBadgeSuffix: /\s*Unencrypted$/,
 
   chat: {
     composerKind: 'x-chat',
-    // xChat.ts (saved real pages, 2026); xctl `readDmThread`; x-use `_HEADER`.
     header: '[data-testid="dm-conversation-header"]',
     name: '[data-testid="dm-conversation-username"]',
-    // role=log, virtualized with [data-index] rows (xctl `readDmThread`; x-dm `pageScrollUp`; 2026).
+    titleName: null,
+    // role=log, virtualized with [data-index] rows (several public tools, 2026).
     list: '[data-testid="dm-message-scroller"]',
+    listByStructure: '[role="log"]',
     // data-testid="message-<uuid>" with data-dm-message-row="<uuid>" (x-use `_READ_MESSAGE_WINDOW`, 2026).
     row: '[data-testid^="message-"][data-dm-message-row]',
     rowIdAttribute: 'data-dm-message-row',
-    // The per-message time decoration "<uuid>-time" (x-dm `pageRows`, 2026).
     time: '[id$="-time"]',
-    // A React-controlled <textarea>, placeholder "Unencrypted message" (idx 67493348205, 57463734481; 2026).
+    // A React-controlled <textarea>, placeholder "Unencrypted message" (unverified: two DM utilities, 2026).
     composer: 'textarea[data-testid="dm-composer-textarea"]',
+    composerByStructure: 'form textarea',
   },
 
   legacy: {
@@ -90,12 +94,43 @@ export const X_SELECTORS = {
     // x-use's legacy conversation fixture (DMConversationHeader, messageEntry with <time>), 2026.
     header: '[data-testid="DMConversationHeader"]',
     name: 'h2',
-    // DmActivityViewport holds the messages, not the composer (x-use `_conversation_scope`; cyd; 2026).
+    // The legacy page's title (unverified: one public scraper's saved page, 2026).
+    titleName: /^(?:\(\d+\) )?(.+?) \(@\w{1,15}\) \/ X$/,
     list: '[data-testid="DmActivityViewport"]',
+    listByStructure: '[data-testid="DmActivityContainer"] > *',
     row: '[data-testid="messageEntry"]',
     rowIdAttribute: null,
     time: 'time',
-    // Draft.js editor; its send button is dmComposerSendButton (DM-templates utility idx 57463734481).
+    // Draft.js editor; its send button is dmComposerSendButton (unverified: one DM utility, 2026).
     composer: '[data-testid="dmComposerTextInput"]',
+    composerByStructure: '.public-DraftEditor-content[contenteditable="true"]',
   },
 } as const satisfies Record<string, unknown> & { chat: XLayout; legacy: XLayout };
+
+/** The signals each part is found by; ids are what drift reports name. */
+export const X_SIGNALS = {
+  participant: {
+    /** The name element's data hook inside the header. */
+    'name-hook': { kind: 'data-hook', sources: [X_USE], date: '2026-06-01' },
+    /** The accessible name of the header's link to /<handle> (X Chat). */
+    'header-link': { kind: 'structure', sources: [X_USE], date: '2026-06-01' },
+    /** The document title "<name> (@<handle>) / X" (legacy X; unverified). */
+    'page-title': { kind: 'structure', sources: [], date: '2026-03-02', unverified: true },
+  },
+  messages: {
+    /** The list's data hook. */
+    'list-hook': { kind: 'data-hook', sources: [X_USE, CYD], date: '2026-08-06' },
+    /** The list by role (Chat: role=log) or position (legacy: the activity container's child). */
+    'list-structure': { kind: 'structure', sources: [`${CONTROL_PANEL}/issues/768`], date: '2025-09-06' },
+  },
+  composer: {
+    /** The composer's data hook. */
+    'composer-hook': { kind: 'data-hook', sources: [X_USE], date: '2026-06-01' },
+    /** The editable of the reply form (Chat: its textarea; legacy: Draft's content element). */
+    'composer-structure': {
+      kind: 'structure',
+      sources: ['https://github.com/facebookarchive/draft-js/issues/36'],
+      date: '2026-06-01',
+    },
+  },
+} as const satisfies SignalTable;

@@ -1,23 +1,20 @@
-import { insertByPaste } from './dom';
-import {
-  bareTarget,
-  type ComposerTarget,
-  createRowKeys,
-  createSwitchGuard,
-  directionByLayout,
-  focusComposerElement,
-  guardedLocate,
-  insertChecked,
-  insertIntoTextarea,
-  insertOnce,
-  linkPath,
-  shadowAttachSignal,
-  single,
-  textOf,
-} from './dom-deep';
+import { focusComposerElement } from './editors/contenteditable';
+import { draftEngine } from './editors/draft';
+import { type InsertTarget, insertChecked } from './editors/insert';
+import { reactTextareaEngine } from './editors/react-textarea';
 import { routeOf } from './sites';
-import type { PageSnapshot, PageState, PartHealth, Participant, PlatformAdapter, SeenMessage } from './types';
+import { guarded, linkPath, shadowAttachSignal, textOf } from './toolkit/read';
+import { createRowKeys, newestRows } from './toolkit/rows';
+import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
+import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
+import { ThreadBinding } from './toolkit/thread';
+import type { PageSnapshot, PageState, Participant, PlatformAdapter, SeenMessage } from './types';
 import { X_SELECTORS as X, type XLayout } from './x.selectors';
+
+/**
+ * X DMs: Chat at /i/chat inside an open shadow root, and the legacy /messages pages.
+ * Composer engines: X Chat a React textarea, legacy X Draft.js.
+ */
 
 /** Chat lives in a shadow root at /i/chat; the legacy UI in the document at /messages. */
 const layoutOf = (url: URL): XLayout => (url.pathname.startsWith('/messages') ? X.legacy : X.chat);
@@ -27,40 +24,59 @@ function layoutRoot(doc: Document, layout: XLayout): ParentNode | null {
   return doc.querySelector(X.chatHost)?.shadowRoot ?? null;
 }
 
-interface ThreadParts {
-  participant: Participant | null;
-  messages: SeenMessage[];
-  composer: HTMLElement | null;
-  health: PageSnapshot['health'];
-  rendered: boolean;
-}
-
-function readParticipant(root: ParentNode, layout: XLayout): { participant: Participant | null; health: PartHealth } {
-  const header = single(root, layout.header);
-  if (!header.element) return { participant: null, health: header.health };
-  const nameElement = single(header.element, layout.name);
-  const name = textOf(nameElement.element).replace(X.nameBadgeSuffix, '');
-  if (!name) return { participant: null, health: nameElement.health === 'ambiguous' ? 'ambiguous' : 'missing' };
+/** The header's person: the name by its hook, the header link's accessible name or the title; the handle from the link. */
+function readParticipant(
+  doc: Document,
+  root: ParentNode,
+  layout: XLayout,
+): { read: ResolvedPart<string>; person: Participant | null } {
+  const headers = [...root.querySelectorAll(layout.header)];
+  const names = headers.flatMap((header) =>
+    [...header.querySelectorAll(layout.name)].map((element) => textOf(element).replace(X.nameBadgeSuffix, '')),
+  );
   const handles = new Set<string>();
-  for (const link of header.element.querySelectorAll('a[href]')) {
+  const linkNames = new Set<string>();
+  for (const link of headers.flatMap((header) => [...header.querySelectorAll('a[href]')])) {
     const handle = X.handlePath.exec(linkPath(link))?.[1];
-    if (handle && !X.reservedPaths.has(handle.toLowerCase())) handles.add(handle);
+    if (!handle || X.reservedPaths.has(handle.toLowerCase())) continue;
+    handles.add(handle);
+    const label = link.getAttribute('aria-label')?.trim();
+    if (label) linkNames.add(label);
   }
+  const read = resolvePart<string>([
+    { signal: 'name-hook', candidates: [...new Set(names.filter(Boolean))] },
+    { signal: 'header-link', candidates: [...linkNames] },
+    vote('page-title', layout.titleName?.exec(doc.title)?.[1]),
+  ]);
   // A group header links to no one (or to several people): no handle then.
   const [handle] = handles.size === 1 ? [...handles] : [];
-  return {
-    participant: handle ? { name, handle, profileUrl: `https://x.com/${handle}` } : { name },
-    health: 'found',
-  };
+  const person: Participant | null =
+    read.value === null
+      ? null
+      : handle
+        ? { name: read.value, handle, profileUrl: `https://x.com/${handle}` }
+        : { name: read.value };
+  return { read, person };
 }
 
-function readMessages(root: ParentNode, layout: XLayout): { messages: SeenMessage[]; health: PartHealth } {
-  const list = single(root, layout.list);
-  if (!list.element) return { messages: [], health: list.health };
+function readList(root: ParentNode, layout: XLayout): ResolvedPart<Element> {
+  return resolvePart([
+    { signal: 'list-hook', candidates: [...root.querySelectorAll(layout.list)] },
+    {
+      signal: 'list-structure',
+      candidates: [...root.querySelectorAll(layout.listByStructure)].filter((element) =>
+        element.querySelector(layout.row),
+      ),
+    },
+  ]);
+}
+
+/** The newest MESSAGE_WINDOW rows; a row whose side the layout does not tell makes the list ambiguous. */
+function readMessages(list: Element, layout: XLayout): { messages: SeenMessage[]; unclear: boolean } {
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
   let unclear = false;
-  for (const row of list.element.querySelectorAll(layout.row)) {
+  for (const row of newestRows(list.querySelectorAll(layout.row))) {
     const direction = directionByLayout(row);
     if (!direction) {
       unclear = true;
@@ -69,60 +85,55 @@ function readMessages(root: ParentNode, layout: XLayout): { messages: SeenMessag
     const timeLabel = textOf(row.querySelector(layout.time)) || undefined;
     const id = layout.rowIdAttribute ? row.getAttribute(layout.rowIdAttribute) : null;
     const key = id || keyOf([direction, timeLabel ?? '', textOf(row)]);
-    messages.push({ key: key.slice(0, 200), direction, ...(timeLabel && { timeLabel }) });
+    messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
-  return { messages, health: unclear ? 'ambiguous' : 'found' };
+  return { messages, unclear };
 }
 
-/** The editable element: the textarea, or Draft's contenteditable (which may carry the test id or sit inside it). */
-function readComposer(root: ParentNode, layout: XLayout): { composer: HTMLElement | null; health: PartHealth } {
-  const found = single<HTMLElement>(root, layout.composer);
-  const element = found.element;
-  if (!element || element instanceof HTMLTextAreaElement || element.getAttribute('contenteditable') === 'true') {
-    return { composer: element, health: found.health };
-  }
-  const inner = single<HTMLElement>(element, '[contenteditable="true"]');
-  return { composer: inner.element, health: inner.health };
+/** The layout puts your own messages at the end of the row and theirs at the start (X, both UIs). */
+function directionByLayout(row: Element): 'inbound' | 'outbound' | null {
+  // Tailwind class names first (X Chat), then the computed style they stand for (legacy X).
+  if (row.classList.contains('justify-end')) return 'outbound';
+  if (row.classList.contains('justify-start')) return 'inbound';
+  const justify = row.ownerDocument.defaultView?.getComputedStyle(row).justifyContent ?? '';
+  if (/^(?:flex-end|end|right)$/.test(justify)) return 'outbound';
+  if (/^(?:flex-start|start|left)$/.test(justify)) return 'inbound';
+  return null;
 }
 
-function readThreadParts(root: ParentNode, layout: XLayout): ThreadParts {
-  const { participant, health: participantHealth } = readParticipant(root, layout);
-  const { messages, health: messagesHealth } = readMessages(root, layout);
-  const { composer, health: composerHealth } = readComposer(root, layout);
-  const health = { participant: participantHealth, messages: messagesHealth, composer: composerHealth };
-  return {
-    participant,
-    messages,
-    composer,
-    health,
-    rendered: Object.values(health).some((part) => part !== 'missing'),
-  };
+/** The editable element: the textarea, or Draft's contenteditable (which may carry the hook or sit inside it). */
+function editableOf(element: HTMLElement): HTMLElement | null {
+  if (element instanceof HTMLTextAreaElement || element.getAttribute('contenteditable') === 'true') return element;
+  const inner = element.querySelectorAll<HTMLElement>('[contenteditable="true"]');
+  return inner.length === 1 ? (inner[0] as HTMLElement) : null;
 }
 
-/**
- * X Chat's composer is a React textarea. The legacy one is Draft.js, whose paste handler inserts at the
- * caret it keeps in its model, also while blurred: no focus first (Draft clears the DOM selection on
- * blur, and focusing would put the caret at the start). execCommand would duplicate text in an empty
- * Draft editor (facebookarchive/draft-js#36).
- */
-const writeInto = (composer: HTMLElement, text: string): Promise<boolean> =>
-  composer instanceof HTMLTextAreaElement
-    ? insertIntoTextarea(composer, text)
-    : insertOnce(composer, text, insertByPaste);
+function readComposer(root: ParentNode, layout: XLayout): ResolvedPart<HTMLElement> {
+  const editables = (selector: string) =>
+    [...root.querySelectorAll<HTMLElement>(selector)]
+      .map(editableOf)
+      .filter((element): element is HTMLElement => !!element);
+  return resolvePart([
+    { signal: 'composer-hook', candidates: editables(layout.composer) },
+    { signal: 'composer-structure', candidates: editables(layout.composerByStructure) },
+  ]);
+}
 
 export function createXAdapter(): PlatformAdapter {
-  const guard = createSwitchGuard();
+  const binding = new ThreadBinding();
 
-  function locate(doc: Document, url: URL): ComposerTarget {
-    return guardedLocate({ platform: 'x', url: url.href }, () => locateUnguarded(doc, url));
-  }
-
-  function locateUnguarded(doc: Document, url: URL): ComposerTarget {
+  function locate(doc: Document, url: URL): InsertTarget {
     const route = routeOf('x', url);
     const layout = layoutOf(url);
     const threadId = route.kind === 'thread' ? route.threadId : null;
-    const base = { platform: 'x', url: url.href, threadId, surface: 'page' } as const;
-    const bare = (state: PageState) => bareTarget(base, state);
+    const bare = (state: PageState, readings: PartReading[] = [], health?: PageSnapshot['health']): InsertTarget => ({
+      snapshot: finishSnapshot(
+        { ...emptySnapshot('x', url, state), threadId, ...(health && { health }) },
+        doc,
+        readings,
+      ),
+      composer: null,
+    });
 
     if (route.kind === 'other') return bare('not-messages');
     const root = layoutRoot(doc, layout);
@@ -131,31 +142,47 @@ export function createXAdapter(): PlatformAdapter {
     if (route.kind === 'inbox') return bare('no-conversation');
     if (!root) return bare('loading');
 
-    const parts = readThreadParts(root, layout);
+    const { read: participant, person } = readParticipant(doc, root, layout);
+    const list = readList(root, layout);
+    const { messages, unclear } = list.value ? readMessages(list.value, layout) : { messages: [], unclear: false };
+    const composer = readComposer(root, layout);
+    const messagesHealth = unclear ? 'ambiguous' : list.health;
+    const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
+    const region =
+      (root as Node).nodeType === Node.DOCUMENT_NODE ? (doc.querySelector('main') ?? doc.body) : (root as Node);
+    const readings: PartReading[] = [
+      { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
+      { part: 'messages', health: messagesHealth, failedSignals: list.failedSignals, region: list.value ?? region },
+      { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region },
+    ];
+    // A request shows its accept/decline prompt where the composer would be.
     const requestPrompt = root.querySelector(X.requestPrompt);
-    const rendered = {
-      identity: parts.participant ? (parts.participant.handle ?? parts.participant.name) : null,
-      messageKeys: parts.messages.map((message) => message.key),
-      // A request shows its accept/decline prompt where the composer would be.
-      replyArea: requestPrompt ?? parts.composer,
-    };
-    // Until the page shows this thread, what is on screen may be the previous one's: report none of it.
-    if (!parts.rendered || !guard.shows(route.threadId, rendered)) {
-      const loading = bare('loading');
-      return { ...loading, snapshot: { ...loading.snapshot, health: parts.health } };
-    }
+    // Until the person and the list moved on from the previous thread, what is on screen is not this thread.
+    const settled = binding.settle(route.threadId, {
+      identity: person ? (person.handle ?? person.name) : null,
+      listKeys: messages.map((message) => message.key),
+      listNode: list.value,
+    });
+    if (!settled) return bare('loading', readings, health);
     return {
-      snapshot: {
-        ...base,
-        state: requestPrompt ? 'message-request' : 'thread',
-        participant: parts.participant,
-        messages: parts.messages,
-        composerKind: parts.composer ? layout.composerKind : null,
-        health: parts.health,
-      },
-      composer: parts.composer,
+      snapshot: finishSnapshot(
+        {
+          ...emptySnapshot('x', url, requestPrompt ? 'message-request' : 'thread'),
+          threadId,
+          participant: person,
+          messages,
+          composerKind: composer.value ? layout.composerKind : null,
+          health,
+        },
+        doc,
+        readings,
+      ),
+      composer: composer.value,
     };
   }
+
+  const locateNow = (doc: Document): InsertTarget | null =>
+    guarded(null, () => locate(doc, new URL(doc.location.href)));
 
   return {
     platform: 'x',
@@ -173,16 +200,16 @@ export function createXAdapter(): PlatformAdapter {
       }
     },
 
-    read: (doc, url) => locate(doc, url).snapshot,
+    read: (doc, url) => guarded(emptySnapshot('x', url, 'loading'), () => locate(doc, url).snapshot),
 
     insertText(doc, text, expectedThreadId) {
-      return insertChecked(locate(doc, new URL(doc.location.href)), expectedThreadId, (composer) =>
-        writeInto(composer, text),
-      );
+      const target = locateNow(doc);
+      const engine = target?.composer instanceof HTMLTextAreaElement ? reactTextareaEngine : draftEngine;
+      return insertChecked(target, expectedThreadId, engine, text);
     },
 
     focusComposer(doc) {
-      const { composer } = locate(doc, new URL(doc.location.href));
+      const composer = locateNow(doc)?.composer;
       return !!composer && focusComposerElement(composer);
     },
   };

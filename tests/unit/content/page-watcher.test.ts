@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
-import { emptySnapshot } from '@/utils/platforms/dom';
+import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
 import { context } from './context';
 

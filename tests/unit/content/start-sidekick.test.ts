@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSidekick } from '@/utils/content/start-sidekick';
 import { reportPage } from '@/utils/messaging/content-client';
-import { emptySnapshot } from '@/utils/platforms/dom';
+import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { PlatformAdapter } from '@/utils/platforms/types';
 import { context } from './context';
 

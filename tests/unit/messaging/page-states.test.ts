@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { emptySnapshot } from '@/utils/platforms/dom';
+import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { PageSnapshot } from '@/utils/platforms/types';
 
 // The tabs' page states: the worker's own copy answers, storage.session keeps them across worker restarts
@@ -53,5 +53,23 @@ describe('page states', () => {
     await after.savePageState(7, 0, thread('c'));
     expect(await after.activePageState(7)).toEqual({ tabId: 7, frameId: 0, snapshot: thread('c') });
     expect(await fakeBrowser.storage.session.get('page:7:0')).toEqual({ 'page:7:0': thread('c') });
+  });
+
+  it('remembers since when a frame has been loading, across worker restarts, until it stops loading', async () => {
+    const loading = (threadId: string): PageSnapshot => ({ ...thread(threadId), state: 'loading' });
+    const before = await freshWorker();
+    await before.savePageState(7, 0, loading('a'), 1_000);
+    await before.savePageState(7, 0, loading('b'), 2_000);
+    expect(await before.activePageState(7)).toMatchObject({ snapshot: loading('b'), loadingSince: 1_000 });
+
+    const after = await freshWorker();
+    expect(await after.activePageState(7)).toMatchObject({ loadingSince: 1_000 });
+    await after.savePageState(7, 0, thread('b'), 3_000);
+    expect((await after.activePageState(7))?.loadingSince).toBeUndefined();
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['page:7:0']);
+    await after.savePageState(7, 0, loading('c'), 4_000);
+    expect(await after.activePageState(7)).toMatchObject({ loadingSince: 4_000 });
+    await after.forgetTab(7);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 });

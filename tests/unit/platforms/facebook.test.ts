@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createFacebookAdapter } from '@/utils/platforms/facebook';
-import { FACEBOOK_SELECTORS } from '@/utils/platforms/meta-selectors';
+import { FACEBOOK_SELECTORS } from '@/utils/platforms/facebook.selectors';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
 
 // The Messenger selectors and reader against the fixture pages (tests/fixtures/facebook/*.html), which
@@ -24,9 +24,10 @@ describe('Messenger selectors on the fixture pages', () => {
     // the chat list is a grid too (outside [role=main]); each pop-up has its own
     messageList: { thread: 2, popups: 2, inbox: 1 },
     row: { thread: 9, popups: 4, inbox: 2 },
-    messageRow: { thread: 5, popups: 4, inbox: 0 },
+    messageCell: { thread: 5, popups: 4, inbox: 0 },
     // the feed's comment box and one per pop-up
     textbox: { thread: 1, popups: 3, inbox: 0 },
+    lexicalEditor: { thread: 1, popups: 3, inbox: 0 },
     link: { thread: 8, popups: 7, inbox: 3 },
     bubble: { thread: 5, popups: 5, inbox: 0 },
     title: { thread: 1, popups: 2, inbox: 1 },

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '@/utils/platforms/instagram';
-import { INSTAGRAM_SELECTORS } from '@/utils/platforms/meta-selectors';
+import { INSTAGRAM_SELECTORS } from '@/utils/platforms/instagram.selectors';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
 
 // The Instagram selectors and reader against the fixture pages (tests/fixtures/instagram/*.html), which
@@ -13,7 +13,7 @@ const THREAD_URL = `https://www.instagram.com/direct/t/${THREAD_ID}/`;
 const INBOX_URL = 'https://www.instagram.com/direct/inbox/';
 
 const threadPage = () => loadFixturePage('instagram/thread.html', THREAD_URL);
-const query = (doc: Document, selector: string) => doc.querySelector(selector) as HTMLElement;
+const query = (root: ParentNode, selector: string) => root.querySelector(selector) as HTMLElement;
 
 describe('Instagram selectors on the fixture pages', () => {
   const expected: Record<keyof typeof INSTAGRAM_SELECTORS, { thread: number; inbox: number }> = {
@@ -153,21 +153,28 @@ describe('Instagram adapter reading the fixture pages', () => {
     expect(snapshot.messages).toHaveLength(6);
   });
 
-  it('after the URL changed, stays loading until header, list and composer were re-rendered', () => {
+  it('after the URL changed, stays loading until the person and the list changed; the composer may stay', () => {
     const doc = threadPage();
     const adapter = createInstagramAdapter();
     expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('thread');
+    const composer = query(doc, '[aria-label="Message"]');
     const next = new URL('https://www.instagram.com/direct/t/555/');
     const stillLoading = () => expect(adapter.read(doc, next)).toMatchObject({ state: 'loading', threadId: '555' });
     stillLoading();
     for (const link of doc.querySelectorAll('main a[href="/anna.berger/"]')) link.setAttribute('href', '/ben.okafor/');
+    query(doc, '.xtopbar a span').textContent = 'Ben Okafor';
+    query(doc, '[aria-label^="Conversation with"]').setAttribute('aria-label', 'Conversation with Ben Okafor');
+    // The person moved on, the list still shows Anna's messages.
     stillLoading();
-    const conversation = query(doc, '[aria-label^="Conversation with"]');
-    conversation.setAttribute('aria-label', 'Conversation with Ben Okafor');
-    stillLoading();
-    const composer = query(doc, '[aria-label="Message"]');
-    composer.replaceWith(composer.cloneNode(true));
-    expect(adapter.read(doc, next)).toMatchObject({ state: 'thread', participant: { handle: 'ben.okafor' } });
+    const rows = query(doc, '.x1odjw0f > div');
+    const row = rows.lastElementChild?.cloneNode(true) as Element;
+    query(row, '[dir=auto]').textContent = 'Hi, do you ship to Leeds?';
+    rows.replaceChildren(row);
+    expect(adapter.read(doc, next)).toMatchObject({
+      state: 'thread',
+      participant: { name: 'Ben Okafor', handle: 'ben.okafor' },
+    });
+    expect(query(doc, '[aria-label="Message"]')).toBe(composer);
     // Back to the first URL: Anna's conversation is not on screen any more.
     expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('loading');
   });

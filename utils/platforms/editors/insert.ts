@@ -1,0 +1,121 @@
+/**
+ * Writing into a composer: the one preflight every insert passes and the one read-back policy, for
+ * every editor engine (editors/<engine>.ts). Sites and engines are separate axes (Briskine/briskine
+ * src/content/editors/editor-*.js, composed by src/content/plugins/*.js): an adapter names the engine its
+ * composer runs and hands the element over. Never sends.
+ */
+import type { InsertResult, PageSnapshot } from '../types';
+
+/** One way of asking an editor to insert text at its caret (editors honour different ones). */
+export type InsertMethod = (editor: HTMLElement, text: string) => void;
+
+/** A caret as offsets into the editor's compact text (see `compact`). */
+export type Caret = { start: number; end: number };
+
+export interface EditorEngine {
+  readonly name: 'lexical' | 'draft' | 'react-textarea' | 'contenteditable';
+  /** The editor's text as the page shows it. */
+  text(editor: HTMLElement): string;
+  /**
+   * Gets the editor ready to take text at the person's caret (or at the end when the caret is elsewhere)
+   * and returns that caret; null when the engine keeps its caret in its own model (then anywhere counts).
+   */
+  prepare(editor: HTMLElement): Caret | null;
+  /** Tried in order until one changes the editor; one that changed anything is never followed by another. */
+  methods: readonly InsertMethod[];
+}
+
+/**
+ * Editors render line breaks differently (<br>, <p>, "\n") and keep edge spaces as no-break spaces, so
+ * the read-back compares text without whitespace: it still catches a lost line, a second copy and a
+ * cleared draft.
+ */
+export const compact = (text: string): string => text.replace(/[\s\u200b\ufeff]+/g, '');
+
+/**
+ * The read-back policy: `after` is `before` with exactly `inserted` at the caret (replacing its
+ * selection), all compact; with no caret known, at some one place.
+ */
+export function landedOnce(before: string, after: string, inserted: string, caret: Caret | null): boolean {
+  if (caret) return after === before.slice(0, caret.start) + inserted + before.slice(caret.end);
+  if (after.length !== before.length + inserted.length) return false;
+  for (let at = 0; at <= before.length; at++) {
+    if (after.startsWith(before.slice(0, at)) && after.startsWith(inserted, at) && after.endsWith(before.slice(at))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** How long an editor may take to apply an insertion before it counts as ignored. */
+const APPLY_TIMEOUT_MS = 250;
+const POLL_MS = 25;
+const pause = () => new Promise((resolve) => setTimeout(resolve, POLL_MS));
+
+/** The editor's compact text once it changed from `before` and held still for a moment; undefined if it never changed. */
+async function changedText(read: () => string, before: string): Promise<string | undefined> {
+  for (let waited = 0; waited <= APPLY_TIMEOUT_MS; waited += POLL_MS) {
+    if (read() !== before) {
+      await pause();
+      return read();
+    }
+    await pause();
+  }
+  return undefined;
+}
+
+const REFUSED = {
+  changed: { ok: false, reason: 'conversation-changed', message: 'The conversation changed: nothing was inserted.' },
+  ambiguous: { ok: false, reason: 'composer-ambiguous', message: 'More than one message box: nothing was inserted.' },
+  missing: { ok: false, reason: 'composer-missing', message: 'No message box found: nothing was inserted.' },
+  mismatch: {
+    ok: false,
+    reason: 'verify-failed',
+    message: 'The message box did not take the text exactly: check it before sending.',
+  },
+  ignored: { ok: false, reason: 'verify-failed', message: 'The message box ignored the text.' },
+} as const satisfies Record<string, InsertResult>;
+
+export const CONVERSATION_CHANGED: InsertResult = REFUSED.changed;
+
+/** What an adapter read when an insert arrived: the surface's snapshot and its composer element. */
+export interface InsertTarget {
+  snapshot: PageSnapshot;
+  composer: HTMLElement | null;
+  /** Other thread ids the surface answers to (a URL the site rewrote in place); the snapshot's own always. */
+  answersTo?: (threadId: string) => boolean;
+}
+
+/**
+ * The preflight (still the conversation the panel asked for, a thread and not a gate or a request,
+ * exactly one composer), then the insertion exactly once, verified by reading the editor back.
+ * Never throws.
+ */
+export async function insertChecked(
+  target: InsertTarget | null,
+  expectedThreadId: string,
+  engine: EditorEngine,
+  text: string,
+): Promise<InsertResult> {
+  if (!target) return REFUSED.changed;
+  const { snapshot, composer } = target;
+  if (snapshot.threadId !== expectedThreadId && !target.answersTo?.(expectedThreadId)) return REFUSED.changed;
+  if (snapshot.state !== 'thread') {
+    return { ok: false, reason: 'not-a-thread', message: `The conversation is not ready (${snapshot.state}).` };
+  }
+  if (snapshot.health.composer === 'ambiguous') return REFUSED.ambiguous;
+  if (!composer || snapshot.health.composer === 'missing') return REFUSED.missing;
+  try {
+    const read = () => compact(engine.text(composer));
+    const caret = engine.prepare(composer);
+    const before = read();
+    for (const insert of engine.methods) {
+      insert(composer, text);
+      const after = await changedText(read, before);
+      if (after !== undefined) return landedOnce(before, after, compact(text), caret) ? { ok: true } : REFUSED.mismatch;
+    }
+    return REFUSED.ignored;
+  } catch (error) {
+    return { ok: false, reason: 'verify-failed', message: `Could not insert: ${(error as Error).message}` };
+  }
+}
