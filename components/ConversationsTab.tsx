@@ -5,7 +5,10 @@ import type { ConversationRow } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration, isOverdue, SLA_STRINGS, type SlaState } from '@/utils/sla/clock';
 import { conversationClock } from '@/utils/sla/policy';
+import type { TeamStatus } from '@/utils/sync/schema';
+import { type AssigneeFilter, matchesAssignee, TeamAssigneeFilter } from './dashboard/TeamAssigneeFilter';
 import { useI18n } from './i18n';
+import { PresenceNotice, presenceOn } from './panel/PresenceNotice';
 import { useMinuteTick } from './useMinuteTick';
 import { VirtualList } from './VirtualList';
 
@@ -20,11 +23,14 @@ export function ConversationsTab({
   tags,
   settings,
   onOpenContact,
+  team = null,
 }: {
   rows: ConversationRow[];
   tags: Tag[];
   settings: Settings;
   onOpenContact: (contactId: string) => void;
+  /** The joined team (null: team mode off): assignee filter, assignee and presence per row. */
+  team?: TeamStatus | null;
 }) {
   const { t, language } = useI18n();
   const now = useMinuteTick();
@@ -32,6 +38,7 @@ export function ConversationsTab({
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('');
   const [tag, setTag] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [assignee, setAssignee] = useState<AssigneeFilter>('');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');
@@ -67,10 +74,11 @@ export function ConversationsTab({
             (!status || row.conversation.status === status) &&
             (!tag || row.conversation.tags.includes(tag)) &&
             (!overdueOnly || (row.state !== null && isOverdue(row.state))) &&
+            (!team || matchesAssignee(row.conversation, assignee, team.config?.displayName)) &&
             (!deferredQuery || row.haystack.includes(deferredQuery)),
         )
         .sort((a, b) => (b.waitingMs ?? -1) - (a.waitingMs ?? -1)),
-    [prepared, platform, status, tag, overdueOnly, deferredQuery],
+    [prepared, platform, status, tag, overdueOnly, deferredQuery, team, assignee],
   );
 
   const bulk = async (work: (id: string) => Promise<unknown>) => {
@@ -140,6 +148,7 @@ export function ConversationsTab({
             </option>
           ))}
         </select>
+        {team && <TeamAssigneeFilter team={team} value={assignee} onChange={setAssignee} className={filterClass} />}
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
           {t('conversations.overdueOnly')}
@@ -233,6 +242,19 @@ export function ConversationsTab({
                 ? '—'
                 : `${formatDuration(row.waitingMs, language)} · ${SLA_STRINGS[language].states[row.state]}`}
             </span>
+            {team && (
+              <span className="flex w-40 flex-col text-xs">
+                <span className="truncate">
+                  {row.conversation.assignee
+                    ? t('assign.assignedTo', { name: row.conversation.assignee })
+                    : t('assign.unassigned')}
+                </span>
+                <PresenceNotice
+                  compact
+                  here={presenceOn(team.presence, row.conversation.platform, row.conversation.threadId)}
+                />
+              </span>
+            )}
             <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
               {row.lastNote?.text ?? ''}
             </span>

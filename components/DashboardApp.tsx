@@ -3,6 +3,7 @@ import { BackupSection } from './BackupSection';
 import { ContactView } from './ContactView';
 import { ConversationsTab } from './ConversationsTab';
 import { PageHealthView } from './dashboard/PageHealth';
+import { TeamSettings } from './dashboard/TeamSettings';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
@@ -18,6 +19,7 @@ function Dashboard() {
   const rows = useLive('conversations.list', null);
   const tags = useLive('tags.all', null);
   const settings = useLive('settings', null);
+  const team = useLive('team.status', null);
   const [tab, setTab] = useState<Tab>('conversations');
   const [contactId, setContactId] = useState<string | null>(null);
 
@@ -56,7 +58,13 @@ function Dashboard() {
           {rows.value.length === 0 ? (
             <p>{t('dashboard.empty')}</p>
           ) : (
-            <ConversationsTab rows={rows.value} tags={tagList} settings={settings.value} onOpenContact={setContactId} />
+            <ConversationsTab
+              rows={rows.value}
+              tags={tagList}
+              settings={settings.value}
+              onOpenContact={setContactId}
+              team={team.status === 'ready' && team.value.config ? team.value : null}
+            />
           )}
           {contactId && <ContactView contactId={contactId} onClose={() => setContactId(null)} />}
         </>
@@ -69,6 +77,9 @@ function Dashboard() {
       {tab === 'packs' && <PacksSection />}
       {tab === 'metrics' && <MetricsTab tags={tagList} />}
       {tab === 'settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
+      {tab === 'settings' && settings.status === 'ready' && team.status === 'ready' && (
+        <TeamSettings team={team.value} myName={settings.value.myName} />
+      )}
       {tab === 'backup' && <BackupSection />}
       {tab === 'health' && <PageHealthView />}
     </main>

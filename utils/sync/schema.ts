@@ -19,6 +19,9 @@ export const teamOfToken = (token: string): string => token.slice(0, token.index
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
+/** `ws://` to this machine is for development and the e2e build only. */
+export const allowLoopbackWs = () => import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'development';
+
 /** wss:// anywhere; ws:// only to this machine and only when `allowLoopbackWs` (development and e2e builds). */
 export const serverUrlSchema = (allowLoopbackWs: boolean) =>
   z

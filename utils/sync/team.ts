@@ -6,6 +6,7 @@ import { newId } from '../db/schema';
 import { RpcError } from '../messaging/errors';
 import { TeamMirror } from './mirror';
 import {
+  allowLoopbackWs,
   type Presence,
   PresenceSchema,
   serverUrlSchema,
@@ -28,6 +29,8 @@ import { teamMaps } from './team-doc';
 
 /** A presence the panel stopped renewing (its tab went away) is cleared after this long. */
 const PRESENCE_TTL_MS = 25_000;
+/** "Replying" lasts this long after the last input event the content script saw in the composer. */
+const REPLYING_MS = 8_000;
 /** Status rows are written at most this often while updates stream in. */
 const STATUS_WRITE_MS = 500;
 
@@ -37,14 +40,16 @@ type Session = {
   mirror: TeamMirror;
   provider: WebsocketProvider;
   status: Omit<TeamStatus, 'config'>;
-  /** My presence per tab whose panel shows a conversation. */
-  presenceByTab: Map<number, { conversationKey: string; activity: Presence['activity']; at: number }>;
+  /** My presence per tab whose panel shows a conversation: when the panel last renewed it, when I last typed. */
+  presenceByTab: Map<number, { conversationKey: string; at: number; typedAt?: number }>;
 };
 
 let session: Session | undefined;
 let starting: Promise<Session | undefined> | undefined;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 let presenceTimer: ReturnType<typeof setInterval> | undefined;
+/** This worker found no joined team: presence and typing calls skip the database until a join. */
+let noTeamJoined = false;
 
 const emptyStatus = (): Omit<TeamStatus, 'config'> => ({
   connection: null,
@@ -53,9 +58,6 @@ const emptyStatus = (): Omit<TeamStatus, 'config'> => ({
   presence: [],
   members: [],
 });
-
-/** `ws://` to this machine is for development and the e2e build only. */
-const allowLoopbackWs = () => import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'development';
 
 export async function readTeamStatus(db: SidekickDatabase): Promise<TeamStatus> {
   const [config, status] = await Promise.all([db.teamState.get('config'), db.teamState.get('status')]);
@@ -77,9 +79,11 @@ export function conversationHistory(db: SidekickDatabase, conversationKey: strin
 /** Starts the joined team's session after a worker wake (nothing when no team is joined). */
 export function resumeTeam(): Promise<Session | undefined> {
   if (session) return Promise.resolve(session);
+  if (noTeamJoined) return Promise.resolve(undefined);
   starting ??= withDatabase(async (db) => {
     const row = await db.teamState.get('config');
     const config = row?.key === 'config' ? TeamConfigSchema.safeParse(row.value) : undefined;
+    noTeamJoined = !config?.success;
     return config?.success ? startSession(db, config.data) : undefined;
   }).finally(() => {
     starting = undefined;
@@ -98,6 +102,7 @@ export async function joinTeam(input: TeamJoin): Promise<TeamStatus> {
     );
   }
   await leaveTeam({ keepLocalCopy: true });
+  noTeamJoined = false;
   const config: TeamConfig = {
     serverUrl: url.data.replace(/\/+$/, ''),
     teamId: teamOfToken(input.token),
@@ -139,15 +144,26 @@ export async function leaveTeam({ keepLocalCopy }: { keepLocalCopy: boolean }): 
   current?.doc.destroy();
 }
 
-/** The panel of `tabId` shows `conversationKey` (or nothing): other members see "viewing" / "replying". */
+/**
+ * The panel of `tabId` shows `conversationKey` (or nothing), or I typed in that conversation's composer:
+ * other members see "viewing" / "replying".
+ */
 export async function setPresence(
   tabId: number,
   presence: { conversationKey: string; activity: Presence['activity'] } | null,
 ): Promise<void> {
   const current = session ?? (await resumeTeam());
   if (!current) return;
-  if (presence) current.presenceByTab.set(tabId, { ...presence, at: Date.now() });
-  else current.presenceByTab.delete(tabId);
+  const now = Date.now();
+  const before = current.presenceByTab.get(tabId);
+  if (!presence) current.presenceByTab.delete(tabId);
+  else if (presence.activity === 'replying') {
+    current.presenceByTab.set(tabId, { conversationKey: presence.conversationKey, at: now, typedAt: now });
+  } else {
+    // The panel's renewal keeps a recent "replying" of the same conversation.
+    const typedAt = before?.conversationKey === presence.conversationKey ? before.typedAt : undefined;
+    current.presenceByTab.set(tabId, { conversationKey: presence.conversationKey, at: now, typedAt });
+  }
   publishPresence(current);
 }
 
@@ -160,14 +176,14 @@ function publishPresence(current: Session): void {
   for (const [tabId, entry] of current.presenceByTab) {
     if (now - entry.at > PRESENCE_TTL_MS) current.presenceByTab.delete(tabId);
   }
-  // The most recently renewed tab is what I am on; "replying" wins over a stale "viewing".
+  // The most recently renewed tab is what I am on; typing there within REPLYING_MS makes it "replying".
   const latest = [...current.presenceByTab.values()].sort((a, b) => b.at - a.at)[0];
   const next: Presence | null = latest
     ? {
         memberId: current.config.memberId,
         name: current.config.displayName,
         conversationKey: latest.conversationKey,
-        activity: latest.activity,
+        activity: latest.typedAt !== undefined && now - latest.typedAt < REPLYING_MS ? 'replying' : 'viewing',
       }
     : null;
   const before = current.provider.awareness.getLocalState()?.presence as Presence | null | undefined;
@@ -241,8 +257,8 @@ async function startSession(db: SidekickDatabase, config: TeamConfig): Promise<S
   members.observe(readMembers);
   readMembers();
   clearInterval(presenceTimer);
-  // Expires the presence of tabs whose panel stopped renewing it (closed without saying so).
-  presenceTimer = setInterval(() => publishPresence(current), 5_000);
+  // Expires the presence of tabs whose panel stopped renewing it (closed without saying so), and "replying".
+  presenceTimer = setInterval(() => publishPresence(current), 2_000);
   return current;
 }
 
