@@ -196,8 +196,20 @@ async function startSession(db: SidekickDatabase, config: TeamConfig): Promise<S
   if (session) return session;
   const doc = new Y.Doc();
   const author = () => ({ name: config.displayName, memberId: config.memberId });
-  const mirror = new TeamMirror(db, doc, author, () => noteSynced());
-  await mirror.start();
+  // The mirror already saves while it starts (pushing what changed while the worker was stopped), before
+  // the session below exists: only a started session's saves count as a sync.
+  let started: Session | undefined;
+  const mirror = new TeamMirror(db, doc, author, () => {
+    if (started?.status.connection === 'connected') update({ lastSyncAt: Date.now() });
+  });
+  try {
+    await mirror.start();
+  } catch (error) {
+    // Unhooked, so that the next wake's attempt starts from the saved state alone.
+    mirror.stop();
+    doc.destroy();
+    throw error;
+  }
   const members = teamMaps(doc).members;
   if (members.get(config.memberId) !== config.displayName) {
     doc.transact(() => members.set(config.memberId, config.displayName));
@@ -221,9 +233,7 @@ async function startSession(db: SidekickDatabase, config: TeamConfig): Promise<S
     Object.assign(current.status, patch);
     scheduleStatusWrite(current);
   };
-  function noteSynced() {
-    if (current.status.connection === 'connected') update({ lastSyncAt: Date.now() });
-  }
+  started = current;
   provider.on('status', ({ status: state }) => {
     if (state === 'connected') update({ connection: 'connected', problem: null });
     else if (current.status.connection !== 'refused') {
