@@ -44,23 +44,74 @@ async function tabStates(worker: Worker, url: string) {
   return undefined;
 }
 
+/**
+ * A fresh Chromium profile with the extension loaded; `close` also deletes the profile. The `context`
+ * fixture is one; a test that needs a second browser (two team members) launches another.
+ */
+export async function launchExtensionContext(
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dms-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: process.env.HEADED !== '1',
+    executablePath: chromiumPath(),
+    args: chromiumArgs(extensionDir),
+  });
+  // No network: only what a test serves (and the fixture pages' bundled editors) answers.
+  await isolateAndServeFixtureScripts(context);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Stops the extension's service worker in `context`, as Chromium does after ~30 s idle (CDP
+ * ServiceWorker.stopWorker), and resolves once it has stopped.
+ */
+export async function stopServiceWorkerOf(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const session = await context.newCDPSession(page);
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  const versions = new Map<string, Version>();
+  let onUpdate = () => {};
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
+    for (const version of updated) versions.set(version.versionId, version);
+    onUpdate();
+  });
+  const ours = () => [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+      onUpdate = () => {
+        if (done()) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      onUpdate();
+    });
+  await session.send('ServiceWorker.enable');
+  await until(() => ours()?.runningStatus === 'running');
+  await session.send('ServiceWorker.stopWorker', { versionId: ours()?.versionId ?? '' });
+  await until(() => ours()?.runningStatus === 'stopped');
+  await session.detach();
+  await page.close();
+}
+
 export const test = base.extend<Fixtures>({
   extensionDir: [EXTENSION_DIR, { option: true }],
   context: async ({ extensionDir }, use) => {
-    if (!existsSync(join(extensionDir, 'manifest.json'))) {
-      throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-    }
-    const userDataDir = await mkdtemp(join(tmpdir(), 'dms-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      headless: process.env.HEADED !== '1',
-      executablePath: chromiumPath(),
-      args: chromiumArgs(extensionDir),
-    });
-    // No network: only what a test serves (and the fixture pages' bundled editors) answers.
-    await isolateAndServeFixtureScripts(context);
-    await use(context);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    const launched = await launchExtensionContext(extensionDir);
+    await use(launched.context);
+    await launched.close();
   },
   serviceWorker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -76,37 +127,7 @@ export const test = base.extend<Fixtures>({
     await use(async (page) => (await tabStates(serviceWorker, page.url()))?.frames ?? new Map());
   },
   stopServiceWorker: async ({ context, extensionId }, use) => {
-    await use(async () => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      const session = await context.newCDPSession(page);
-      type Version = { versionId: string; scriptURL: string; runningStatus: string };
-      const versions = new Map<string, Version>();
-      let onUpdate = () => {};
-      session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
-        for (const version of updated) versions.set(version.versionId, version);
-        onUpdate();
-      });
-      const ours = () =>
-        [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-      const until = (done: () => boolean) =>
-        new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
-          onUpdate = () => {
-            if (done()) {
-              clearTimeout(timer);
-              resolve();
-            }
-          };
-          onUpdate();
-        });
-      await session.send('ServiceWorker.enable');
-      await until(() => ours()?.runningStatus === 'running');
-      await session.send('ServiceWorker.stopWorker', { versionId: ours()?.versionId ?? '' });
-      await until(() => ours()?.runningStatus === 'stopped');
-      await session.detach();
-      await page.close();
-    });
+    await use(() => stopServiceWorkerOf(context, extensionId));
   },
   insertViaBackground: async ({ serviceWorker }, use) => {
     await use(async (page, text, threadId, frameId = 0) => {
