@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { formatDateTime } from '@/utils/i18n/format';
 import { call } from '@/utils/messaging/client';
 import { PLATFORM_LABELS, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
+import { ConsentSection } from './dashboard/ConsentSection';
+import { PersonExport } from './dashboard/PersonExport';
 import { useI18n } from './i18n';
 import { NotesSection } from './NotesSection';
 import { useLive } from './useLive';
@@ -34,10 +37,16 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
       <div className="flex items-start justify-between">
         <div>
           <h2 className="text-lg font-semibold">{contact.displayName}</h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
             {[contact, ...identities]
               .map((c) => `${PLATFORM_LABELS[c.platform]}: ${c.handle ?? c.platformId}`)
               .join(' · ')}
+          </p>
+          <p className="text-xs text-zinc-700 dark:text-zinc-300">
+            {t('contact.source', {
+              platform: PLATFORM_LABELS[contact.platform],
+              time: formatDateTime(language, contact.createdAt),
+            })}
           </p>
         </div>
         <button type="button" onClick={onClose} aria-label={t('contact.close')}>
@@ -69,7 +78,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
           ))}
         </dl>
         <form
-          className="flex gap-1"
+          className="flex flex-wrap gap-1"
           onSubmit={(e) => {
             e.preventDefault();
             if (!field.key.trim()) return;
@@ -89,7 +98,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
             aria-label={t('contact.fieldValue')}
             value={field.value}
             onChange={(e) => setField({ ...field, value: e.target.value })}
-            className="flex-1 rounded border border-zinc-400 bg-transparent p-1"
+            className="min-w-0 flex-1 rounded border border-zinc-400 bg-transparent p-1"
           />
           <button type="submit" className="rounded border border-zinc-400 px-2">
             {t('contact.addField')}
@@ -114,7 +123,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
         <ul aria-label={t('contact.responseTimes')}>
           {responses.map((r) => (
             <li key={r.id}>
-              {new Date(r.inboundAt).toLocaleString(language)}:{' '}
+              {formatDateTime(language, r.inboundAt)}:{' '}
               {r.answeredAt === undefined
                 ? t('contact.notAnswered')
                 : t('contact.answeredAfter', { duration: formatDuration(r.answeredAt - r.inboundAt, language) })}
@@ -123,6 +132,18 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
         </ul>
       </section>
       <NotesSection contactId={contact.id} notes={notes} />
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={contact.doNotContact === true}
+          onChange={(e) =>
+            void attempt(call('contacts.update', { id: contact.id, patch: { doNotContact: e.target.checked } }))
+          }
+        />
+        {t('contact.doNotContact')}
+      </label>
+      <ConsentSection contact={contact} onError={setError} />
+      <PersonExport contactId={contact.id} name={contact.displayName} onError={setError} />
       <div className="flex items-center gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
         {confirmForget ? (
           <>
@@ -141,7 +162,7 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
         ) : (
           <button
             type="button"
-            className="rounded border border-red-700 px-3 py-1 text-red-700"
+            className="rounded border border-red-700 px-3 py-1 text-red-700 dark:border-red-400 dark:text-red-300"
             onClick={() => setConfirmForget(true)}
           >
             {t('contact.forget')}

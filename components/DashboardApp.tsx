@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { call } from '@/utils/messaging/client';
 import { BackupSection } from './BackupSection';
-import { ContactView } from './ContactView';
 import { ConversationsTab } from './ConversationsTab';
 import { PageHealthView } from './dashboard/PageHealth';
 import { TeamSettings } from './dashboard/TeamSettings';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
+import { FirstRun } from './panel/FirstRun';
 import { SettingsTab } from './SettingsTab';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
@@ -20,9 +21,8 @@ function Dashboard() {
   const tags = useLive('tags.all', null);
   const settings = useLive('settings', null);
   const team = useLive('team.status', null);
+  const joinedTeam = team.status === 'ready' && team.value.config ? team.value : null;
   const [tab, setTab] = useState<Tab>('conversations');
-  const [contactId, setContactId] = useState<string | null>(null);
-
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -35,10 +35,23 @@ function Dashboard() {
   const tagList = tags.status === 'ready' ? tags.value : [];
   const error = [rows, tags, settings].find((state) => state.status === 'error');
   return (
-    <main className="mx-auto flex min-h-screen max-w-6xl flex-col gap-4 p-6 text-zinc-900 dark:text-zinc-100">
+    <main className="mx-auto flex min-h-screen w-full max-w-screen-2xl min-w-0 flex-col gap-4 p-3 text-zinc-900 sm:p-6 dark:text-zinc-100">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">DM Sidekick</h1>
-        <nav aria-label={t('dashboard.sections')} className="flex gap-1">
+        {/* Narrow screens: the sections collapse into one menu instead of scrolling sideways. */}
+        <select
+          aria-label={t('dashboard.menu')}
+          value={tab}
+          onChange={(e) => setTab(e.target.value as Tab)}
+          className="rounded border border-zinc-400 bg-transparent p-1.5 md:hidden dark:border-zinc-500"
+        >
+          {TABS.map((name) => (
+            <option key={name} value={name}>
+              {t(`dashboard.tabs.${name}`)}
+            </option>
+          ))}
+        </select>
+        <nav aria-label={t('dashboard.sections')} className="hidden gap-1 md:flex">
           {TABS.map((name) => (
             <button
               key={name}
@@ -53,22 +66,32 @@ function Dashboard() {
         </nav>
       </header>
       {error?.status === 'error' && <p role="alert">{error.error.message}</p>}
-      {tab === 'conversations' && rows.status === 'ready' && settings.status === 'ready' && (
-        <>
-          {rows.value.length === 0 ? (
+      {tab === 'conversations' &&
+        rows.status === 'ready' &&
+        settings.status === 'ready' &&
+        (rows.value.length === 0 ? (
+          <>
             <p>{t('dashboard.empty')}</p>
-          ) : (
-            <ConversationsTab
-              rows={rows.value}
-              tags={tagList}
-              settings={settings.value}
-              onOpenContact={setContactId}
-              team={team.status === 'ready' && team.value.config ? team.value : null}
-            />
-          )}
-          {contactId && <ContactView contactId={contactId} onClose={() => setContactId(null)} />}
-        </>
-      )}
+            <FirstRun />
+          </>
+        ) : (
+          // Team mode: "assign" (the a key) takes the conversation, as the panel's "Take it" does.
+          <ConversationsTab
+            rows={rows.value}
+            tags={tagList}
+            settings={settings.value}
+            team={joinedTeam}
+            onAssign={
+              joinedTeam?.config
+                ? (row) =>
+                    void call('conversations.update', {
+                      id: row.conversation.id,
+                      patch: { assignee: joinedTeam.config?.displayName ?? '' },
+                    }).catch(() => undefined)
+                : undefined
+            }
+          />
+        ))}
       {tab === 'templates' && (
         <div className="max-w-xl">
           <TemplatesSection values={{}} />

@@ -202,6 +202,11 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
               composerKind: page?.composerKind ?? null,
               canInsert: mode.canInsert,
             }}
+            doNotContact={
+              view
+                ? [view.contact, ...view.identities].find((identity) => identity.doNotContact)?.displayName
+                : undefined
+            }
           />
           {view && <TagsSection conversation={view.conversation} tags={view.tags} />}
           {view && <NotesSection contactId={view.contact.id} notes={view.notes} />}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { LanguageProvider, useI18n } from './i18n';
+import { PopupSummary } from './popup/PopupSummary';
 
 function Popup() {
   const { t, language } = useI18n();
@@ -12,8 +13,9 @@ function Popup() {
     window.close();
   };
   return (
-    <main className="flex w-64 flex-col gap-3 p-4 text-sm text-zinc-900 dark:text-zinc-100">
+    <main className="flex w-80 flex-col gap-3 p-4 text-sm text-zinc-900 dark:text-zinc-100">
       <h1 className="text-base font-semibold">DM Sidekick</h1>
+      <PopupSummary />
       <button
         type="button"
         className="rounded bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2"

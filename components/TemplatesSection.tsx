@@ -6,6 +6,7 @@ import { COMPOSER_LIMITS, characterCount } from '@/utils/templates/limits';
 import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from './i18n';
+import { FirstRun } from './panel/FirstRun';
 import { useLive } from './useLive';
 
 /** Results shown at once: the best matches; more would only slow typing down. */
@@ -15,8 +16,19 @@ type Target = { threadId: string; composerKind: ComposerKind | null; canInsert: 
 type Draft = { id?: string; title: string; body: string; shortcut: string; folder: string };
 const EMPTY_DRAFT: Draft = { title: '', body: '', shortcut: '', folder: '' };
 
-/** In the panel `target` is the open conversation; on the dashboard (library management) there is none. */
-export function TemplatesSection({ values, target }: { values: VariableValues; target?: Target }) {
+/**
+ * In the panel `target` is the open conversation; on the dashboard (library management) there is none.
+ * `doNotContact` names a person who objected to contact: every insert waits for a confirmation.
+ */
+export function TemplatesSection({
+  values,
+  target,
+  doNotContact,
+}: {
+  values: VariableValues;
+  target?: Target;
+  doNotContact?: string;
+}) {
   const { t } = useI18n();
   const templates = useLive('templates.all', null);
   const [query, setQuery] = useState('');
@@ -28,6 +40,7 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
     answers: Record<string, string>;
   } | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [unconfirmed, setUnconfirmed] = useState<{ template: Template; answers: Record<string, string> } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; undo?: Template } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const deferredQuery = useDeferredValue(query);
@@ -40,7 +53,12 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
 
   const report = (kind: 'ok' | 'error', text: string, undo?: Template) => setStatus({ kind, text, undo });
 
-  async function insert(template: Template, answers: Record<string, string> = {}) {
+  async function insert(template: Template, answers: Record<string, string> = {}, confirmed = false) {
+    if (doNotContact && target && !confirmed) {
+      setUnconfirmed({ template, answers });
+      return;
+    }
+    setUnconfirmed(null);
     const rendered = renderTemplate(template.body, { ...values, ...withAnswers(values, answers) });
     if (rendered.unknown.length)
       return report('error', t('templates.unknownVariable', { name: rendered.unknown[0] ?? '' }));
@@ -181,15 +199,37 @@ export function TemplatesSection({ values, target }: { values: VariableValues; t
           )}
         </p>
       )}
+      {unconfirmed && (
+        <div role="alert" className="flex flex-col gap-2 rounded bg-amber-100 p-2 text-amber-950">
+          <p>{t('dnc.warning', { name: doNotContact ?? '' })}</p>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              className="rounded bg-amber-900 px-2 py-0.5 text-white"
+              onClick={() => void insert(unconfirmed.template, unconfirmed.answers, true)}
+            >
+              {t('dnc.confirm')}
+            </button>
+            <button
+              type="button"
+              className="rounded border border-amber-900 px-2 py-0.5"
+              onClick={() => setUnconfirmed(null)}
+            >
+              {t('dnc.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {asking && (
         <MissingValuesForm
           missing={asking.missing}
-          onSubmit={(answers) => void insert(asking.template, { ...asking.answers, ...answers })}
+          onSubmit={(answers) => void insert(asking.template, { ...asking.answers, ...answers }, true)}
           onCancel={() => setAsking(null)}
         />
       )}
       {selected && <Preview template={selected} values={values} limit={limit} />}
-      {shown.length === 0 && templates.status === 'ready' && <p>{t('templates.none')}</p>}
+      {templates.status === 'ready' && templates.value.length === 0 && <FirstRun conversationOpen={!!target} />}
+      {shown.length === 0 && templates.status === 'ready' && templates.value.length > 0 && <p>{t('templates.none')}</p>}
       <ul id="template-results" aria-label={t('templates.heading')} className="flex flex-col gap-1">
         {shown.map((template, i) => (
           <li

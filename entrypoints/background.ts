@@ -21,6 +21,7 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
+import { exportPerson } from '@/utils/export/person';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -118,6 +119,7 @@ const handlers: RpcHandlers = {
     withDatabase((db) =>
       computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     ),
+  'contacts.export': ({ id }) => withDatabase((db) => exportPerson(db, id)),
   'backup.export': () => withDatabase((db) => exportBackup(db)),
   'backup.restore': ({ text, mode }) => {
     const file = parseBackup(text);

@@ -2,7 +2,15 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_INBOXES, panelHeading, panelOf, screenshotDemo, startDemo } from '../harness/demo.ts';
+import {
+  ageLabel,
+  DEMO_INBOXES,
+  DEMO_TEMPLATES,
+  panelHeading,
+  panelOf,
+  screenshotDemo,
+  startDemo,
+} from '../harness/demo.ts';
 import { expect, test } from './fixtures';
 
 // The demo behind `npm start` (tests/harness/start.ts, tests/harness/demo.ts): four inboxes, each with the
@@ -10,6 +18,22 @@ import { expect, test } from './fixtures';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PLATFORMS = ['instagram', 'facebook', 'x', 'linkedin'];
+const SCREENSHOTS = [...PLATFORMS, 'dashboard', 'popup'];
+const PACKS_DIR = resolve(ROOT, 'public/packs');
+
+/** Every template the demo installs, by title: its language (the packs' own, English for the demo's). */
+function templateLanguages(): Map<string, string> {
+  const index = JSON.parse(readFileSync(resolve(PACKS_DIR, 'index.json'), 'utf8')) as { packs: { file: string }[] };
+  const languages = new Map<string, string>(DEMO_TEMPLATES.map((template) => [template.title, 'en']));
+  for (const { file } of index.packs) {
+    const pack = JSON.parse(readFileSync(resolve(PACKS_DIR, file), 'utf8')) as {
+      language: string;
+      templates: { title: string; language?: string }[];
+    };
+    for (const template of pack.templates) languages.set(template.title, template.language ?? pack.language);
+  }
+  return languages;
+}
 
 /** A PNG's width and height from its IHDR chunk (after the 8-byte signature and the chunk's length and type). */
 function pngSize(file: string): { width: number; height: number } {
@@ -19,7 +43,7 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature (no browser of the test's own)
-test('`npm start -- --headless --screenshots <dir>` seeds the demo and writes one screenshot per platform', async ({}, testInfo) => {
+test('`npm start -- --headless --screenshots <dir>` seeds the demo and writes one screenshot per platform, the dashboard and the popup', async ({}, testInfo) => {
   test.setTimeout(120_000);
   const dir = testInfo.outputPath('screenshots');
   // The build is the one the tests use (DMS_OUT_DIR): --skip-build, as `npm start` runs after `wxt build`.
@@ -28,11 +52,14 @@ test('`npm start -- --headless --screenshots <dir>` seeds the demo and writes on
     ['tests/harness/start.ts', '--headless', '--skip-build', '--screenshots', dir],
     { cwd: ROOT, env: process.env, timeout: 100_000 },
   );
-  for (const platform of PLATFORMS) {
-    const file = resolve(dir, `${platform}.png`);
-    expect(stdout).toContain(`Wrote ${file}`);
-    expect(pngSize(file)).toEqual({ width: 1280, height: 800 });
+  for (const name of SCREENSHOTS) expect(stdout).toContain(`Wrote ${resolve(dir, `${name}.png`)}`);
+  for (const platform of [...PLATFORMS, 'dashboard']) {
+    expect(pngSize(resolve(dir, `${platform}.png`))).toEqual({ width: 1280, height: 800 });
   }
+  // The popup at its own width (320 CSS px), as tall as its content.
+  const popup = pngSize(resolve(dir, 'popup.png'));
+  expect(popup.width).toBe(320);
+  expect(popup.height).toBeGreaterThan(100);
 });
 
 test('the demo shows each platform with its panel: contact, waiting time against the SLA, tags, notes, templates in English and German', async ({
@@ -72,6 +99,49 @@ test('the demo shows each platform with its panel: contact, waiting time against
   );
 
   const files = await screenshotDemo(session, testInfo.outputPath('screenshots'));
-  expect(files.map((file) => file.split('/').at(-1))).toEqual(DEMO_INBOXES.map((d) => `${d.inbox.platform}.png`));
+  expect(files.map((file) => file.split('/').at(-1))).toEqual(SCREENSHOTS.map((name) => `${name}.png`));
   for (const file of files) expect(pngSize(file).width).toBeGreaterThan(0);
+});
+
+test("the demo data agrees with itself: list times, the panel's wait, the Sales policy of the lead, templates in the conversation's language", async ({
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const session = await startDemo(context);
+  const languages = templateLanguages();
+  for (const { demo, page } of session.inboxes) {
+    const panel = panelOf(page);
+    // "waiting 3 h · overdue (Customer service)": the dashboard's row says the same wait.
+    const timer = await panel.getByRole('timer', { name: 'Response timer' }).textContent();
+    const waiting = /^(waiting [^·]+?) ·/.exec(timer ?? '')?.[1];
+    expect(waiting, `${demo.inbox.label}: ${timer}`).toBeTruthy();
+    const row = session.dashboard.locator(`[data-platform="${demo.inbox.platform}"]`).filter({ hasText: demo.contact });
+    await expect(row.getByText(waiting ?? '', { exact: true })).toBeVisible();
+    // Ben is a lead: the tag Lead brings the Sales policy (24 h / 48 h); the others use the default.
+    expect(timer).toContain(demo.tags.includes('Lead') ? '(Sales)' : '(Customer service)');
+
+    // The screenshot's template search shows templates in the conversation's language only.
+    await panel.getByRole('searchbox', { name: 'Search templates' }).fill(demo.screenshotSearch);
+    const insertButtons = panel.getByRole('list', { name: 'Templates', exact: true }).getByRole('button', {
+      name: /^Insert /,
+    });
+    await expect(insertButtons.first()).toBeVisible();
+    const titles = await insertButtons.evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute('aria-label')?.replace(/^Insert /, '') ?? ''),
+    );
+    for (const title of titles) expect(languages.get(title), `${demo.inbox.label}: ${title}`).toBe(demo.language);
+  }
+  // The host pages' own conversation lists give the same age as the panel's timer.
+  const inboxPage = (platform: string) => session.inboxes.find(({ demo }) => demo.inbox.platform === platform)!;
+  const instagram = inboxPage('instagram');
+  await expect(
+    instagram.page.getByText(`Anna Berger · Perfect, thanks! · ${ageLabel(instagram.demo.waitingMs)}`),
+  ).toBeVisible();
+  // The German conversation is German on the page too.
+  const messenger = inboxPage('facebook');
+  expect(messenger.demo.language).toBe('de');
+  await expect(
+    messenger.page.getByText(`Anna Berger · Danke, bis dann! · ${ageLabel(messenger.demo.waitingMs)}`),
+  ).toBeVisible();
+  await expect(messenger.page.getByRole('main').getByText('Danke, bis dann!', { exact: true })).toBeVisible();
 });

@@ -134,7 +134,7 @@ test.describe('conversation page', () => {
     printLatency('thread switch', switchedAt, report);
   });
 
-  test('after a URL change the thread is loading until header, list and composer are re-rendered; an insert for the previous thread inserts nothing', async ({
+  test('after a URL change the thread is loading until header, list and the composer label agree on the new person; an insert for the previous thread inserts nothing', async ({
     context,
     pageStates,
     insertViaBackground,

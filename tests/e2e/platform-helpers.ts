@@ -67,3 +67,19 @@ export function printLatency(label: string, from: number, report: Report | undef
   test.info().annotations.push({ type: 'latency', description: `${label}: ${ms} ms` });
   console.log(`latency · ${label}: ${ms} ms`);
 }
+
+/**
+ * The reports after an in-app switch: "loading" while the previous conversation is still on screen, then
+ * only the new thread, each report of it naming the new person (a loaded machine may split the page's
+ * rendering over several reads, so their number is not fixed). Returns the first report of the thread.
+ */
+export function firstThreadAfterSwitch(reports: Report[], person: string): Report | undefined {
+  const states = reports.map((report) => report.snapshot.state);
+  const settled = states.indexOf('thread');
+  expect(settled, `states after the switch: ${states.join(', ')}`).toBeGreaterThan(0);
+  expect(new Set(states.slice(0, settled))).toEqual(new Set(['loading']));
+  for (const report of reports.slice(settled)) {
+    expect(report.snapshot).toMatchObject({ state: 'thread', participant: { name: person } });
+  }
+  return reports[settled];
+}

@@ -105,7 +105,13 @@ export const LINKEDIN: FixtureInbox = {
 
 export const FIXTURE_INBOXES: readonly FixtureInbox[] = [INSTAGRAM, FACEBOOK, X, LINKEDIN];
 
-/** Serves every page `inbox` needs at its real URLs. */
-export async function serveInbox(context: BrowserContext, inbox: FixtureInbox): Promise<void> {
-  for (const [url, file] of inbox.routes) await serveFixture(context, url, file);
+/** Serves every page `inbox` needs at its real URLs; `edit` may rewrite a fixture file's HTML (see serveFixture). */
+export async function serveInbox(
+  context: BrowserContext,
+  inbox: FixtureInbox,
+  edit?: (file: string, html: string) => string,
+): Promise<void> {
+  for (const [url, file] of inbox.routes) {
+    await serveFixture(context, url, file, edit && ((html) => edit(file, html)));
+  }
 }

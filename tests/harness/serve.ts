@@ -28,10 +28,20 @@ export async function isolateAndServeFixtureScripts(context: BrowserContext): Pr
   });
 }
 
-/** Serves tests/fixtures/<file> whenever the browser asks for `url` (a real platform URL or glob). */
-export async function serveFixture(context: BrowserContext, url: string, file: string): Promise<void> {
-  const body = readFileSync(join(FIXTURES_DIR, file));
-  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+/**
+ * Serves tests/fixtures/<file> whenever the browser asks for `url` (a real platform URL or glob); `edit`, if
+ * given, rewrites the page's HTML at each request (the demo's times, relative to the moment it is opened).
+ */
+export async function serveFixture(
+  context: BrowserContext,
+  url: string,
+  file: string,
+  edit?: (html: string) => string,
+): Promise<void> {
+  const html = readFileSync(join(FIXTURES_DIR, file), 'utf8');
+  await context.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit ? edit(html) : html }),
+  );
 }
 
 /** Whether the fixture pages' editors have been bundled (they are needed by every fixture page). */

@@ -2,7 +2,7 @@
 // four demo inboxes (Instagram, Messenger, X, LinkedIn stand-in pages served at the real URLs, never the
 // network), each with the side panel next to it, plus the dashboard. The data is seeded through the
 // extension's own RPC: settings, sample template packs (English and German), tags, notes, waiting times.
-//   npm start -- --headless --screenshots <dir>   one PNG per platform, then exit (no display needed)
+//   npm start -- --headless --screenshots <dir>   one PNG per platform, dashboard.png, popup.png, then exit
 //   npm start -- --skip-build                     use the existing build (DMS_OUT_DIR, default .output)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -68,6 +68,8 @@ export const ContactPatchSchema = patchOf(
     displayName: true,
     customFields: true,
     personId: true,
+    doNotContact: true,
+    consent: true,
   }),
 );
 
@@ -80,14 +82,20 @@ export async function updateContact(db: SidekickDatabase, id: string, patch: z.i
   });
 }
 
-/** "Forget this person": the contact and everything attached to it — conversations, notes, response times. */
+/**
+ * "Forget this person" (GDPR Art. 17): the contact, every identity linked to it (same personId) and
+ * everything attached to them — conversations, notes, response times.
+ */
 export async function deleteContact(db: SidekickDatabase, id: string): Promise<void> {
   await db.transaction('rw', [db.contacts, db.conversations, db.notes, db.responseEvents], async () => {
-    const conversationIds = await db.conversations.where('contactId').equals(id).primaryKeys();
+    const contact = await db.contacts.get(id);
+    const ids = contact?.personId ? await db.contacts.where('personId').equals(contact.personId).primaryKeys() : [];
+    const contactIds = [...new Set([id, ...ids])];
+    const conversationIds = await db.conversations.where('contactId').anyOf(contactIds).primaryKeys();
     await db.responseEvents.where('conversationId').anyOf(conversationIds).delete();
     await db.conversations.bulkDelete(conversationIds);
-    await db.notes.where('contactId').equals(id).delete();
-    await db.contacts.delete(id);
+    await db.notes.where('contactId').anyOf(contactIds).delete();
+    await db.contacts.bulkDelete(contactIds);
   });
 }
 

@@ -20,6 +20,21 @@ const SafeKey = z
   .max(100)
   .refine((key) => !(FORBIDDEN_KEYS as readonly string[]).includes(key), { message: 'reserved key name' });
 
+/**
+ * Data rights (issue #20): the person's documented consent to marketing messages (German UWG § 7 asks
+ * for prior consent, documented), given or withdrawn, when, how and where it came from.
+ */
+export const ConsentSchema = z.strictObject({
+  status: z.enum(['given', 'withdrawn']),
+  /** When the person gave or withdrew it (epoch ms). */
+  at: Time,
+  /** How: in this chat, a web form, in writing, by phone, other. */
+  method: z.enum(['chat', 'form', 'written', 'phone', 'other']),
+  /** Free text: the campaign, the form's URL, the message's date. */
+  source: z.string().max(500).default(''),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
 export const ContactSchema = z.strictObject({
   id: Id,
   platform: PlatformSchema,
@@ -32,6 +47,10 @@ export const ContactSchema = z.strictObject({
   personId: Id.optional(),
   /** e.g. company, order number, "consent to marketing: 2026-03-02". */
   customFields: z.record(SafeKey, z.string().max(2000)).default({}),
+  /** Data rights (issue #20): the person objected (GDPR Art. 21); the panel warns before every insert. */
+  doNotContact: z.boolean().optional(),
+  /** Data rights (issue #20): consent to marketing messages; absent = none recorded. */
+  consent: ConsentSchema.optional(),
   createdAt: Time,
   updatedAt: Time,
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { emptySnapshot } from '../platforms/toolkit/snapshot';
 import type { PageSnapshot } from '../platforms/types';
 import { ReportAnswerSchema } from './page-commands';
 import { isNoReceiver } from './wake';
@@ -14,16 +15,9 @@ const KEPT_URL_LENGTH = 2000;
  */
 export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageSnapshot {
   const url = String(refused.url);
+  const kept = new URL(url.length <= KEPT_URL_LENGTH ? url : new URL(url).origin);
   return {
-    platform: refused.platform,
-    url: url.length <= KEPT_URL_LENGTH ? url : new URL(url).origin,
-    state: refused.state === 'not-messages' ? 'not-messages' : 'thread',
-    threadId: null,
-    surface: 'page',
-    participant: null,
-    messages: [],
-    composerKind: null,
-    health: { participant: 'missing', messages: 'missing', composer: 'missing' },
+    ...emptySnapshot(refused.platform, kept, refused.state === 'not-messages' ? 'not-messages' : 'thread'),
     drift: [
       { part: 'thread', health: 'missing', failedSignals: [`report refused: ${reason}`.slice(0, 100)], skeleton: '' },
     ],

@@ -20,6 +20,7 @@ import {
   TagSchema,
   TemplateSchema,
 } from '../db/schema';
+import { PersonExportSchema } from '../export/person';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
 import { PackFileSchema } from '../packs/format';
 import {
@@ -145,6 +146,10 @@ export const RPC = {
     SlaMetricsSchema,
     EXTENSION,
   ),
+  // ---- data rights (issue #20) ----
+  /** "Export everything about this person" (GDPR Art. 15): the contact and every linked identity. */
+  'contacts.export': rpc(byId, PersonExportSchema, EXTENSION),
+  // ---- end of issue #20 ----
   'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),
   /** The file's text, checked completely in the background before anything is written. */
   'backup.restore': rpc(

@@ -244,7 +244,10 @@ export function createFacebookAdapter(): PlatformAdapter {
     const url = new URL(doc.location.href);
     if (routeOf('facebook', url).kind === 'thread') {
       const { snapshot, read } = inspect(doc, url);
-      return { snapshot, composer: read?.composer.value ?? null, answersTo: (id) => binding.isSettled(id) };
+      // An alias counts only once the page shows the conversation bound under it, not while the old one
+      // is still on screen after a switch.
+      const answersTo = (id: string) => binding.isSettled(snapshot.threadId ?? '') && binding.isSettled(id);
+      return { snapshot, composer: read?.composer.value ?? null, answersTo };
     }
     // Pop-ups: the one showing that conversation, whichever the person looked at last.
     for (const popup of popupRoots(doc)) {

@@ -29,7 +29,7 @@ describe('reportPage', () => {
     const { input } = (send.mock.calls[1]?.[0] ?? {}) as { input?: unknown };
     expect(PageSnapshotSchema.parse(input)).toMatchObject({
       platform: 'instagram',
-      url: 'https://www.instagram.com',
+      url: 'https://www.instagram.com/',
       state: 'thread',
       threadId: null,
       participant: null,
