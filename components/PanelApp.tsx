@@ -86,6 +86,11 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
   const page = context.status === 'ready' ? context.value.page : null;
   const loadingSince = context.status === 'ready' ? context.value.loadingSince : undefined;
   const settingsValue = settings.status === 'ready' ? settings.value : null;
+  // The conversation's sections appear once everything they first show is in (the same shared
+  // subscriptions as theirs): nothing arriving later pushes what is on screen down (a layout shift).
+  const templates = useLive('templates.all', null);
+  const tags = useLive('tags.all', null);
+  const sectionsDataIn = [settings, templates, tags].every((live) => live.status !== 'loading');
   const waitingSince = useWaitingSince(page ? `${page.platform} ${page.state} ${page.threadId} ${page.url}` : '');
   const mode = panelMode({
     page,
@@ -190,7 +195,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
           </p>
         )}
       {mode.kind === 'degraded' && <DegradedNotice unreadable={mode.unreadable} canInsert={mode.canInsert} />}
-      {(mode.kind === 'conversation' || mode.kind === 'degraded') && (
+      {(mode.kind === 'conversation' || mode.kind === 'degraded') && sectionsDataIn && (
         <>
           {view && settingsValue && (
             <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import type { ComposerKind } from '@/utils/platforms/types';
@@ -7,6 +7,7 @@ import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from './i18n';
 import { FirstRun } from './panel/FirstRun';
+import { useTemplateSearch } from './shared/useTemplateSearch';
 import { useLive } from './useLive';
 
 /** Results shown at once: the best matches; more would only slow typing down. */
@@ -43,10 +44,9 @@ export function TemplatesSection({
   const [unconfirmed, setUnconfirmed] = useState<{ template: Template; answers: Record<string, string> } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; undo?: Template } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  const deferredQuery = useDeferredValue(query);
 
   const index = useMemo(() => new TemplateSearch(templates.status === 'ready' ? templates.value : []), [templates]);
-  const results = useMemo(() => index.search(deferredQuery, { folder }), [index, deferredQuery, folder]);
+  const results = useTemplateSearch(index, query, { folder });
   const shown = results.slice(0, SHOWN);
   const selected = shown[Math.min(active, shown.length - 1)];
   const limit = target?.composerKind ? COMPOSER_LIMITS[target.composerKind].limit : undefined;

@@ -9,6 +9,8 @@ import '@/components/styles.css';
 // panel does, as the panel's own would.
 subscribe('panel.context', null, () => {});
 subscribe('settings', null, () => {});
+subscribe('templates.all', null, () => {});
+subscribe('tags.all', null, () => {});
 
 // `wxt build --mode bench` only (npm run bench); production builds drop this branch. Notes each change of
 // the heading from the first render on, in epoch ms, for tests/bench/panel-hooks.ts (loaded after that).

@@ -28,6 +28,17 @@ document.addEventListener(
   true,
 );
 
+/**
+ * The frame's cumulative layout shift since it started (buffered: the shifts before this module loaded
+ * count too). Shifts right after an input are left out, as CLS leaves them out.
+ */
+let layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+    if (!entry.hadRecentInput) layoutShift += entry.value;
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -79,6 +90,7 @@ function search(count: number, rounds: number) {
 export const panelBench = {
   headings: () => headings,
   clicks: () => clicks,
+  layoutShift: () => layoutShift,
   search,
 };
 

@@ -1,7 +1,8 @@
 // `npm run bench`: builds the extension in bench mode and measures it in headless Chromium, on the fixture
 // pages, against its performance budgets. Prints a table and writes bench/results.json. Not a test.
-// `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a load-proof figure
-// (bytes, counts, memory) is over twice its budget. `--skip-build` reuses .output-bench/.
+// `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a figure that load
+// cannot move (bytes, layout shift, memory) is over its gate. `--skip-build` reuses .output-bench/. `--only
+// storage,pages,host,overhead,search,dashboard` measures those parts alone (while working on one of them).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Worker } from '@playwright/test';
+import { FIXTURE_INBOXES } from '../harness/inboxes.ts';
 import { launch } from './browser.ts';
+import { type HostShare, hostShare, serveHostPages } from './host-share.ts';
 import {
   BUSY_URL,
   dashboardFilter,
@@ -29,9 +32,15 @@ const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const quick = options.quick;
+const PARTS = ['storage', 'pages', 'host', 'overhead', 'search', 'dashboard'] as const;
+const only = options.only?.split(',');
+const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownPart) throw new Error(`--only: no part "${unknownPart}" (parts: ${PARTS.join(', ')})`);
+const measures = (part: (typeof PARTS)[number]) => !only || only.includes(part);
 
 const root = resolve(import.meta.dirname, '../..');
 const OUT = '.output-bench';
@@ -49,9 +58,11 @@ if (loadAtStart > cpus().length) {
 }
 
 const plan = quick
-  ? { runs: 5, conversations: 20_000, busyRuns: 2, packRuns: 1, searchRounds: 5, heapRuns: 1 }
-  : { runs: 21, conversations: 100_000, busyRuns: 9, packRuns: 3, searchRounds: 20, heapRuns: 3 };
+  ? { runs: 5, conversations: 20_000, busyRuns: 2, packRuns: 1, searchRounds: 5, heapRuns: 1, shareRuns: 1 }
+  : { runs: 21, conversations: 100_000, busyRuns: 9, packRuns: 3, searchRounds: 20, heapRuns: 3, shareRuns: 3 };
 const BUSY = { rows: 2_000, burst: 50, gapMs: 20, messages: 5 };
+/** As in the side-by-side with a peer (issue #18): 500 rows in bursts of 50 every 20 ms. */
+const SHARE_BURSTS = { rows: 500, burst: 50, gapMs: 20, idleMs: 1_000 };
 const TEMPLATES = 10_000;
 const DASHBOARD_ROWS = 10_000;
 const fmt = (n: number) => n.toLocaleString('en');
@@ -96,6 +107,12 @@ const sizes = (dir: string, file: string) => {
   const code = readFileSync(join(dir, file));
   return { code, raw: code.length / 1024, gzip: gzipSync(code).length / 1024 };
 };
+/**
+ * CI fails beyond it (bytes are load-proof): twice the former budget of 20 KB. Today's 35 KB is zod's
+ * full build, which utils/platforms/toolkit/snapshot.ts pulls in to read its length limits off the
+ * schemas; the target (the budget) is 10 KB.
+ */
+const CONTENT_SCRIPT_GATE_KB = 40;
 const manifest = JSON.parse(readFileSync(join(productionDir, 'manifest.json'), 'utf8')) as {
   content_scripts: { js: string[] }[];
 };
@@ -111,17 +128,35 @@ for (const file of injected.sort()) {
     name: `injected: ${platform} content script (gzip)`,
     value: shipped.gzip,
     unit: 'KB',
-    budget: 20,
+    budget: 10,
+    gate: CONTENT_SCRIPT_GATE_KB,
     stat: 'exact',
     note: `${shipped.raw.toFixed(1)} KB raw (production build; the bench build's: ${bench.gzip.toFixed(1)} KB gzip)`,
   });
 }
 // The detector must find React where it is: in the scripts panel.html loads.
+/**
+ * React (≈ 200 KB raw), zod (≈ 90 KB), both languages' strings and the panel's own code, 122 KB gzip
+ * today; the dashboard's code (uPlot, its tabs) is in none of them. CI fails beyond it.
+ */
+const PANEL_SCRIPTS_GATE_KB = 130;
 const panelHtml = readFileSync(join(extensionDir, 'panel.html'), 'utf8');
 const panelScripts = [...panelHtml.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
 const panelReact = panelScripts.filter((file) => REACT_MARKERS.test(readFileSync(join(extensionDir, file), 'utf8')));
 if (panelReact.length === 0) throw new Error('The React detector finds no React in the panel: fix REACT_MARKERS');
 const allChunks = readdirSync(join(extensionDir, 'chunks')).length;
+// What the panel must fetch, compile and run before its first render: its own bundle, nothing the dashboard needs.
+const panelBytes = panelScripts.map((file) => sizes(extensionDir, file));
+add({
+  section: 3,
+  name: 'panel: the scripts panel.html loads (gzip)',
+  value: panelBytes.reduce((sum, file) => sum + file.gzip, 0),
+  unit: 'KB',
+  budget: PANEL_SCRIPTS_GATE_KB,
+  gate: PANEL_SCRIPTS_GATE_KB,
+  stat: 'exact, bench build',
+  note: `${panelScripts.length} files, ${panelBytes.reduce((sum, file) => sum + file.raw, 0).toFixed(0)} KB raw: ${panelScripts.join(', ')}`,
+});
 
 type StorageBench = typeof import('./storage-hooks.ts').storageBench;
 /** Calls one of the background's storage bench hooks (tests/bench/storage-hooks.ts). */
@@ -138,213 +173,299 @@ const details: Record<string, unknown> = {};
 // ─── 7. storage ────────────────────────────────────────────────────────────────────────────────────
 // A browser of its own: the big database (and the background's SLA work on it, and IndexedDB's
 // compaction after the bulk insert) must not load the machine while the pages are measured.
-const storageBrowser = await launch(fixtureDir, extensionDir);
-const chromiumVersion = storageBrowser.context.browser()?.version() ?? '?';
-try {
-  const worker = storageBrowser.worker as Worker;
-  const conversations = plan.conversations;
-  const notes = conversations / 2;
-  add({
-    section: 7,
-    name: `storage: insert ${fmt(conversations)} conversations + ${fmt(notes)} notes`,
-    value: await storage(worker, 'seed', conversations, notes),
-    unit: 'ms',
-    stat: 'once, chunks of 5,000',
-  });
-  add({
-    section: 7,
-    name: `storage: open the database (${fmt(conversations)} conversations, ${fmt(notes)} notes)`,
-    value: await storage(worker, 'openMs', plan.runs),
-    unit: 'ms',
-    budget: 50,
-    stat: `median of ${plan.runs}`,
-    note: 'a new connection and its first query',
-  });
-  add({
-    section: 7,
-    name: 'storage: the 50 most overdue open conversations',
-    value: await storage(worker, 'mostOverdueMs', plan.runs),
-    unit: 'ms',
-    budget: 50,
-    stat: `median of ${plan.runs}`,
-  });
-  add({
-    section: 7,
-    name: 'storage: count open conversations per platform',
-    value: await storage(worker, 'countOpenByPlatformMs', plan.runs),
-    unit: 'ms',
-    stat: `median of ${plan.runs}`,
-  });
-  const packRuns: Record<string, number>[] = [];
-  for (let i = 0; i < plan.packRuns; i++) {
-    packRuns.push(
-      await worker.evaluate(() =>
-        (
-          globalThis as unknown as { dmsPackBench: { importMs: (n: number) => Promise<Record<string, number>> } }
-        ).dmsPackBench.importMs(5_000),
-      ),
-    );
+let chromiumVersion = '?';
+if (measures('storage')) {
+  const storageBrowser = await launch(fixtureDir, extensionDir);
+  chromiumVersion = storageBrowser.context.browser()?.version() ?? '?';
+  try {
+    const worker = storageBrowser.worker as Worker;
+    const conversations = plan.conversations;
+    const notes = conversations / 2;
+    add({
+      section: 7,
+      name: `storage: insert ${fmt(conversations)} conversations + ${fmt(notes)} notes`,
+      value: await storage(worker, 'seed', conversations, notes),
+      unit: 'ms',
+      // Issue #18's target is 8 s for 100,000 conversations and 50,000 notes; the quick run inserts a fifth.
+      budget: (8_000 * conversations) / 100_000,
+      stat: 'once, transactions of 25,000 rows',
+    });
+    add({
+      section: 7,
+      name: `storage: open the database (${fmt(conversations)} conversations, ${fmt(notes)} notes)`,
+      value: await storage(worker, 'openMs', plan.runs),
+      unit: 'ms',
+      budget: 50,
+      stat: `median of ${plan.runs}`,
+      note: 'a new connection and its first query',
+    });
+    add({
+      section: 7,
+      name: 'storage: the 50 most overdue open conversations',
+      value: await storage(worker, 'mostOverdueMs', plan.runs),
+      unit: 'ms',
+      budget: 50,
+      stat: `median of ${plan.runs}`,
+    });
+    add({
+      section: 7,
+      name: 'storage: count open conversations per platform',
+      value: await storage(worker, 'countOpenByPlatformMs', plan.runs),
+      unit: 'ms',
+      budget: 10,
+      stat: `median of ${plan.runs}`,
+      note: "counters per platform and status, kept in the writers' transactions (utils/db/counters.ts)",
+    });
+    const packRuns: Record<string, number>[] = [];
+    for (let i = 0; i < plan.packRuns; i++) {
+      packRuns.push(
+        await worker.evaluate(() =>
+          (
+            globalThis as unknown as { dmsPackBench: { importMs: (n: number) => Promise<Record<string, number>> } }
+          ).dmsPackBench.importMs(5_000),
+        ),
+      );
+    }
+    const packStep = (step: string) => median(packRuns.map((r) => r[step] ?? Number.NaN));
+    add({
+      section: 7,
+      name: 'storage: import a 5,000-template pack (parse + plan + apply)',
+      value: median(packRuns.map((r) => (r.parseMs ?? 0) + (r.planMs ?? 0) + (r.applyMs ?? 0))),
+      unit: 'ms',
+      budget: 300,
+      stat: `median of ${plan.packRuns}`,
+      note: `parse ${packStep('parseMs').toFixed(0)} ms, plan ${packStep('planMs').toFixed(0)} ms, apply ${packStep('applyMs').toFixed(0)} ms; updating it (every template changed): plan ${packStep('updatePlanMs').toFixed(0)} ms, apply ${packStep('updateApplyMs').toFixed(0)} ms`,
+    });
+    details.packImport = packRuns;
+  } finally {
+    await storageBrowser.close();
   }
-  const packStep = (step: string) => median(packRuns.map((r) => r[step] ?? Number.NaN));
-  add({
-    section: 7,
-    name: 'storage: import a 5,000-template pack (parse + plan + apply)',
-    value: median(packRuns.map((r) => (r.parseMs ?? 0) + (r.planMs ?? 0) + (r.applyMs ?? 0))),
-    unit: 'ms',
-    budget: 1000,
-    stat: `median of ${plan.packRuns}`,
-    note: `parse ${packStep('parseMs').toFixed(0)} ms, plan ${packStep('planMs').toFixed(0)} ms, apply ${packStep('applyMs').toFixed(0)} ms; updating it (every template changed): plan ${packStep('updatePlanMs').toFixed(0)} ms, apply ${packStep('updateApplyMs').toFixed(0)} ms`,
-  });
-  details.packImport = packRuns;
-} finally {
-  await storageBrowser.close();
+  phase('storage');
 }
-phase('storage');
+
+// ─── 2. host-page overhead as shares of the page's own work, on all four platforms' fixtures ─────────
+if (measures('host')) {
+  const hostBrowser = await launch(fixtureDir, extensionDir);
+  chromiumVersion = hostBrowser.context.browser()?.version() ?? '?';
+  try {
+    await serveHostPages(hostBrowser);
+    const shares: HostShare[] = [];
+    for (const inbox of FIXTURE_INBOXES) {
+      // One warm-up load of each page (the browser's caches), then the measured runs, summed.
+      const runs: HostShare[] = [];
+      for (let run = 0; run <= plan.shareRuns; run++) {
+        const result = await hostShare(hostBrowser, inbox, SHARE_BURSTS);
+        if (run > 0) runs.push(result);
+      }
+      const sum = (pick: (r: HostShare) => number) => runs.reduce((total, r) => total + pick(r), 0);
+      const share = {
+        ours: sum((r) => r.rows.ours),
+        page: sum((r) => r.rows.page),
+        mainThread: sum((r) => r.rows.mainThread),
+        load: sum((r) => r.load.ours) / runs.length,
+        reports: sum((r) => r.reports) / runs.length,
+      };
+      shares.push(...runs);
+      add({
+        section: 2,
+        name: `host share: ${inbox.label}, our script ÷ the page's own while ${fmt(SHARE_BURSTS.rows)} rows arrive`,
+        value: (100 * share.ours) / share.page,
+        unit: '%',
+        budget: 5,
+        stat: `sums of ${plan.shareRuns} runs, CPU profile`,
+        note: `ours ${(share.ours / runs.length).toFixed(1)} ms, the page's ${(share.page / runs.length).toFixed(1)} ms, main thread ${(share.mainThread / runs.length).toFixed(0)} ms per run (ours ${((100 * share.ours) / share.mainThread).toFixed(2)} % of it, target ≤ 0.3 %); ${share.reports.toFixed(0)} page.report messages per run; bursts of ${SHARE_BURSTS.burst} every ${SHARE_BURSTS.gapMs} ms`,
+      });
+      add({
+        section: 2,
+        name: `host share: ${inbox.label}, our script at load and ${SHARE_BURSTS.idleMs} ms idle`,
+        value: share.load,
+        unit: 'ms',
+        budget: 15,
+        stat: `mean of ${plan.shareRuns} runs, CPU profile`,
+      });
+    }
+    details.hostShare = shares;
+  } finally {
+    await hostBrowser.close();
+  }
+  phase('host share');
+}
 
 // ─── the pages: the extension's browser and the same browser without it ────────────────────────────
-const ext = await launch(fixtureDir, extensionDir);
-const plain = await launch(fixtureDir);
-try {
-  await serveFixtures(ext);
-  await serveFixtures(plain);
-  // A small library for the page measurements: the greeting the insert clicks, first in the list.
-  await storage(ext.worker as Worker, 'seedTemplates', 20);
+if (measures('pages') || measures('overhead') || measures('search') || measures('dashboard')) {
+  const ext = await launch(fixtureDir, extensionDir);
+  const plain = measures('overhead') ? await launch(fixtureDir) : undefined;
+  chromiumVersion = ext.context.browser()?.version() ?? '?';
+  try {
+    await serveFixtures(ext);
+    if (plain) await serveFixtures(plain);
+    // A small library for the page measurements: the greeting the insert clicks, first in the list.
+    await storage(ext.worker as Worker, 'seedTemplates', 20);
 
-  // ─── 1b. what the host page runs ─────────────────────────────────────────────────────────────────
-  const hostScripts = await extensionScriptsInHost(ext);
-  add({
-    section: 1,
-    name: 'injected: content scripts with React in them',
-    value: withReact.length,
-    unit: '',
-    budget: 0,
-    stat: `exact, ${injected.length} files`,
-    note: `React is in ${panelReact.join(', ')} (loaded by panel.html only, ${allChunks} chunks in all); extension scripts the host page ran: ${hostScripts.join(', ')}`,
-  });
-  if (hostScripts.some((path) => !path.startsWith('/content-scripts/'))) {
-    throw new Error(`The host page ran extension scripts besides its content script: ${hostScripts.join(', ')}`);
+    if (measures('pages')) {
+      // ─── 1b. what the host page runs ─────────────────────────────────────────────────────────────────
+      const hostScripts = await extensionScriptsInHost(ext);
+      add({
+        section: 1,
+        name: 'injected: content scripts with React in them',
+        value: withReact.length,
+        unit: '',
+        budget: 0,
+        gate: 0,
+        stat: `exact, ${injected.length} files`,
+        note: `React is in ${panelReact.join(', ')} (loaded by panel.html only, ${allChunks} chunks in all); extension scripts the host page ran: ${hostScripts.join(', ')}`,
+      });
+      if (hostScripts.some((path) => !path.startsWith('/content-scripts/'))) {
+        throw new Error(`The host page ran extension scripts besides its content script: ${hostScripts.join(', ')}`);
+      }
+
+      // ─── 3. panel ready ──────────────────────────────────────────────────────────────────────────────
+      const ready = await panelReady(ext, plan.runs);
+      const at = (name: string) => ready.step(name).toFixed(0);
+      add({
+        section: 3,
+        name: "panel ready: host DOMContentLoaded → the contact's name shown",
+        value: median(ready.times),
+        unit: 'ms',
+        budget: 80,
+        stat: `median of ${plan.runs}`,
+        note: `from navigation ${at('fromNavigation')} ms (DOMContentLoaded at ${at('hostDcl')} ms). After DOMContentLoaded: panel iframe created ${at('panelCreated')} ms (content script at document_idle), its HTML received ${at('panelHtml')}, its skeleton painted ${at('firstPaint')}, its scripts run ${at('panelScripts')}, first render ${at('firstRender')}, name committed ${at('committed')}, painted ${at('shown')} ms`,
+        samples: ready.times,
+      });
+      add({
+        section: 3,
+        name: 'panel: layout shift of the panel frame, skeleton → name → template list',
+        value: ready.layoutShift,
+        unit: '',
+        budget: 0.01,
+        gate: 0.01,
+        stat: `the worst of ${plan.runs} loads`,
+        note: "PerformanceObserver 'layout-shift' in the frame, buffered, summed (a bound on CLS)",
+      });
+      details.panelReady = ready.steps;
+
+      // ─── 4. thread switch ────────────────────────────────────────────────────────────────────────────
+      const switched = await threadSwitch(ext, plan.runs);
+      add({
+        section: 4,
+        name: 'thread switch: URL change → the new contact shown',
+        value: median(switched.times),
+        unit: 'ms',
+        budget: 100,
+        stat: `median of ${plan.runs}`,
+        note: `committed to the DOM after ${switched.committed.toFixed(1)} ms (the figure is the painting frame)`,
+        samples: switched.times,
+      });
+
+      // ─── 6. insert ───────────────────────────────────────────────────────────────────────────────────
+      const inserted = await insert(ext, plan.runs);
+      add({
+        section: 6,
+        name: 'insert: click "Insert" → the text in the composer\'s editor state',
+        value: median(inserted.total),
+        unit: 'ms',
+        budget: 16,
+        stat: `median of ${plan.runs}`,
+        note: `panel → background ${inserted.panel.toFixed(1)} ms, background → content script → dispatch ${inserted.background.toFixed(1)} ms, Lexical ${inserted.editor.toFixed(1)} ms`,
+        samples: inserted.total,
+      });
+      add({
+        section: 6,
+        name: "insert: content script alone (background's command → editor state)",
+        value: median(inserted.direct),
+        unit: 'ms',
+        stat: `median of ${plan.runs}`,
+        note: 'one IPC hop (service worker → tab) included',
+        samples: inserted.direct,
+      });
+      const smallHeap = await panelHeap(ext, plan.heapRuns);
+      add({
+        section: 8,
+        name: 'memory: panel JS heap, 20 templates',
+        value: median(smallHeap),
+        unit: 'MB',
+        stat: `median of ${plan.heapRuns}, after GC`,
+      });
+      phase('panel ready, thread switch, insert');
+    }
+
+    // ─── 2. host-page overhead, with ÷ without (load moves it: published, not held to a budget) ──────
+    if (plain) {
+      const overhead = await hostOverhead(ext, plain, plan.busyRuns, BUSY);
+      add({
+        section: 2,
+        name: `host overhead: main thread while ${fmt(BUSY.rows)} rows arrive, with ÷ without`,
+        value: overhead.ratio,
+        unit: '×',
+        stat: `median of ${plan.busyRuns} pairs`,
+        note: `pairs' ratios ${overhead.ratios.map((r) => r.toFixed(3)).join(', ')}; medians: TaskDuration ${overhead.with.task.toFixed(0)} ms with the extension, ${overhead.without.task.toFixed(0)} ms without (script ${overhead.with.script.toFixed(0)} / ${overhead.without.script.toFixed(0)}, style ${overhead.with.style.toFixed(0)} / ${overhead.without.style.toFixed(0)}, layout ${overhead.with.layout.toFixed(0)} / ${overhead.without.layout.toFixed(0)} ms); bursts of ${BUSY.burst} every ${BUSY.gapMs} ms at ${BUSY_URL}`,
+      });
+      add({
+        section: 2,
+        name: `host overhead: one new message in a ${fmt(BUSY.rows)}-row thread, with`,
+        value: overhead.with.perMessage,
+        unit: 'ms',
+        stat: `medians of ${plan.busyRuns} × ${BUSY.messages}`,
+        note: `main-thread time per message; without the extension ${overhead.without.perMessage.toFixed(1)} ms`,
+      });
+      details.hostOverhead = overhead;
+      phase('host-page overhead');
+    }
+
+    // ─── 8. memory and 5. search with 10,000 templates ───────────────────────────────────────────────
+    if (measures('search')) {
+      await storage(ext.worker as Worker, 'seedTemplates', TEMPLATES);
+      const heap = await panelHeap(ext, plan.heapRuns);
+      add({
+        section: 8,
+        name: `memory: panel JS heap, ${fmt(TEMPLATES)} templates`,
+        value: median(heap),
+        unit: 'MB',
+        budget: 40,
+        gate: 80,
+        stat: `median of ${plan.heapRuns}, after GC`,
+        note: 'Runtime.getHeapUsage of the panel frame (the only extension page open)',
+      });
+      const search = await templateSearch(ext, TEMPLATES, plan.searchRounds);
+      add({
+        section: 5,
+        name: `template search: one keystroke over ${fmt(TEMPLATES)} templates, p95`,
+        value: search.p95,
+        unit: 'ms',
+        budget: 2,
+        stat: `p95 of ${fmt(search.keystrokes)} keystrokes`,
+        note: `median ${search.p50.toFixed(2)} ms`,
+      });
+      add({
+        section: 5,
+        name: `template search: the slowest keystroke over ${fmt(TEMPLATES)} templates`,
+        value: search.max,
+        unit: 'ms',
+        budget: 8,
+        stat: `max of ${fmt(search.keystrokes)} keystrokes`,
+        note: `the cleared box (all, by use) ${search.emptyQueryMedian.toFixed(1)} ms; building the index ${search.buildMs.toFixed(0)} ms; slowest: ${search.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(1)}`).join(', ')}`,
+      });
+      details.search = search;
+      phase(`${fmt(TEMPLATES)} templates: memory and search`);
+    }
+
+    if (measures('dashboard')) {
+      const extensionId = new URL((ext.worker as Worker).url()).host;
+      const filterTimes = await dashboardFilter(ext, extensionId, DASHBOARD_ROWS, quick ? 1 : 3);
+      add({
+        section: 9,
+        name: `dashboard: filter ${fmt(DASHBOARD_ROWS)} conversations, one keystroke → new count painted`,
+        value: median(filterTimes),
+        unit: 'ms',
+        stat: `median of ${filterTimes.length} keystrokes`,
+        note: `max ${Math.max(...filterTimes).toFixed(1)} ms; the list is virtualized (only the rows in view exist)`,
+      });
+      phase('dashboard filter');
+    }
+  } finally {
+    await ext.close();
+    await plain?.close();
   }
-
-  // ─── 3. panel ready ──────────────────────────────────────────────────────────────────────────────
-  const ready = await panelReady(ext, plan.runs);
-  const at = (name: string) => ready.step(name).toFixed(0);
-  add({
-    section: 3,
-    name: "panel ready: host DOMContentLoaded → the contact's name shown",
-    value: median(ready.times),
-    unit: 'ms',
-    budget: 150,
-    stat: `median of ${plan.runs}`,
-    note: `from navigation ${at('fromNavigation')} ms (DOMContentLoaded at ${at('hostDcl')} ms). After DOMContentLoaded: panel iframe created ${at('panelCreated')} ms (content script at document_idle), its HTML received ${at('panelHtml')}, its scripts run ${at('panelScripts')}, first render ${at('firstRender')}, name committed ${at('committed')}, painted ${at('shown')} ms`,
-    samples: ready.times,
-  });
-  details.panelReady = ready.steps;
-
-  // ─── 4. thread switch ────────────────────────────────────────────────────────────────────────────
-  const switched = await threadSwitch(ext, plan.runs);
-  add({
-    section: 4,
-    name: 'thread switch: URL change → the new contact shown',
-    value: median(switched.times),
-    unit: 'ms',
-    budget: 100,
-    stat: `median of ${plan.runs}`,
-    note: `committed to the DOM after ${switched.committed.toFixed(1)} ms (the figure is the painting frame)`,
-    samples: switched.times,
-  });
-
-  // ─── 6. insert ───────────────────────────────────────────────────────────────────────────────────
-  const inserted = await insert(ext, plan.runs);
-  add({
-    section: 6,
-    name: 'insert: click "Insert" → the text in the composer\'s editor state',
-    value: median(inserted.total),
-    unit: 'ms',
-    budget: 16,
-    stat: `median of ${plan.runs}`,
-    note: `panel → background ${inserted.panel.toFixed(1)} ms, background → content script → dispatch ${inserted.background.toFixed(1)} ms, Lexical ${inserted.editor.toFixed(1)} ms`,
-    samples: inserted.total,
-  });
-  add({
-    section: 6,
-    name: "insert: content script alone (background's command → editor state)",
-    value: median(inserted.direct),
-    unit: 'ms',
-    stat: `median of ${plan.runs}`,
-    note: 'one IPC hop (service worker → tab) included',
-    samples: inserted.direct,
-  });
-  const smallHeap = await panelHeap(ext, plan.heapRuns);
-  add({
-    section: 8,
-    name: 'memory: panel JS heap, 20 templates',
-    value: median(smallHeap),
-    unit: 'MB',
-    stat: `median of ${plan.heapRuns}, after GC`,
-  });
-
-  // ─── 2. host-page overhead ───────────────────────────────────────────────────────────────────────
-  phase('panel ready, thread switch, insert');
-  const overhead = await hostOverhead(ext, plain, plan.busyRuns, BUSY);
-  add({
-    section: 2,
-    name: `host overhead: main thread while ${fmt(BUSY.rows)} rows arrive, with ÷ without`,
-    value: overhead.ratio,
-    unit: '×',
-    budget: 1.05,
-    stat: `median of ${plan.busyRuns} pairs`,
-    note: `pairs' ratios ${overhead.ratios.map((r) => r.toFixed(3)).join(', ')}; medians: TaskDuration ${overhead.with.task.toFixed(0)} ms with the extension, ${overhead.without.task.toFixed(0)} ms without (script ${overhead.with.script.toFixed(0)} / ${overhead.without.script.toFixed(0)}, style ${overhead.with.style.toFixed(0)} / ${overhead.without.style.toFixed(0)}, layout ${overhead.with.layout.toFixed(0)} / ${overhead.without.layout.toFixed(0)} ms); bursts of ${BUSY.burst} every ${BUSY.gapMs} ms at ${BUSY_URL}`,
-  });
-  add({
-    section: 2,
-    name: `host overhead: one new message in a ${fmt(BUSY.rows)}-row thread, with`,
-    value: overhead.with.perMessage,
-    unit: 'ms',
-    stat: `medians of ${plan.busyRuns} × ${BUSY.messages}`,
-    note: `main-thread time per message; without the extension ${overhead.without.perMessage.toFixed(1)} ms`,
-  });
-  details.hostOverhead = overhead;
-
-  // ─── 8. memory and 5. search with 10,000 templates ───────────────────────────────────────────────
-  phase('host-page overhead');
-  await storage(ext.worker as Worker, 'seedTemplates', TEMPLATES);
-  const heap = await panelHeap(ext, plan.heapRuns);
-  add({
-    section: 8,
-    name: `memory: panel JS heap, ${fmt(TEMPLATES)} templates`,
-    value: median(heap),
-    unit: 'MB',
-    budget: 40,
-    stat: `median of ${plan.heapRuns}, after GC`,
-    note: 'Runtime.getHeapUsage of the panel frame (the only extension page open)',
-  });
-  const search = await templateSearch(ext, TEMPLATES, plan.searchRounds);
-  add({
-    section: 5,
-    name: `template search: one keystroke over ${fmt(TEMPLATES)} templates`,
-    value: search.p95,
-    unit: 'ms',
-    budget: 4,
-    stat: `p95 of ${fmt(search.keystrokes)} keystrokes`,
-    note: `median ${search.p50.toFixed(2)} ms, max ${search.max.toFixed(1)} ms; the cleared box (all, by use) ${search.emptyQueryMedian.toFixed(1)} ms; building the index ${search.buildMs.toFixed(0)} ms; slowest: ${search.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(1)}`).join(', ')}`,
-  });
-  details.search = search;
-  phase(`${fmt(TEMPLATES)} templates: memory and search`);
-
-  const extensionId = new URL((ext.worker as Worker).url()).host;
-  const filterTimes = await dashboardFilter(ext, extensionId, DASHBOARD_ROWS, quick ? 1 : 3);
-  add({
-    section: 9,
-    name: `dashboard: filter ${fmt(DASHBOARD_ROWS)} conversations, one keystroke → new count painted`,
-    value: median(filterTimes),
-    unit: 'ms',
-    stat: `median of ${filterTimes.length} keystrokes`,
-    note: `max ${Math.max(...filterTimes).toFixed(1)} ms; the list is virtualized (only the rows in view exist)`,
-  });
-  phase('dashboard filter');
-} finally {
-  await ext.close();
-  await plain.close();
 }
 
 const seconds = (performance.now() - started) / 1000;
@@ -374,11 +495,9 @@ await writeFile(
 
 const over = figures.filter((f) => f.budget !== undefined && f.value > f.budget);
 if (over.length) console.log(`\nOver budget: ${over.map((f) => f.name).join('; ')}`);
-// In CI (--quick) only figures that load cannot move (bytes, counts, memory) fail the build beyond twice
-// their budget; timings and the with/without ratio are printed, not gated (a loaded 2-core machine moves them).
-const loadProof = (f: (typeof figures)[number]) => f.unit !== 'ms' && f.unit !== '×';
-const broken = figures.filter((f) => loadProof(f) && f.budget !== undefined && f.value > 2 * f.budget);
+// In CI (--quick) a load-proof figure beyond its gate fails the build; timings on 2 loaded cores cannot.
+const broken = figures.filter((f) => f.gate !== undefined && !(f.value <= f.gate));
 if (quick && broken.length) {
-  console.error(`\nOver twice the budget: ${broken.map((f) => f.name).join('; ')}`);
+  console.error(`\nOver the gate: ${broken.map((f) => `${f.name} ${formatValue(f)} > ${f.gate}`).join('; ')}`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { TeamHistoryEntry, TeamStateRow, TeamUpdateRow } from '../sync/schema';
+import { type CounterRow, conversationCounters, countExistingConversations } from './counters';
 import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, Template } from './schema';
 
 export const DB_NAME = 'dm-sidekick';
@@ -48,6 +49,12 @@ export const SCHEMA_VERSIONS: {
       teamHistory: 'id, [conversationKey+at]',
     },
   },
+  {
+    // Conversations per platform and status, kept by the conversationCounters middleware (counters.ts).
+    version: 7,
+    stores: { counters: 'key' },
+    upgrade: countExistingConversations,
+  },
 ];
 
 /** v1 allowed "VIP" and "vip" side by side; v2 keeps the oldest and points conversations at it. */
@@ -93,6 +100,7 @@ export class SidekickDatabase extends Dexie {
   teamUpdates!: EntityTable<TeamUpdateRow, 'seq'>;
   teamState!: EntityTable<TeamStateRow, 'key'>;
   teamHistory!: EntityTable<TeamHistoryEntry, 'id'>;
+  counters!: EntityTable<CounterRow, 'key'>;
 
   /** `upToVersion` exists for migration tests: it opens the database as an older release would. */
   constructor(name = DB_NAME, upToVersion = CURRENT_SCHEMA_VERSION) {
@@ -102,6 +110,7 @@ export class SidekickDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(conversationCounters);
   }
 }
 

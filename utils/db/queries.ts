@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { Platform } from '../platforms/sites';
 import { PLATFORMS } from '../platforms/sites';
+import { counterKey } from './counters';
 import type { SidekickDatabase } from './database';
 import type { Contact, Conversation, Note, ResponseEvent, Tag, Template } from './schema';
 
@@ -65,19 +66,13 @@ export async function mostOverdue(db: SidekickDatabase, limit = 50): Promise<Con
     .slice(0, limit);
 }
 
+/** Open and waiting conversations per platform: the counters the writes keep (counters.ts), one read. */
 export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<Platform, number>> {
-  // One equals() per key: IndexedDB counts a single key range natively, while anyOf() walks a cursor.
-  const counts = await Promise.all(
-    PLATFORMS.map(async (platform) => {
-      const [open, waiting] = await Promise.all(
-        (['open', 'waiting'] as const).map((status) =>
-          db.conversations.where('[platform+status]').equals([platform, status]).count(),
-        ),
-      );
-      return (open ?? 0) + (waiting ?? 0);
-    }),
-  );
-  return Object.fromEntries(PLATFORMS.map((platform, i) => [platform, counts[i] ?? 0])) as Record<Platform, number>;
+  const keys = PLATFORMS.flatMap((platform) => [counterKey(platform, 'open'), counterKey(platform, 'waiting')]);
+  const rows = await db.counters.bulkGet(keys);
+  return Object.fromEntries(
+    PLATFORMS.map((platform, i) => [platform, (rows[2 * i]?.count ?? 0) + (rows[2 * i + 1]?.count ?? 0)]),
+  ) as Record<Platform, number>;
 }
 
 export type ContactView = {

@@ -78,6 +78,7 @@ export const ImportPlanSchema = z.strictObject({
   ),
 });
 export type ImportPlan = z.infer<typeof ImportPlanSchema>;
+const PlanWithoutPackSchema = ImportPlanSchema.omit({ pack: true });
 
 export const ConflictResolutionSchema = z.enum(['keep-mine', 'take-theirs', 'keep-both']);
 export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
@@ -268,8 +269,11 @@ export async function applyImport(
     throw invalid(`the options are malformed: ${describeIssues(checkedOptions.error).join('; ')}`);
   const { removeUntouched, allowOlder } = checkedOptions.data;
   const pack = validatePack(plan?.pack);
-  const checkedPlan = ImportPlanSchema.safeParse({ ...plan, pack });
-  if (!checkedPlan.success) throw invalid(`the preview is malformed: ${describeIssues(checkedPlan.error).join('; ')}`);
+  // The pack was just checked completely: the rest of the plan is checked without checking it again.
+  const { pack: _checked, ...planWithoutPack } = plan ?? ({} as ImportPlan);
+  const checkedRest = PlanWithoutPackSchema.safeParse(planWithoutPack);
+  if (!checkedRest.success) throw invalid(`the preview is malformed: ${describeIssues(checkedRest.error).join('; ')}`);
+  const checkedPlan = { data: { ...checkedRest.data, pack } };
   const checkedResolutions = ResolutionsSchema.safeParse(resolutions);
   if (!checkedResolutions.success) {
     throw invalid(

@@ -101,7 +101,7 @@ export const FACEBOOK_SIGNALS = {
     /** The one profile linked outside the message list; its first text line is the name. */
     'profile-link': { kind: 'structure', sources: [EKKO_MESSENGER], date: '2026-07-12' },
     /** The name in the composer's accessible name "Write to <name>" (one public tool's live notes, unverified). */
-    'write-to-label': { kind: 'label', sources: [], date: '2026-01-15', unverified: true },
+    'write-to-label': { kind: 'label', sources: ['docs/platforms/facebook.md'], date: '2026-01-15', unverified: true },
     /** The conversation's title heading outside the list. */
     title: { kind: 'structure', sources: [KATEX], date: '2025-10-01' },
   },

@@ -21,6 +21,8 @@ export const INSTAGRAM_SELECTORS = {
   lexicalEditor: '[data-lexical-editor="true"]',
   /** Message content inside a row (rows themselves lost role=row in 2026: unsender issue #84). */
   messageContent: '[role="none"], [role="presentation"]',
+  /** A message's text (rayguang6/AIA-closingbot-ig content.js, 2025): marks a message row where the role is gone. */
+  messageText: '[dir="auto"]',
   /** Headings inside a row: "You sent" above your own messages. */
   rowHeading: 'h5, h6',
 } as const;

@@ -1,5 +1,3 @@
-import { focusComposerElement } from './editors/contenteditable';
-import { insertChecked } from './editors/insert';
 import { lexicalEngine } from './editors/lexical';
 import {
   INSTAGRAM_HANDLE,
@@ -8,6 +6,7 @@ import {
   INSTAGRAM_SELECTORS as S,
 } from './instagram.selectors';
 import { routeOf } from './sites';
+import { adapterAround } from './toolkit/adapter';
 import {
   firstTextLine,
   guarded,
@@ -96,10 +95,13 @@ function separatorOf(row: Element): string | undefined {
   return TIME_SEPARATOR.test(label) && !row.querySelector('a, img') ? label : undefined;
 }
 
+/** A message's content: the element with its role, else its text (either marks a message row). */
+const contentOf = (row: Element) => row.querySelector(S.messageContent) ?? row.querySelector(S.messageText);
+
 const ROW_READER: MessageRowReader = {
-  isMessage: (row) => row.querySelector(S.messageContent) !== null,
+  isMessage: (row) => contentOf(row) !== null,
   separatorOf,
-  bodyOf: (row) => row.querySelector(S.messageContent)?.textContent?.trim() ?? '',
+  bodyOf: (row) => contentOf(row)?.textContent?.trim() ?? '',
   describe: (row, separator) => ({ direction: isOwnRow(row) ? 'outbound' : 'inbound', timeLabel: separator }),
 };
 
@@ -222,19 +224,13 @@ export function createInstagramAdapter(): PlatformAdapter {
     return { snapshot: finishSnapshot(snapshot, doc, readings), composer: composer.value };
   }
 
-  const inspectNow = (doc: Document) => guarded(null, () => inspect(doc, new URL(doc.location.href)));
-
-  return {
+  return adapterAround({
     platform: 'instagram',
     observationRoot: (doc) =>
       routeOf('instagram', doc.location.href).kind === 'other' ? null : (findMain(doc) ?? doc.body),
-    read: (doc, url) => guarded(emptySnapshot('instagram', url, 'loading'), () => inspect(doc, url).snapshot),
-    insertText: (doc, text, expectedThreadId) => insertChecked(inspectNow(doc), expectedThreadId, lexicalEngine, text),
-    focusComposer: (doc) => {
-      const composer = inspectNow(doc)?.composer;
-      return !!composer && focusComposerElement(composer);
-    },
-  };
+    locate: inspect,
+    engineOf: () => lexicalEngine,
+  });
 }
 
 export const instagramAdapter = createInstagramAdapter();

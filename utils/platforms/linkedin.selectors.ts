@@ -45,16 +45,20 @@ export const LINKEDIN_SELECTORS = {
   heading: 'h2',
 
   messageList: '.msg-s-message-list',
-  event: '.msg-s-message-list__event',
+  /** One list item per event (.msg-s-message-list__event): structure, so hashed class names read alike. */
+  event: 'li',
+  /** The message inside an event: its BEM class, else its event urn. */
   eventItem: '.msg-s-event-listitem',
   /** Messages from the other side carry this modifier; yours do not. */
   inboundModifier: 'msg-s-event-listitem--other',
   eventUrnAttribute: 'data-event-urn',
   eventUrn: '[data-event-urn]',
-  /** Once per group of messages: carried forward to the group's following rows. */
-  groupTime: 'time.msg-s-message-group__timestamp',
-  /** "Today", "Mon", "Mar 2": carried forward to the following groups. */
-  dayHeading: '.msg-s-message-list__time-heading',
+  /**
+   * Times, by element: inside a message, the group's time (time.msg-s-message-group__timestamp, next to the
+   * sender's name); outside it, the day heading ("Today", "Mon": .msg-s-message-list__time-heading). Both are
+   * shown once and carried forward.
+   */
+  time: 'time',
 
   /** A custom contenteditable, not Quill (Briskine isMessageEditor, 2026). */
   composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',

@@ -1,8 +1,9 @@
-import { contenteditableEngine, focusComposerElement } from './editors/contenteditable';
-import { type InsertTarget, insertChecked } from './editors/insert';
+import { contenteditableEngine } from './editors/contenteditable';
+import type { InsertTarget } from './editors/insert';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
 import { routeOf } from './sites';
-import { deepActiveElement, guarded, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
+import { adapterAround } from './toolkit/adapter';
+import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
 import { type ResolvedPart, resolvePart } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
@@ -32,11 +33,25 @@ function threadIdOf(link: Element | null): string | null {
   return route.kind === 'thread' ? route.threadId : null;
 }
 
+/**
+ * The messaging page's thread pane: by its class, else (a UI with hashed class names) the nearest ancestor
+ * of the page's one message form that also holds a heading, the conversation's title.
+ */
+function threadPane(doc: Document): Element | null {
+  const byClass = single(doc, L.page.scope);
+  if (byClass.health !== 'missing') return byClass.element;
+  const forms = new Set([...doc.querySelectorAll(L.composerByStructure)].map((box) => box.closest('form')));
+  const [form] = forms.size === 1 ? [...forms] : [];
+  let pane = form?.parentElement;
+  while (pane && !pane.querySelector(L.heading)) pane = pane.parentElement;
+  return pane ?? null;
+}
+
 function surfacesOf(doc: Document, url: URL): Surface[] {
   const route = routeOf('linkedin', url);
   const surfaces: Surface[] = [];
   // The messaging page's thread pane shows the URL's conversation.
-  const page = route.kind === 'other' ? null : single(doc, L.page.scope).element;
+  const page = route.kind === 'other' ? null : threadPane(doc);
   if (page) {
     surfaces.push({
       kind: L.page,
@@ -115,25 +130,46 @@ function readParticipant(
   };
 }
 
-/** The newest rows in order; the day heading and the group time are shown once and apply to the rows after them. */
-function readMessages(list: Element): SeenMessage[] {
+/**
+ * A message's side: by LinkedIn's BEM modifier where the page has its classes; in a UI with hashed class
+ * names, by the group's sender (shown once per group, carried forward) against the person the conversation
+ * is with (1:1 only). null when neither tells (the message is then left out and the list is ambiguous).
+ */
+function directionOf(item: Element, sender: string, peerName: string | null): SeenMessage['direction'] | null {
+  if (item.matches(L.eventItem)) return item.classList.contains(L.inboundModifier) ? 'inbound' : 'outbound';
+  if (!sender || !peerName) return null;
+  return sender === peerName ? 'inbound' : 'outbound';
+}
+
+/**
+ * The newest rows in order, read by structure (list items, their <time> elements, the event urn), so that
+ * a UI with hashed class names reads alike. The day heading and the group time are shown once and apply to
+ * the rows after them.
+ */
+function readMessages(list: Element, peerName: string | null): { messages: SeenMessage[]; unclear: boolean } {
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
   let day = '';
   let time = '';
+  let sender = '';
+  let unclear = false;
   for (const event of list.querySelectorAll(L.event)) {
-    const heading = event.querySelector(L.dayHeading);
-    if (heading) [day, time] = [textOf(heading), ''];
-    const stamp = event.querySelector(L.groupTime);
-    if (stamp) time = textOf(stamp);
-    const item = event.querySelector(L.eventItem);
+    const item = event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
+    for (const stamp of event.querySelectorAll(L.time)) {
+      if (!item?.contains(stamp)) [day, time] = [textOf(stamp), ''];
+      else [time, sender] = [textOf(stamp), stamp.parentElement ? firstTextLine(stamp.parentElement) : ''];
+    }
     if (!item) continue;
-    const direction = item.classList.contains(L.inboundModifier) ? 'inbound' : 'outbound';
+    const direction = directionOf(item, sender, peerName);
+    if (!direction) {
+      unclear = true;
+      continue;
+    }
     const timeLabel = [day, time].filter(Boolean).join(' ') || undefined;
     const key = item.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(item)]);
     messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
-  return newestRows(messages);
+  return { messages: newestRows(messages), unclear };
 }
 
 function readComposer(scope: Element): { read: ResolvedPart<HTMLElement>; kind: ComposerKind | null } {
@@ -195,13 +231,16 @@ export function createLinkedinAdapter(): PlatformAdapter {
 
     const list = readList(surface.element);
     const { read: participant, person } = readParticipant(surface, list.value);
-    const messages = list.value ? readMessages(list.value) : [];
+    const { messages, unclear } = list.value
+      ? readMessages(list.value, participant.value)
+      : { messages: [], unclear: false };
     const { read: composer, kind } = readComposer(surface.element);
-    const health = { participant: participant.health, messages: list.health, composer: composer.health };
+    const messagesHealth = unclear ? 'ambiguous' : list.health;
+    const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
     const region = surface.element;
     const readings: PartReading[] = [
       { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
-      { part: 'messages', health: list.health, failedSignals: list.failedSignals, region: list.value ?? region },
+      { part: 'messages', health: messagesHealth, failedSignals: list.failedSignals, region: list.value ?? region },
       { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region },
     ];
     // The page's thread pane re-renders after the URL changed; an overlay window carries its own link.
@@ -230,12 +269,8 @@ export function createLinkedinAdapter(): PlatformAdapter {
     };
   }
 
-  const locateNow = (doc: Document): InsertTarget | null =>
-    guarded(null, () => locate(doc, new URL(doc.location.href)));
-
-  return {
+  return adapterAround({
     platform: 'linkedin',
-
     observationRoot(doc) {
       try {
         if (routeOf('linkedin', doc.location.href).kind !== 'other') return doc.querySelector('main') ?? doc.body;
@@ -246,17 +281,9 @@ export function createLinkedinAdapter(): PlatformAdapter {
         return doc.body;
       }
     },
-
-    read: (doc, url) => guarded(emptySnapshot('linkedin', url, 'loading'), () => locate(doc, url).snapshot),
-
-    insertText: (doc, text, expectedThreadId) =>
-      insertChecked(locateNow(doc), expectedThreadId, contenteditableEngine, text),
-
-    focusComposer(doc) {
-      const composer = locateNow(doc)?.composer;
-      return !!composer && focusComposerElement(composer);
-    },
-  };
+    locate,
+    engineOf: () => contenteditableEngine,
+  });
 }
 
 export const linkedinAdapter = createLinkedinAdapter();

@@ -1,6 +1,6 @@
 /**
  * The four platforms, their hosts and their messaging routes: the one place the URL shapes live.
- * Sources: shared/research/platform-pages-2026.md (§1–§4), as of 2025–2026.
+ * Sources: docs/platforms/<platform>.md, as of 2025–2026.
  */
 export const PLATFORMS = ['instagram', 'x', 'facebook', 'linkedin'] as const;
 export type Platform = (typeof PLATFORMS)[number];

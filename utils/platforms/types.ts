@@ -33,15 +33,10 @@ export const DriftReportSchema = z.strictObject({
 });
 export type DriftReport = z.infer<typeof DriftReportSchema>;
 
-export const ComposerKindSchema = z.enum([
-  'instagram',
-  'messenger',
-  'x-chat',
-  'x-legacy',
-  'linkedin-message',
-  'linkedin-inmail',
-  'linkedin-connection-note',
-]);
+/** Which composer the snapshot found: one per site, and on LinkedIn one per form (message, InMail, note). */
+const SITE_COMPOSERS = ['instagram', 'messenger', 'x-chat', 'x-legacy'] as const;
+const LINKEDIN_COMPOSERS = ['linkedin-message', 'linkedin-inmail', 'linkedin-connection-note'] as const;
+export const ComposerKindSchema = z.enum([...SITE_COMPOSERS, ...LINKEDIN_COMPOSERS]);
 export type ComposerKind = z.infer<typeof ComposerKindSchema>;
 
 export const PageStateSchema = z.enum([
@@ -86,7 +81,7 @@ export const PageSnapshotSchema = z.strictObject({
   participant: ParticipantSchema.nullable(),
   /**
    * The newest rendered messages (lists are virtualized), oldest first: at most the last 100 rows
-   * (`MESSAGE_WINDOW` in dom.ts), enough for the background, which anchors on the last 64 it has seen.
+   * (`MESSAGE_WINDOW` in toolkit/rows.ts), enough for the background, which anchors on the last 64 it has seen.
    */
   messages: z.array(SeenMessageSchema).max(1000),
   composerKind: ComposerKindSchema.nullable(),

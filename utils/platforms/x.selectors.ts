@@ -115,7 +115,7 @@ export const X_SIGNALS = {
     /** The accessible name of the header's link to /<handle> (X Chat). */
     'header-link': { kind: 'structure', sources: [X_USE], date: '2026-06-01' },
     /** The document title "<name> (@<handle>) / X" (legacy X; unverified). */
-    'page-title': { kind: 'structure', sources: [], date: '2026-03-02', unverified: true },
+    'page-title': { kind: 'structure', sources: ['docs/platforms/x.md'], date: '2026-03-02', unverified: true },
   },
   messages: {
     /** The list's data hook. */

@@ -1,9 +1,9 @@
-import { focusComposerElement } from './editors/contenteditable';
 import { draftEngine } from './editors/draft';
-import { type InsertTarget, insertChecked } from './editors/insert';
+import type { InsertTarget } from './editors/insert';
 import { reactTextareaEngine } from './editors/react-textarea';
 import { routeOf } from './sites';
-import { guarded, linkPath, shadowAttachSignal, textOf } from './toolkit/read';
+import { adapterAround } from './toolkit/adapter';
+import { linkPath, shadowAttachSignal, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
 import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
@@ -150,13 +150,15 @@ export function createXAdapter(): PlatformAdapter {
     const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
     const region =
       (root as Node).nodeType === Node.DOCUMENT_NODE ? (doc.querySelector('main') ?? doc.body) : (root as Node);
+    // A request shows its accept/decline prompt where the composer would be: no composer there is no drift.
+    const requestPrompt = root.querySelector(X.requestPrompt);
     const readings: PartReading[] = [
       { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
       { part: 'messages', health: messagesHealth, failedSignals: list.failedSignals, region: list.value ?? region },
-      { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region },
+      ...(requestPrompt
+        ? []
+        : [{ part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region } as const]),
     ];
-    // A request shows its accept/decline prompt where the composer would be.
-    const requestPrompt = root.querySelector(X.requestPrompt);
     // Until the person and the list moved on from the previous thread, what is on screen is not this thread.
     const settled = binding.settle(route.threadId, {
       identity: person ? (person.handle ?? person.name) : null,
@@ -181,12 +183,8 @@ export function createXAdapter(): PlatformAdapter {
     };
   }
 
-  const locateNow = (doc: Document): InsertTarget | null =>
-    guarded(null, () => locate(doc, new URL(doc.location.href)));
-
-  return {
+  return adapterAround({
     platform: 'x',
-
     observationRoot(doc) {
       try {
         const url = new URL(doc.location.href);
@@ -199,20 +197,9 @@ export function createXAdapter(): PlatformAdapter {
         return doc.body;
       }
     },
-
-    read: (doc, url) => guarded(emptySnapshot('x', url, 'loading'), () => locate(doc, url).snapshot),
-
-    insertText(doc, text, expectedThreadId) {
-      const target = locateNow(doc);
-      const engine = target?.composer instanceof HTMLTextAreaElement ? reactTextareaEngine : draftEngine;
-      return insertChecked(target, expectedThreadId, engine, text);
-    },
-
-    focusComposer(doc) {
-      const composer = locateNow(doc)?.composer;
-      return !!composer && focusComposerElement(composer);
-    },
-  };
+    locate,
+    engineOf: (composer) => (composer instanceof HTMLTextAreaElement ? reactTextareaEngine : draftEngine),
+  });
 }
 
 export const xAdapter = createXAdapter();

@@ -25,6 +25,7 @@ describe('Instagram selectors on the fixture pages', () => {
     textbox: { thread: 2, inbox: 1 },
     lexicalEditor: { thread: 1, inbox: 0 },
     messageContent: { thread: 6, inbox: 0 },
+    messageText: { thread: 6, inbox: 0 },
     rowHeading: { thread: 2, inbox: 0 },
   };
   const inbox = loadFixturePage('instagram/inbox.html', INBOX_URL);
@@ -92,13 +93,11 @@ describe('Instagram adapter reading the fixture pages', () => {
     expect(read().map((m) => m.direction)).toEqual(['inbound', 'inbound']);
   });
 
-  it('the inbox is no conversation, other pages are not messages and are not watched', () => {
+  it('watches <main> in the messages area and nothing elsewhere', () => {
     const adapter = createInstagramAdapter();
     const inbox = loadFixturePage('instagram/inbox.html', INBOX_URL);
-    expect(adapter.read(inbox, new URL(INBOX_URL))).toMatchObject({ state: 'no-conversation', threadId: null });
     expect(adapter.observationRoot(inbox)).toBe(inbox.querySelector('main'));
     const explore = loadFixturePage('instagram/inbox.html', 'https://www.instagram.com/explore/');
-    expect(adapter.read(explore, new URL(explore.location.href)).state).toBe('not-messages');
     expect(adapter.observationRoot(explore)).toBeNull();
   });
 
@@ -107,12 +106,12 @@ describe('Instagram adapter reading the fixture pages', () => {
     const adapter = createInstagramAdapter();
     expect(adapter.focusComposer(doc)).toBe(true);
     expect(doc.activeElement?.getAttribute('aria-label')).toBe('Message');
-    // A language the label table lacks: the Lexical editors qualify, the lowest one is the composer.
-    query(doc, '[aria-label="Message"]').setAttribute('aria-label', 'Mensagem');
+    // A language the label table lacks: the Lexical editors qualify (one signal: weak), the lowest one is the composer.
+    query(doc, '[aria-label="Message"]').setAttribute('aria-label', 'Meddelande');
     query(doc, '[aria-label="Search"]').setAttribute('data-lexical-editor', 'true');
-    expect(adapter.read(doc, new URL(THREAD_URL)).health.composer).toBe('found');
+    expect(adapter.read(doc, new URL(THREAD_URL)).health.composer).toBe('weak');
     expect(adapter.focusComposer(doc)).toBe(true);
-    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Mensagem');
+    expect(doc.activeElement?.getAttribute('aria-label')).toBe('Meddelande');
   });
 
   it('reports a missing composer and two composers as ambiguous, never guessing', () => {
@@ -145,45 +144,9 @@ describe('Instagram adapter reading the fixture pages', () => {
     });
   });
 
-  it('finds the conversation by structure when its label is in a language the table lacks', () => {
-    const doc = threadPage();
-    query(doc, '[aria-label^="Conversation with"]').setAttribute('aria-label', 'Unterhaltung mit Anna Berger');
-    const snapshot = createInstagramAdapter().read(doc, new URL(THREAD_URL));
-    expect(snapshot).toMatchObject({ state: 'thread', participant: { name: 'Anna Berger' } });
-    expect(snapshot.messages).toHaveLength(6);
-  });
-
-  it('after the URL changed, stays loading until the person and the list changed; the composer may stay', () => {
+  it('inserts nothing without a composer', async () => {
     const doc = threadPage();
     const adapter = createInstagramAdapter();
-    expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('thread');
-    const composer = query(doc, '[aria-label="Message"]');
-    const next = new URL('https://www.instagram.com/direct/t/555/');
-    const stillLoading = () => expect(adapter.read(doc, next)).toMatchObject({ state: 'loading', threadId: '555' });
-    stillLoading();
-    for (const link of doc.querySelectorAll('main a[href="/anna.berger/"]')) link.setAttribute('href', '/ben.okafor/');
-    query(doc, '.xtopbar a span').textContent = 'Ben Okafor';
-    query(doc, '[aria-label^="Conversation with"]').setAttribute('aria-label', 'Conversation with Ben Okafor');
-    // The person moved on, the list still shows Anna's messages.
-    stillLoading();
-    const rows = query(doc, '.x1odjw0f > div');
-    const row = rows.lastElementChild?.cloneNode(true) as Element;
-    query(row, '[dir=auto]').textContent = 'Hi, do you ship to Leeds?';
-    rows.replaceChildren(row);
-    expect(adapter.read(doc, next)).toMatchObject({
-      state: 'thread',
-      participant: { name: 'Ben Okafor', handle: 'ben.okafor' },
-    });
-    expect(query(doc, '[aria-label="Message"]')).toBe(composer);
-    // Back to the first URL: Anna's conversation is not on screen any more.
-    expect(adapter.read(doc, new URL(THREAD_URL)).state).toBe('loading');
-  });
-
-  it('inserts nothing for a conversation that is not the open one', async () => {
-    const doc = threadPage();
-    const adapter = createInstagramAdapter();
-    // insertText reads the document's own URL: the fixture is loaded at THREAD_URL.
-    expect(await adapter.insertText(doc, 'Hi', '999')).toMatchObject({ ok: false, reason: 'conversation-changed' });
     query(doc, '[aria-label="Message"]').remove();
     expect(await adapter.insertText(doc, 'Hi', THREAD_ID)).toMatchObject({ ok: false, reason: 'composer-missing' });
   });

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createXAdapter } from '@/utils/platforms/x';
 import { X_SELECTORS } from '@/utils/platforms/x.selectors';
-import { attachShadowFrom, loadFixtureDocument } from '../../fixtures/x/adapter-jsdom';
+import { attachShadowFrom, loadFixtureDocument, loadXChatPage } from '../../fixtures/x/adapter-jsdom';
 
 // The X selectors and reader against the fixture pages (tests/fixtures/x/*.html). X Chat's pages keep
 // the shadow tree in <template id="xchat">, which chat.entry.tsx attaches late, as X's Chat bundle does;
@@ -25,11 +25,7 @@ function required<T>(value: T | null | undefined, what: string): T {
 
 const savedTree = (selector: string) => required(document.querySelector<HTMLTemplateElement>(selector), selector);
 
-/** A Chat fixture page with its shadow tree attached, as X's bundle would. */
-function chatPage(file: string, url: string): ShadowRoot {
-  loadFixtureDocument(file, url);
-  return attachShadowFrom(required(document.querySelector(X_SELECTORS.chatHost), 'chat host'), savedTree('#xchat'));
-}
+const chatPage = loadXChatPage;
 
 const read = (adapter = createXAdapter()) => adapter.read(document, new URL(location.href));
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,26 +85,6 @@ describe('X adapter reading the fixture pages', () => {
     const root = chatPage('x/chat-thread.html', chatUrl(ANNA));
     required(root.querySelector(X_SELECTORS.chat.name), 'name').append('Unencrypted');
     expect(read().participant?.name).toBe('Anna Berger');
-  });
-
-  it('the inbox is no-conversation; the passcode gate (by its fields or its route) and a request are states', () => {
-    chatPage('x/chat-inbox.html', 'https://x.com/i/chat');
-    expect(read()).toMatchObject({ state: 'no-conversation', threadId: null, participant: null });
-
-    chatPage('x/chat-passcode.html', chatUrl(BEN));
-    expect(read()).toMatchObject({ state: 'passcode-required', threadId: BEN, participant: null, messages: [] });
-    chatPage('x/chat-inbox.html', 'https://x.com/i/chat/pin');
-    expect(read()).toMatchObject({ state: 'passcode-required', threadId: null });
-
-    chatPage('x/chat-request.html', `https://x.com/i/chat/requests/${CARLA}`);
-    expect(read()).toMatchObject({
-      state: 'message-request',
-      threadId: CARLA,
-      participant: { name: 'Carla Mendes', handle: 'carla_m' },
-      messages: [{ key: '7d6c5b4a-3928-4716-a5f4-e3d2c1b0a998', direction: 'inbound', timeLabel: '11:05 AM' }],
-      composerKind: null,
-      health: { participant: 'found', messages: 'found', composer: 'missing' },
-    });
   });
 
   it('outside the messages area there is nothing to watch', () => {
@@ -186,26 +162,6 @@ describe('X Chat shadow root and thread switches', () => {
         true,
       ),
     );
-
-  it('after the URL changed, loading until the header and the list show the new thread; the composer may stay', () => {
-    const root = chatPage('x/chat-thread.html', chatUrl(ANNA));
-    const adapter = createXAdapter();
-    expect(read(adapter).state).toBe('thread');
-    const composer = root.querySelector('textarea');
-
-    history.pushState(null, '', chatUrl(BEN));
-    expect(read(adapter)).toMatchObject({ state: 'loading', threadId: BEN, participant: null, messages: [] });
-    render(root, '[data-testid="dm-conversation-header"]');
-    expect(read(adapter).state).toBe('loading');
-    render(root, '[data-testid="dm-message-scroller"]');
-    expect(read(adapter)).toMatchObject({
-      state: 'thread',
-      threadId: BEN,
-      participant: { name: 'Ben Okafor', handle: 'benokafor' },
-      messages: [{ direction: 'outbound' }, { direction: 'inbound' }],
-    });
-    expect(root.querySelector('textarea')).toBe(composer);
-  });
 
   it('a list kept mounted counts as moved once none of the previous messages is left in it', () => {
     const root = chatPage('x/chat-thread.html', chatUrl(ANNA));

@@ -99,5 +99,29 @@ describe('typing keystroke by keystroke', () => {
         }
       }
     }
+    // A fresh index per keystroke, 120 of them: seconds on a loaded machine. The limit only guards a hang.
+  }, 60_000);
+});
+
+describe('searching in steps', () => {
+  const many = Array.from({ length: 3_000 }, (_, i) =>
+    template({ title: `Reply ${i}`, body: `Thanks for order ${i}, we ship it today.` }),
+  );
+
+  it('does a big search in several steps and ends with what search() finds', () => {
+    const index = new TemplateSearch(many);
+    const job = index.start('ord');
+    expect(job.run(0)).toBe(false);
+    expect(job.results).toBeUndefined();
+    while (!job.run(0));
+    expect(titles(job.results ?? [])).toEqual(titles(new TemplateSearch(many).search('ord')));
+  });
+
+  it('keeps narrowing right when older queries were dropped half-way', () => {
+    const index = new TemplateSearch(many);
+    index.start('o').run(0);
+    index.search('or');
+    index.start('orde').run(0);
+    expect(titles(index.search('order 12'))).toEqual(titles(new TemplateSearch(many).search('order 12')));
   });
 });
