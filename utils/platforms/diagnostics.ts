@@ -7,6 +7,8 @@
  * Nothing here leaves the browser unless the person copies it.
  */
 
+import { REPORT_LIMITS } from './limits';
+
 /** Attributes whose (short, keyword-like) values describe structure, not the person. */
 const KEPT_VALUES = new Set([
   'role',
@@ -50,7 +52,7 @@ const KEYWORD = /^[a-z][a-z0-9-]{0,30}$/i;
 /** A run of digits or hex long enough to be an id ("message-0f8e…", "x1n2onr6" stays). */
 const ID_RUN = /[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d{3,}/gi;
 
-export const SKELETON_LIMITS = { chars: 20_000, depth: 14, children: 25, classes: 6 } as const;
+export const SKELETON_LIMITS = { chars: REPORT_LIMITS.skeleton, depth: 14, children: 25, classes: 6 } as const;
 
 /** A URL reduced to its path shape: `/direct/t/:id/`. */
 export function pathShape(href: string, base: string): string {

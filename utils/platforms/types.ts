@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_LIMITS } from './limits';
 import { PLATFORMS, type Platform } from './sites';
 
 /**
@@ -28,8 +29,8 @@ export type PagePart = z.infer<typeof PagePartSchema>;
 export const DriftReportSchema = z.strictObject({
   part: PagePartSchema,
   health: PartHealthSchema,
-  failedSignals: z.array(z.string().max(100)).max(20),
-  skeleton: z.string().max(20_000),
+  failedSignals: z.array(z.string().max(REPORT_LIMITS.signal)).max(REPORT_LIMITS.signals),
+  skeleton: z.string().max(REPORT_LIMITS.skeleton),
 });
 export type DriftReport = z.infer<typeof DriftReportSchema>;
 
@@ -57,27 +58,27 @@ export type PageState = z.infer<typeof PageStateSchema>;
 
 export const SeenMessageSchema = z.strictObject({
   /** Stable per message where the page has one (X uuid, LinkedIn event urn), else a non-reversible digest. */
-  key: z.string().max(200),
+  key: z.string().max(REPORT_LIMITS.key),
   direction: z.enum(['inbound', 'outbound']),
   /** The time label as the page shows it ("6:14 PM", "Thu 6:14 PM"), if any. */
-  timeLabel: z.string().max(100).optional(),
+  timeLabel: z.string().max(REPORT_LIMITS.timeLabel).optional(),
 });
 export type SeenMessage = z.infer<typeof SeenMessageSchema>;
 
 export const ParticipantSchema = z.strictObject({
-  name: z.string().min(1).max(300),
-  handle: z.string().max(300).optional(),
-  profileUrl: z.string().max(2000).optional(),
+  name: z.string().min(1).max(REPORT_LIMITS.name),
+  handle: z.string().max(REPORT_LIMITS.handle).optional(),
+  profileUrl: z.string().max(REPORT_LIMITS.profileUrl).optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 export const PageSnapshotSchema = z.strictObject({
   platform: PlatformSchema,
-  url: z.string().max(4000),
+  url: z.string().max(REPORT_LIMITS.url),
   state: PageStateSchema,
-  threadId: z.string().max(500).nullable(),
+  threadId: z.string().max(REPORT_LIMITS.threadId).nullable(),
   /** Which surface the snapshot describes: 'page' or a pop-up / overlay window's own id. */
-  surface: z.string().max(500),
+  surface: z.string().max(REPORT_LIMITS.surface),
   participant: ParticipantSchema.nullable(),
   /**
    * The newest rendered messages (lists are virtualized), oldest first: at most the last 100 rows
@@ -91,9 +92,9 @@ export const PageSnapshotSchema = z.strictObject({
     composer: PartHealthSchema,
   }),
   /** The page's language (`<html lang>`), for reading its time labels; absent when the page names none. */
-  pageLanguage: z.string().max(35).optional(),
+  pageLanguage: z.string().max(REPORT_LIMITS.language).optional(),
   /** Parts that are not `found`, with censored skeletons (see DriftReportSchema). At most one per part. */
-  drift: z.array(DriftReportSchema).max(6).optional(),
+  drift: z.array(DriftReportSchema).max(REPORT_LIMITS.drift).optional(),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
 

@@ -4,18 +4,9 @@
  * must still be valid), the page's language, and a drift report for every part that is not `found`.
  */
 import { censoredSkeleton } from '../diagnostics';
+import { REPORT_LIMITS as LIMITS } from '../limits';
 import type { Platform } from '../sites';
-import {
-  type DriftReport,
-  type PagePart,
-  type PageSnapshot,
-  PageSnapshotSchema,
-  type PageState,
-  type PartHealth,
-  type Participant,
-  ParticipantSchema,
-  SeenMessageSchema,
-} from '../types';
+import type { DriftReport, PagePart, PageSnapshot, PageState, PartHealth, Participant } from '../types';
 import { guarded } from './read';
 import { MESSAGE_WINDOW } from './rows';
 
@@ -41,20 +32,6 @@ export interface PartReading {
   /** The region a maintainer needs to see to fix the part (its nearest container that was found). */
   region: Node | null;
 }
-
-const limitOf = (schema: { maxLength: number | null }) => schema.maxLength ?? Number.POSITIVE_INFINITY;
-const { shape: snapshotShape } = PageSnapshotSchema;
-const LIMITS = {
-  url: limitOf(snapshotShape.url),
-  threadId: limitOf(snapshotShape.threadId.unwrap()),
-  surface: limitOf(snapshotShape.surface),
-  name: limitOf(ParticipantSchema.shape.name),
-  handle: limitOf(ParticipantSchema.shape.handle.unwrap()),
-  profileUrl: limitOf(ParticipantSchema.shape.profileUrl.unwrap()),
-  key: limitOf(SeenMessageSchema.shape.key),
-  timeLabel: limitOf(SeenMessageSchema.shape.timeLabel.unwrap()),
-  language: limitOf(snapshotShape.pageLanguage.unwrap()),
-} as const;
 
 /** `text` cut to `max` characters with an ellipsis, never splitting a surrogate pair. */
 export function shorten(text: string, max: number): string {
@@ -99,11 +76,11 @@ export function finishSnapshot(
   const drift: DriftReport[] = CONVERSATION_STATES.has(snapshot.state)
     ? readings
         .filter((reading) => reading.health !== 'found')
-        .slice(0, 6)
+        .slice(0, LIMITS.drift)
         .map((reading) => ({
           part: reading.part,
           health: reading.health,
-          failedSignals: reading.failedSignals.slice(0, 20).map((signal) => shorten(signal, 100)),
+          failedSignals: reading.failedSignals.slice(0, LIMITS.signals).map((signal) => shorten(signal, LIMITS.signal)),
           skeleton: guarded('', () => censoredSkeleton(reading.region)),
         }))
     : [];
