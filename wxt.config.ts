@@ -1,6 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { gitignoreExcludes } from './utils/build/source-zip';
 import { HOST_MATCHES } from './utils/platforms/sites';
+
+/**
+ * WXT's entry of every (isolated-world) content script builds its context from this module; ours gets
+ * PrivateContentScriptContext instead, which keeps the extension id off every channel the page can see.
+ */
+const privateContentScriptContext: Plugin = {
+  name: 'dms:private-content-script-context',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== 'wxt/utils/content-script-context') return undefined;
+    if (!importer?.startsWith('\0virtual:wxt-content-script-isolated-world-entrypoint')) return undefined;
+    return fileURLToPath(new URL('./utils/content/private-context.ts', import.meta.url));
+  },
+};
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,14 +27,17 @@ export default defineConfig({
   imports: false,
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: ({ browser, mode }) => ({
+  vite: () => ({ plugins: [privateContentScriptContext, tailwindcss()] }),
+  // `npm run zip:firefox`'s sources zip: nothing git ignores (screenshots, reports, build output).
+  zip: { excludeSources: gitignoreExcludes(readFileSync(new URL('./.gitignore', import.meta.url), 'utf8')) },
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'DM Sidekick',
     description:
       'Reply templates, tags, notes and response timers inside the native DM inboxes of Instagram, X, Messenger and LinkedIn. Local-first.',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
-    // Asked for when the user switches notifications on, never up front.
-    optional_permissions: ['notifications'],
+    // Asked for when the user switches notifications on, never up front. Manifest V2 (the Firefox build)
+    // has no optional_host_permissions: there a pack URL's origin is an optional permission like these.
+    optional_permissions: ['notifications', ...(manifestVersion === 2 ? ['https://*/*'] : [])],
     // A pack URL's origin is asked for at the moment of subscribing (https only).
     optional_host_permissions: ['https://*/*'],
     // The e2e build (`wxt build --mode e2e`) also reaches the tests' pack server on loopback http.

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
+import { readTextFile } from '@/utils/text-file';
 import { useI18n } from './i18n';
+import { errorText } from './shared/errorText';
 
 /** Export everything to one file; restore from one, merged into what is here or replacing it. */
 export function BackupSection() {
@@ -26,14 +29,14 @@ export function BackupSection() {
       URL.revokeObjectURL(url);
       setStatus({ kind: 'ok', key: 'backup.downloaded' });
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
 
   const restore = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const summary = await call('backup.restore', { text: await file.text(), mode });
+      const summary = await call('backup.restore', { text: await readTextFile(file, MAX_BACKUP_BYTES), mode });
       setStatus({
         kind: 'ok',
         key: 'backup.restored',
@@ -44,7 +47,7 @@ export function BackupSection() {
         },
       });
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
 

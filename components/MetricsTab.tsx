@@ -91,6 +91,13 @@ export function MetricsTab({ tags }: { tags: Tag[] }) {
               })}
             </tbody>
           </table>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="metrics-sources">
+            {t('metrics.sources', {
+              page: count.format(metrics.overall.fromPage),
+              total: count.format(metrics.overall.responses),
+              observed: count.format(metrics.overall.responses - metrics.overall.fromPage),
+            })}
+          </p>
           <TrendChart daily={metrics.daily} language={language} />
         </>
       )}

@@ -8,6 +8,8 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
   const { t, language } = useI18n();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  /** The note whose delete waits for a second click (issue #15: no one-click loss of a note). */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -92,14 +94,30 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
                 <p className="whitespace-pre-wrap">{note.text}</p>
                 <div className="flex items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
                   <time dateTime={new Date(note.createdAt).toISOString()}>{timeFormat.format(note.createdAt)}</time>
-                  <span className="flex gap-2">
-                    <button type="button" onClick={() => setEditing({ id: note.id, text: note.text })}>
-                      {t('notes.edit')}
-                    </button>
-                    <button type="button" onClick={() => void attempt(() => call('notes.delete', { id: note.id }))}>
-                      {t('notes.delete')}
-                    </button>
-                  </span>
+                  {confirming === note.id ? (
+                    <span className="flex items-center gap-2">
+                      <span>{t('notes.deleteConfirm')}</span>
+                      <button
+                        type="button"
+                        className="text-red-700 dark:text-red-400"
+                        onClick={() => void attempt(() => call('notes.delete', { id: note.id }))}
+                      >
+                        {t('notes.deleteForGood')}
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t('templates.cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <span className="flex gap-2">
+                      <button type="button" onClick={() => setEditing({ id: note.id, text: note.text })}>
+                        {t('notes.edit')}
+                      </button>
+                      <button type="button" onClick={() => setConfirming(note.id)}>
+                        {t('notes.delete')}
+                      </button>
+                    </span>
+                  )}
                 </div>
               </>
             )}

@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import type { Pack } from '@/utils/db/schema';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
-import { type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
+import { MAX_PACK_BYTES, type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
+import { readTextFile } from '@/utils/text-file';
 import { useI18n } from './i18n';
+import { errorText } from './shared/errorText';
 import { useLive } from './useLive';
 
 const button = 'rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50';
@@ -43,7 +45,7 @@ export function PacksSection() {
       await work();
     } catch (error) {
       // The refusal names the field and the reason; nothing was written.
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
   const previewText = (text: string, fileName: string) =>
@@ -51,7 +53,9 @@ export function PacksSection() {
       setPlan(await call('packs.previewFile', { text, fileName }));
       setStatus(null);
     });
-  const previewFile = (file: File | undefined) => file?.text().then((text) => previewText(text, file.name));
+  // Read here, checked for size and UTF-8 before anything is sent.
+  const previewFile = (file: File | undefined) =>
+    file && attempt(async () => previewText(await readTextFile(file, MAX_PACK_BYTES), file.name));
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -276,6 +280,8 @@ function InstalledPacks({
   onStatus: (status: Status) => void;
 }) {
   const { t } = useI18n();
+  /** The removal waiting for a second click: it cannot be undone. */
+  const [confirming, setConfirming] = useState<{ id: string; keepTemplates: boolean } | null>(null);
   const attempt = (work: Promise<void>) =>
     work.catch((error: Error) => onStatus({ kind: 'error', text: error.message }));
   return (
@@ -307,26 +313,45 @@ function InstalledPacks({
                 {t('packs.checkUpdates')}
               </button>
             )}
-            {(['keep', 'remove'] as const).map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className={button}
-                onClick={() =>
-                  void attempt(
-                    call('packs.unsubscribe', { id: pack.id, keepTemplates: choice === 'keep' }).then((result) =>
-                      onStatus({
-                        kind: 'ok',
-                        key: 'packs.removed',
-                        values: { name: pack.name, removed: result.removed, kept: result.kept },
-                      }),
-                    ),
-                  )
-                }
-              >
-                {t(choice === 'keep' ? 'packs.removeKeep' : 'packs.removeAll')}
-              </button>
-            ))}
+            {confirming?.id === pack.id ? (
+              <span className="flex items-center gap-2">
+                <span>
+                  {t(confirming.keepTemplates ? 'packs.removeConfirm' : 'packs.removeConfirmAll', { name: pack.name })}
+                </span>
+                <button
+                  type="button"
+                  className={button}
+                  onClick={() =>
+                    void attempt(
+                      call('packs.unsubscribe', { id: pack.id, keepTemplates: confirming.keepTemplates }).then(
+                        (result) =>
+                          onStatus({
+                            kind: 'ok',
+                            key: 'packs.removed',
+                            values: { name: pack.name, removed: result.removed, kept: result.kept },
+                          }),
+                      ),
+                    ).finally(() => setConfirming(null))
+                  }
+                >
+                  {t('packs.removeYes')}
+                </button>
+                <button type="button" className={button} onClick={() => setConfirming(null)}>
+                  {t('templates.cancel')}
+                </button>
+              </span>
+            ) : (
+              (['keep', 'remove'] as const).map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  className={button}
+                  onClick={() => setConfirming({ id: pack.id, keepTemplates: choice === 'keep' })}
+                >
+                  {t(choice === 'keep' ? 'packs.removeKeep' : 'packs.removeAll')}
+                </button>
+              ))
+            )}
           </li>
         ))}
       </ul>

@@ -11,7 +11,10 @@ const STATE_CLASSES: Record<SlaState, string> = {
   breached: 'bg-red-700 text-white',
 };
 
-/** "waiting 2 h 13 min" since the customer's oldest unanswered message, coloured against the SLA. */
+/**
+ * "waiting 2 h 13 min" since the customer's oldest unanswered message, coloured against the SLA; "at
+ * least" when that message's time is when it was first seen, not the page's own.
+ */
 export function ResponseTimer({
   conversation,
   tags,
@@ -41,8 +44,10 @@ export function ResponseTimer({
       data-sla-state={clock.state}
       className={`rounded px-2 py-1 text-xs font-medium ${STATE_CLASSES[clock.state]}`}
     >
-      {formatWaiting(Math.max(0, now - waitingSince), language)} · {strings.states[clock.state]} ({policy.name})
-      {clock.paused ? ` · ${strings.paused}` : ''}
+      {formatWaiting(Math.max(0, now - waitingSince), language, {
+        atLeast: conversation.waitingSinceSource !== 'page',
+      })}{' '}
+      · {strings.states[clock.state]} ({policy.name}){clock.paused ? ` · ${strings.paused}` : ''}
     </p>
   );
 }

@@ -21,12 +21,20 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { handlePageReport, handlePageStalled } from '@/utils/messaging/page-report';
 import { activePageState, forgetTab } from '@/utils/messaging/page-states';
+import {
+  claimPanel,
+  forgetPanelKey,
+  isPanelPage,
+  PANEL_NOT_OURS,
+  registerPanelKey,
+} from '@/utils/messaging/panel-keys';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
@@ -145,6 +153,18 @@ const handlers: RpcHandlers = {
     }
     return null;
   },
+  // ---- panel handshake (issue #15 point 2) ----
+  'panel.register': async ({ key }, { tabId, frameId }) => {
+    if (tabId === undefined || frameId !== 0)
+      throw new RpcError('forbidden', "Only a tab's top frame shows the panel.");
+    await registerPanelKey(tabId, key);
+    return null;
+  },
+  'panel.claim': async ({ key }, { tabId, frameId, url }) => {
+    const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
+    if (!ours || !(await claimPanel(tabId, frameId, key))) throw new RpcError('forbidden', PANEL_NOT_OURS);
+    return null;
+  },
 };
 
 const liveQueries: LiveQueries = {
@@ -238,9 +258,12 @@ async function openNotifiedConversation(notificationId: string): Promise<void> {
 }
 
 export default defineBackground(() => {
-  serveRpc(handlers);
+  // Writes exactly once (issue #15): retries of an applied request id get its first answer.
+  serveRpc(handlers, createRequestLog(withDatabase));
+  void withDatabase((db) => pruneAppliedRequests(db));
   serveLive(liveQueries, activePageState);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetPanelKey(tabId));
   // Team mode: a stopped worker's websocket is re-opened on every wake (the SLA alarm wakes it each minute).
   void resumeTeam();
   browser.tabs.onRemoved.addListener(forgetTabPresence);

@@ -1,16 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/PanelApp';
+import { claimPanel, panelKeyOf } from '@/components/panel/handshake';
+import { NotOurPanel } from '@/components/panel/NotOurPanel';
 import { subscribe } from '@/utils/messaging/live-client';
 import '@/components/styles.css';
-
-// The panel's first question, asked before React starts rendering: the panel's own subscriptions join
-// these (live-client shares one per query) and often find the answer waiting. They last as long as the
-// panel does, as the panel's own would.
-subscribe('panel.context', null, () => {});
-subscribe('settings', null, () => {});
-subscribe('templates.all', null, () => {});
-subscribe('tags.all', null, () => {});
 
 // `wxt build --mode bench` only (npm run bench); production builds drop this branch. Notes each change of
 // the heading from the first render on, in epoch ms, for tests/bench/panel-hooks.ts (loaded after that).
@@ -32,8 +26,35 @@ if (import.meta.env.MODE === 'bench') {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from panel.html');
-createRoot(root).render(
-  <StrictMode>
-    <PanelApp />
-  </StrictMode>,
-);
+const app = createRoot(root);
+let showing = false;
+/** How long a frame without a key waits for one before it says it shows nothing. */
+const KEY_WAIT_MS = 3000;
+
+// The handshake first (components/panel/handshake.ts): the key comes with the first URL or a later
+// navigation of it (a hash change), and again whenever the content script re-keys a reloaded frame.
+async function onKey() {
+  const claimed = await claimPanel(location.hash);
+  if (showing) return;
+  if (!claimed) {
+    // Our own frame's key follows its first load within moments: no flash of the refusal before it.
+    if (!panelKeyOf(location.hash)) setTimeout(() => showing || app.render(<NotOurPanel />), KEY_WAIT_MS);
+    else app.render(<NotOurPanel />);
+    return;
+  }
+  showing = true;
+  // The panel's first question, asked before React starts rendering: the panel's own subscriptions join
+  // these (live-client shares one per query) and often find the answer waiting. They last as long as the
+  // panel does, as the panel's own would.
+  subscribe('panel.context', null, () => {});
+  subscribe('settings', null, () => {});
+  subscribe('templates.all', null, () => {});
+  subscribe('tags.all', null, () => {});
+  app.render(
+    <StrictMode>
+      <PanelApp />
+    </StrictMode>,
+  );
+}
+window.addEventListener('hashchange', () => void onKey());
+void onKey();

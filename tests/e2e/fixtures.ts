@@ -45,6 +45,44 @@ async function tabStates(worker: Worker, url: string) {
 }
 
 /**
+ * Stops the extension's service worker over CDP (ServiceWorker.stopWorker) from `page`, an extension page,
+ * as often as asked on one session: `stop()` waits until the worker runs (something woke it), lets it run
+ * `afterRunningMs`, stops it and resolves once it has stopped.
+ */
+export async function serviceWorkerControl(page: Page, extensionId: string) {
+  const session = await page.context().newCDPSession(page);
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  const versions = new Map<string, Version>();
+  let onUpdate = () => {};
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
+    for (const version of updated) versions.set(version.versionId, version);
+    onUpdate();
+  });
+  const ours = () => [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+  const until = (done: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The service worker did not ${what}`)), 10_000);
+      onUpdate = () => {
+        if (done()) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      onUpdate();
+    });
+  await session.send('ServiceWorker.enable');
+  return {
+    async stop(afterRunningMs = 0) {
+      await until(() => ours()?.runningStatus === 'running', 'run');
+      if (afterRunningMs > 0) await new Promise((resolve) => setTimeout(resolve, afterRunningMs));
+      await session.send('ServiceWorker.stopWorker', { versionId: ours()?.versionId ?? '' });
+      await until(() => ours()?.runningStatus === 'stopped', 'stop');
+    },
+    detach: () => session.detach(),
+  };
+}
+
+/**
  * A fresh Chromium profile with the extension loaded; `close` also deletes the profile. The `context`
  * fixture is one; a test that needs a second browser (two team members) launches another.
  */
@@ -71,38 +109,13 @@ export async function launchExtensionContext(
   };
 }
 
-/**
- * Stops the extension's service worker in `context`, as Chromium does after ~30 s idle (CDP
- * ServiceWorker.stopWorker), and resolves once it has stopped.
- */
+/** Stops the extension's service worker in `context` once (from a popup page it opens and closes). */
 export async function stopServiceWorkerOf(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const session = await context.newCDPSession(page);
-  type Version = { versionId: string; scriptURL: string; runningStatus: string };
-  const versions = new Map<string, Version>();
-  let onUpdate = () => {};
-  session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
-    for (const version of updated) versions.set(version.versionId, version);
-    onUpdate();
-  });
-  const ours = () => [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-  const until = (done: () => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
-      onUpdate = () => {
-        if (done()) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      onUpdate();
-    });
-  await session.send('ServiceWorker.enable');
-  await until(() => ours()?.runningStatus === 'running');
-  await session.send('ServiceWorker.stopWorker', { versionId: ours()?.versionId ?? '' });
-  await until(() => ours()?.runningStatus === 'stopped');
-  await session.detach();
+  const control = await serviceWorkerControl(page, extensionId);
+  await control.stop();
+  await control.detach();
   await page.close();
 }
 

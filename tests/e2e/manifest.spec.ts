@@ -29,6 +29,15 @@ test('chrome-mv3: the panel is web-accessible only to the four sites, under a pe
   ]);
 });
 
+test('both builds ask for a pack URL origin only when subscribing (https only), Firefox included', () => {
+  expect(manifestOf('chrome-mv3').optional_host_permissions).toEqual(['https://*/*']);
+  // Manifest V2 has no optional_host_permissions: the origin is an optional permission there.
+  expect(manifestOf('firefox-mv2').optional_permissions).toEqual(['notifications', 'https://*/*']);
+  for (const target of ['chrome-mv3', 'firefox-mv2']) {
+    expect(JSON.stringify(manifestOf(target).permissions)).not.toContain('https://*/*');
+  }
+});
+
 test('firefox-mv2: a fixed add-on id and a data-collection declaration', () => {
   expect(manifestOf('firefox-mv2').browser_specific_settings.gecko).toMatchObject({
     id: expect.stringContaining('@'),

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { InstagramFixtureWindow } from '../fixtures/instagram/fixture-api.ts';
-import { customersBackup, rpc, withBackgroundClockShifted } from '../harness/extension.ts';
-import { FIXTURE_INBOXES, INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
+import { customersBackup, rpc } from '../harness/extension.ts';
+import { FIXTURE_INBOXES, INSTAGRAM, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
 import { expect, test } from './fixtures';
 
 const panelOf = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
@@ -74,8 +74,10 @@ test('an inbound message starts the timer; inserting and sending a reply stops i
 
 test('an overdue conversation raises the toolbar badge count', async ({ context, serviceWorker }) => {
   expect(await serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
-  // The customer's unanswered message is first seen 5 hours ago: past the 4 h breach of "Customer service".
-  const page = await withBackgroundClockShifted(serviceWorker, 5 * 60 * 60 * 1000, () => openThread(context));
+  // The page labels the customer's unanswered message as sent 5 hours ago: past the 4 h breach of
+  // "Customer service" on the first look.
+  await labelLastInboundAt(context, Date.now() - 5 * 60 * 60 * 1000);
+  const page = await openThread(context);
   const timer = panelOf(page).getByRole('timer', { name: 'Response timer' });
   await expect(timer).toContainText('waiting 5 h');
   await expect(timer).toHaveAttribute('data-sla-state', 'breached');

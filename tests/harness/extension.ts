@@ -93,9 +93,9 @@ export function liveOnce<N extends LiveName>(page: Page, name: N, params: LivePa
 
 /**
  * Moves the background's clock (`Date.now` in the service worker) `offsetMs` into the past; 0 puts it back.
- * Response tracking (utils/sla/tracking.ts) starts a wait when the background FIRST SEES a customer's
- * unanswered message, at the background's `Date.now()`: a page opened while the clock is shifted back by
- * 3 h is a customer who has been waiting for 3 h once the clock is restored. Only the worker's realm is
+ * Response tracking (utils/sla/tracking.ts) times a customer's message by its page label where it has one
+ * (labelLastInboundAt sets that), else from when the background FIRST SEES it, at its `Date.now()`: a
+ * label-less message seen while the clock is shifted back by 3 h has waited (at least) 3 h once it is restored. Only the worker's realm is
  * touched: pages, alarms and Chromium keep the real time. A worker that MV3 stops and restarts forgets the
  * shift, so keep it short (open the page, wait until the conversation is recorded, restore).
  */

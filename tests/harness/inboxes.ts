@@ -103,6 +103,10 @@ export const LINKEDIN: FixtureInbox = {
   send: (page) => page.locator('.msg-thread').getByRole('button', { name: 'Send', exact: true }),
 };
 
+/** Switches the LinkedIn fixture page to another of its threads inside the app, as a click in its list does. */
+export const switchLinkedinThread = (page: Page, threadId: string) =>
+  page.evaluate((id) => (window as LinkedinWindow).linkedinFixture?.switchTo(id), threadId);
+
 export const FIXTURE_INBOXES: readonly FixtureInbox[] = [INSTAGRAM, FACEBOOK, X, LINKEDIN];
 
 /** Serves every page `inbox` needs at its real URLs; `edit` may rewrite a fixture file's HTML (see serveFixture). */
@@ -114,4 +118,17 @@ export async function serveInbox(
   for (const [url, file] of inbox.routes) {
     await serveFixture(context, url, file, edit && ((html) => edit(file, html)));
   }
+}
+
+/**
+ * Every fixture page opened from `target` from now on labels its conversations' last customer message as
+ * sent at `at` (epoch ms), the way its site prints times (the fixture apps' `lastInboundAt` option,
+ * tests/fixtures/site-time.ts). Tracking takes that label as the message's time: the test says how long
+ * the customer has waited by the page's own clock. Call it before navigating.
+ */
+export async function labelLastInboundAt(target: Page | BrowserContext, at: number): Promise<void> {
+  await target.addInitScript((lastInboundAt) => {
+    const scope = window as Window & { __fixtureOptions?: object };
+    scope.__fixtureOptions = { ...scope.__fixtureOptions, lastInboundAt };
+  }, at);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeZodError, RpcError } from '../messaging/errors';
+import { describeZodError, type ErrorDetail, RpcError } from '../messaging/errors';
 import type { SidekickDatabase } from './database';
 import {
   type Contact,
@@ -94,7 +94,83 @@ export function parseBackup(text: string): BackupFile {
   }
   const parsed = BackupFileSchema.safeParse(raw);
   if (!parsed.success) refuse(describeZodError(parsed.error));
-  return (parsed as { data: BackupFile }).data;
+  const file = (parsed as { data: BackupFile }).data;
+  checkIntegrity(file.data);
+  return file;
+}
+
+const refuseFor = (detail: ErrorDetail, reason: string): never => {
+  throw new RpcError('invalid', `This backup cannot be restored: ${reason}. Nothing was changed.`, detail);
+};
+
+/** Which rows are one record by something other than their id (the database's unique indexes). */
+const UNIQUE_KEYS = {
+  contacts: { key: 'platform+platformId', of: (c: Contact) => `${c.platform}:${c.platformId}` },
+  conversations: { key: 'platform+threadId', of: (c: Conversation) => `${c.platform}:${c.threadId}` },
+  tags: { key: 'nameKey', of: (t: Tag) => t.nameKey },
+} as const;
+const ID_TABLES = ['contacts', 'conversations', 'tags', 'notes', 'templates', 'packs', 'responseEvents'] as const;
+
+/** The first row whose value an earlier row has already: [earlier row, row, value]. */
+function firstRepeat<T>(rows: readonly T[], of: (row: T) => string): [number, number, string] | undefined {
+  const seen = new Map<string, number>();
+  for (const [index, row] of rows.entries()) {
+    const value = of(row);
+    const first = seen.get(value);
+    if (first !== undefined) return [first, index, value];
+    seen.set(value, index);
+  }
+  return undefined;
+}
+
+/**
+ * A backup is one consistent picture: every id once per table, every unique value once, and every
+ * reference pointing at a row of the same backup. The first problem is refused with the row named
+ * (`notes row 3`), before anything is written.
+ */
+function checkIntegrity(data: BackupFile['data']): void {
+  for (const table of ID_TABLES) {
+    const repeat = firstRepeat<{ id: string }>(data[table], (row) => row.id);
+    if (repeat) {
+      const [first, row, id] = repeat;
+      refuseFor(
+        { reason: 'backup-duplicate-id', values: { table, row, id } },
+        `${table} rows ${first} and ${row} have the same id "${id}"`,
+      );
+    }
+  }
+  checkUnique('contacts', data.contacts, UNIQUE_KEYS.contacts.of);
+  checkUnique('conversations', data.conversations, UNIQUE_KEYS.conversations.of);
+  checkUnique('tags', data.tags, UNIQUE_KEYS.tags.of);
+
+  const idsOf = (rows: readonly { id: string }[]) => new Set(rows.map((row) => row.id));
+  const [contacts, tags, conversations] = [idsOf(data.contacts), idsOf(data.tags), idsOf(data.conversations)];
+  const pointsAt = (table: string, row: number, field: string, id: string, known: Set<string>) => {
+    if (known.has(id)) return;
+    refuseFor(
+      { reason: 'backup-dangling', values: { table, row, field, id } },
+      `${table} row ${row} refers in ${field} to "${id}", which the backup does not have`,
+    );
+  };
+  for (const [row, c] of data.conversations.entries()) {
+    pointsAt('conversations', row, 'contactId', c.contactId, contacts);
+    for (const tag of c.tags) pointsAt('conversations', row, 'tags', tag, tags);
+  }
+  for (const [row, n] of data.notes.entries()) pointsAt('notes', row, 'contactId', n.contactId, contacts);
+  for (const [row, e] of data.responseEvents.entries()) {
+    pointsAt('responseEvents', row, 'conversationId', e.conversationId, conversations);
+  }
+}
+
+function checkUnique<T>(table: keyof typeof UNIQUE_KEYS, rows: readonly T[], of: (row: T) => string): void {
+  const repeat = firstRepeat(rows, of);
+  if (!repeat) return;
+  const [first, row, value] = repeat;
+  const { key } = UNIQUE_KEYS[table];
+  refuseFor(
+    { reason: 'backup-clash', values: { table, row, key } },
+    `${table} rows ${first} and ${row} are the same record by ${key} ("${value}")`,
+  );
 }
 
 class ForbiddenKeyError extends Error {
@@ -128,6 +204,18 @@ export async function restoreBackup(
   return db.transaction('rw', tables, async () => {
     if (mode === 'replace') await Promise.all(tables.map((table) => table.clear()));
     const data = mode === 'merge' ? await onExistingIds(db, file.data) : file.data;
+    // Merged onto existing ids, two rows of the backup may have become one record: named, not overwritten.
+    if (mode === 'merge') {
+      for (const table of ['contacts', 'conversations', 'tags'] as const) {
+        const repeat = firstRepeat<{ id: string }>(data[table], (row) => row.id);
+        if (repeat) {
+          refuseFor(
+            { reason: 'backup-clash', values: { table, row: repeat[1], key: UNIQUE_KEYS[table].key } },
+            `${table} row ${repeat[1]} is, by ${UNIQUE_KEYS[table].key}, a record that row ${repeat[0]} also becomes here`,
+          );
+        }
+      }
+    }
     await db.contacts.bulkPut(data.contacts);
     await db.tags.bulkPut(data.tags);
     await db.conversations.bulkPut(data.conversations);

@@ -6,6 +6,8 @@ import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, T
 export const DB_NAME = 'dm-sidekick';
 
 export type SettingsRow = { key: 'settings'; value: Settings };
+/** A write the background has applied: its request id, when, and the answer a retry gets again. */
+export type AppliedRequest = { id: string; at: number; response: unknown };
 
 /**
  * Every schema version the database has had, oldest first. Old versions stay so that a database
@@ -39,6 +41,11 @@ export const SCHEMA_VERSIONS: {
       templates: 'id, folder, usageCount, lastUsedAt, packId, [packId+packTemplateId]',
     },
     upgrade: mergeTagsThatDifferOnlyInCase,
+  },
+  {
+    // Writes exactly once (issue #15): the request ids already applied, with their answers, pruned by age.
+    version: 4,
+    stores: { appliedRequests: 'id, at' },
   },
   // ---- team mode (utils/sync/): the team's Y.Doc updates, its connection, and status/assignee history.
   {
@@ -100,6 +107,7 @@ export class SidekickDatabase extends Dexie {
   teamUpdates!: EntityTable<TeamUpdateRow, 'seq'>;
   teamState!: EntityTable<TeamStateRow, 'key'>;
   teamHistory!: EntityTable<TeamHistoryEntry, 'id'>;
+  appliedRequests!: EntityTable<AppliedRequest, 'id'>;
   counters!: EntityTable<CounterRow, 'key'>;
 
   /** `upToVersion` exists for migration tests: it opens the database as an older release would. */

@@ -87,6 +87,9 @@ export const ConversationSchema = z.strictObject({
   breachNotifiedAt: Time.optional(),
   createdAt: Time,
   updatedAt: Time,
+  // ---- page clock (issue #14) ----
+  /** Where `waitingSince` came from (utils/time/message-times.ts); absent: observed (older data). */
+  waitingSinceSource: z.enum(['page', 'observed']).optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -162,8 +165,13 @@ export const ResponseEventSchema = z.strictObject({
   conversationId: Id,
   inboundAt: Time,
   answeredAt: Time.optional(),
+  // ---- page clock (issue #14) ----
+  /** Where `inboundAt` came from: the page's time label, or when it was first seen; absent: observed. */
+  inboundSource: z.enum(['page', 'observed']).optional(),
 });
 export type ResponseEvent = z.infer<typeof ResponseEventSchema>;
+/** page: a message's time label pinned it to the minute; observed: first seen (the wait is at least that). */
+export type TimeSource = NonNullable<ResponseEvent['inboundSource']>;
 
 export const SlaPolicySchema = z.strictObject({
   id: Id,

@@ -404,6 +404,28 @@ const en = {
   'history.assignee': '{when}: {by} assigned it to {value}',
   'history.unassigned': '{when}: {by} removed the assignee',
   'history.empty': 'No changes yet.',
+  // ---- page clock (issue #14): where response times came from ----
+  'metrics.sources':
+    '{page} of {total} response times from the platforms’ own message times; {observed} from when DM Sidekick first saw the message (at least that long).',
+  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  'error.file-too-large': '{name} is larger than {limitMb} MB: nothing was sent or changed.',
+  'error.file-not-utf8': '{name} is not UTF-8 text: nothing was changed.',
+  'error.backup-clash':
+    'This backup cannot be restored: {table} row {row} is the same record as another by {key}. Nothing was changed.',
+  'error.backup-duplicate-id':
+    'This backup cannot be restored: {table} row {row} repeats the id "{id}". Nothing was changed.',
+  'error.backup-dangling':
+    'This backup cannot be restored: {table} row {row} refers in {field} to "{id}", which the backup does not have. Nothing was changed.',
+  'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
+  'error.redirect-hidden':
+    'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
+  // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
+  'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
+  'notes.deleteConfirm': 'Delete this note for good?',
+  'notes.deleteForGood': 'Delete for good',
+  'packs.removeConfirm': 'Remove {name}? This cannot be undone.',
+  'packs.removeConfirmAll': 'Remove {name} and its templates? This cannot be undone.',
+  'packs.removeYes': 'Remove',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -815,6 +837,28 @@ const de: Record<MessageKey, string> = {
   'history.assignee': '{when}: {by} hat es {value} zugewiesen',
   'history.unassigned': '{when}: {by} hat die Zuweisung entfernt',
   'history.empty': 'Noch keine Änderungen.',
+  // ---- page clock (issue #14): where response times came from ----
+  'metrics.sources':
+    '{page} von {total} Antwortzeiten nach den Nachrichtenzeiten der Plattform; {observed} ab dem Moment, in dem DM Sidekick die Nachricht zuerst sah (mindestens so lange).',
+  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  'error.file-too-large': '{name} ist größer als {limitMb} MB: Nichts wurde gesendet oder geändert.',
+  'error.file-not-utf8': '{name} ist kein UTF-8-Text: Nichts wurde geändert.',
+  'error.backup-clash':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, ist nach {key} derselbe Datensatz wie ein anderer. Nichts wurde geändert.',
+  'error.backup-duplicate-id':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, wiederholt die ID „{id}“. Nichts wurde geändert.',
+  'error.backup-dangling':
+    'Diese Sicherung kann nicht wiederhergestellt werden: {table}, Zeile {row}, verweist in {field} auf „{id}“, das in der Sicherung fehlt. Nichts wurde geändert.',
+  'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
+  'error.redirect-hidden':
+    'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
+  // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
+  'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
+  'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',
+  'notes.deleteForGood': 'Endgültig löschen',
+  'packs.removeConfirm': '{name} entfernen? Das lässt sich nicht rückgängig machen.',
+  'packs.removeConfirmAll': '{name} samt seinen Vorlagen entfernen? Das lässt sich nicht rückgängig machen.',
+  'packs.removeYes': 'Entfernen',
 };
 
 export type Language = 'en' | 'de';

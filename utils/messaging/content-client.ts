@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { emptySnapshot } from '../platforms/toolkit/snapshot';
 import type { PageSnapshot } from '../platforms/types';
-import { ReportAnswerSchema } from './page-commands';
+import { RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
 import { isNoReceiver } from './wake';
 
 /** A refused report's URL is kept only when it is this short (the schema allows 4,000); else its origin. */
@@ -24,16 +24,23 @@ export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageS
   };
 }
 
-async function send(snapshot: PageSnapshot) {
-  const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name: 'page.report', input: snapshot });
-  let raw: unknown;
+/** One call of a content script's; a stopped worker being woken up gets one retry. */
+async function request(name: 'page.report' | 'panel.register', input: unknown): Promise<unknown> {
+  const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
   try {
-    raw = await message();
+    return await message();
   } catch (error) {
     if (!isNoReceiver(error)) throw error;
-    raw = await message();
+    return message();
   }
-  return ReportAnswerSchema.parse(raw);
+}
+
+const send = async (snapshot: PageSnapshot) => ReportAnswerSchema.parse(await request('page.report', snapshot));
+
+/** Hands the background the key of the panel this top frame creates (utils/messaging/panel-keys.ts). */
+export async function registerPanel(key: string): Promise<void> {
+  const answer = RegisterAnswerSchema.parse(await request('panel.register', { key }));
+  if (!answer.ok) throw new Error(answer.error.message);
 }
 
 /**

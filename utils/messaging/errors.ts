@@ -16,12 +16,40 @@ export const RpcErrorCodeSchema = z.enum([
 ]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCodeSchema>;
 
+/**
+ * Why a call was refused, where the UI says it in its own words (`error.<reason>` in
+ * utils/i18n/strings.ts, English and German); the message stays the readable fallback.
+ */
+export const ErrorReasonSchema = z.enum([
+  /** values: name, limitMb: a chosen file is over the limit of its kind (checked before sending). */
+  'file-too-large',
+  /** values: name: a chosen file is not UTF-8 text. */
+  'file-not-utf8',
+  /** values: table, row, other, key: two rows of a backup share a value that must be unique. */
+  'backup-clash',
+  /** values: table, row, id: two rows of one table share an id. */
+  'backup-duplicate-id',
+  /** values: table, row, field, id: a row points at a record that is neither in the backup nor here. */
+  'backup-dangling',
+  /** values: url: a pack URL redirects to a plain http:// (or otherwise refused) address. */
+  'redirect-refused',
+  /** values: url: the browser hides where a pack URL redirects to. */
+  'redirect-hidden',
+]);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+export const ErrorDetailSchema = z.strictObject({
+  reason: ErrorReasonSchema,
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+
 /** The one error type every call rejects with: a code to branch on and a message a person can read. */
 export class RpcError extends Error {
   override name = 'RpcError';
   constructor(
     readonly code: RpcErrorCode,
     message: string,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '../platforms/types';
 import { describeZodError, RpcError } from './errors';
+import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import {
   LIVE,
   LIVE_PORT,
@@ -84,6 +85,10 @@ export function serveLive(
       let dexieSubscription: Subscription | undefined;
       let stopped = false;
       const start = async () => {
+        // A panel frame the page made (a copy of ours) subscribes to nothing (utils/messaging/panel-keys.ts).
+        if (isPanelPage(port.sender?.url) && !(await isOwnPanel(tabId, port.sender?.frameId))) {
+          return fail(id, new RpcError('forbidden', PANEL_NOT_OURS));
+        }
         const page = pageScoped && tabId !== undefined ? await pageOf(tabId) : null;
         if (stopped) return;
         dexieSubscription?.unsubscribe();

@@ -32,6 +32,12 @@ export const ReportAnswerSchema = z.union([
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
 
+/** The background's answer to a top frame's `panel.register` (the panel handshake). */
+export const RegisterAnswerSchema = z.union([
+  z.strictObject({ ok: z.literal(true), value: z.null() }),
+  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
+]);
+
 /** Sent by the background to extension pages: the panel of `tabId` focuses its template search. */
 export const PanelCommandSchema = z.strictObject({
   kind: z.literal('dms.panel-command'),

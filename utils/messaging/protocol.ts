@@ -32,7 +32,7 @@ import {
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
-import { RpcErrorCodeSchema } from './errors';
+import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
 
 /**
  * Who may make a call. Content scripts run inside the host page's renderer, which a compromised page
@@ -61,6 +61,8 @@ const GroupMetricsSchema = z.strictObject({
   open: z.number(),
   waiting: z.number(),
   overdue: z.number(),
+  /** Of the responses, those timed from the page's own message times (the rest: first seen). */
+  fromPage: z.number(),
 });
 export const SlaMetricsSchema = z.strictObject({
   from: z.number(),
@@ -70,6 +72,9 @@ export const SlaMetricsSchema = z.strictObject({
   byTag: z.record(z.string(), GroupMetricsSchema),
   daily: z.array(z.strictObject({ day: z.string(), responses: z.number(), medianMs: z.number().nullable() })),
 });
+
+/** The panel handshake's key (crypto.randomUUID in the content script). */
+const PanelKeySchema = z.string().min(32).max(64);
 
 /** Every request/response call to the background: name → input schema, output schema, allowed callers. */
 export const RPC = {
@@ -172,6 +177,11 @@ export const RPC = {
   ),
   /** The content script saw typing in its page's composer (never what was typed). */
   'team.typing': rpc(z.null(), z.null(), ['content']),
+  // ---- panel handshake (issue #15 point 2, utils/messaging/panel-keys.ts) ----
+  /** A tab's top frame made a new key for the panel it creates. */
+  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
+  /** A panel frame shows the key it was given; only then does it see the tab's data. */
+  'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;
@@ -182,11 +192,16 @@ export const RpcRequestSchema = z.strictObject({
   kind: z.literal('dms.rpc'),
   name: z.string().max(100),
   input: z.unknown(),
+  /** Client-generated, the same on every retry of one call: the background applies it at most once. */
+  requestId: z.string().min(1).max(100).optional(),
 });
 
 export const RpcResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), value: z.unknown() }),
-  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string() }) }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string(), detail: ErrorDetailSchema.optional() }),
+  }),
 ]);
 export type RpcResponse = z.infer<typeof RpcResponseSchema>;
 

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { describeZodError, RpcError } from './errors';
+import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import { type Caller, RPC, type RpcName, type RpcOutput, RpcRequestSchema, type RpcResponse } from './protocol';
 
 export type CallContext = {
@@ -49,23 +50,39 @@ export async function handleRpc(handlers: RpcHandlers, message: unknown, context
 }
 
 function failure(error: unknown): RpcResponse {
-  if (error instanceof RpcError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof RpcError) {
+    const { code, message, detail } = error;
+    return { ok: false, error: detail ? { code, message, detail } : { code, message } };
+  }
   if (error instanceof z.ZodError) return { ok: false, error: { code: 'invalid', message: describeZodError(error) } };
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, error: { code: 'internal', message } };
 }
 
+/** Applies each request id at most once and answers its retries with the first answer (utils/db/request-log.ts). */
+export type RequestLog = {
+  once(requestId: string, name: RpcName, apply: () => Promise<RpcResponse>): Promise<RpcResponse>;
+};
+
 /** Installs the background's one message listener. Messages that are not ours are left alone. */
-export function serveRpc(handlers: RpcHandlers): void {
+export function serveRpc(handlers: RpcHandlers, log?: RequestLog): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!RpcRequestSchema.safeParse(message).success) return undefined;
+    const request = RpcRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
     const caller = callerOf(sender, browser.runtime.id);
     if (!caller) return Promise.resolve(failure(new RpcError('forbidden', 'Unknown sender.')));
-    return handleRpc(handlers, message, {
-      caller,
-      tabId: sender.tab?.id,
-      frameId: sender.frameId,
-      url: sender.url,
-    });
+    const apply = () =>
+      handleRpc(handlers, message, { caller, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
+    const { requestId, name } = request.data;
+    const answer = () => {
+      // Only this extension's pages write; unknown names get no memory (handleRpc refuses them).
+      if (!log || !requestId || caller !== 'extension' || !Object.hasOwn(RPC, name)) return apply();
+      return log.once(requestId, name as RpcName, apply).catch(failure);
+    };
+    // A panel frame the page made (a copy of ours) may only try to claim a key: it gets nothing else.
+    if (!isPanelPage(sender.url) || name === 'panel.claim') return answer();
+    return isOwnPanel(sender.tab?.id, sender.frameId).then((own) =>
+      own ? answer() : failure(new RpcError('forbidden', PANEL_NOT_OURS)),
+    );
   });
 }

@@ -84,27 +84,56 @@ export type FetchOptions = UrlOptions & {
   timeoutMs?: number;
 };
 
-/** Downloads a pack (conditionally when validators are given): no cookies, no referrer, at most 5 MB read. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Downloads a pack (conditionally when validators are given): no cookies, no referrer, at most 5 MB read.
+ * Redirects are followed here, one hop at a time, each target checked before it is requested: a redirect
+ * to plain http is refused before anything goes over plain http.
+ */
 export async function fetchPack(url: string, options: FetchOptions = {}): Promise<UpdateOutcome> {
-  const href = checkPackUrl(url, options);
+  let href = checkPackUrl(url, options);
   const fetchFn = options.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await fetchFn(href, {
-      headers: conditionalHeaders(options.validators ?? {}),
-      cache: 'no-store',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
-  } catch (error) {
-    throw new RpcError('unreachable', `Could not reach ${href}: ${(error as Error)?.message ?? String(error)}.`);
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 15_000);
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await fetchFn(href, {
+        headers: conditionalHeaders(options.validators ?? {}),
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'manual',
+        signal,
+      });
+    } catch (error) {
+      throw new RpcError('unreachable', `Could not reach ${href}: ${(error as Error)?.message ?? String(error)}.`);
+    }
+    // A browser answers a manual redirect with an opaque response: where it leads is not shown to us.
+    if (response.type === 'opaqueredirect') {
+      throw new RpcError(
+        'invalid',
+        `${href} redirects to an address the browser does not show; subscribe to the address it leads to.`,
+        { reason: 'redirect-hidden', values: { url: href } },
+      );
+    }
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || !location) {
+      const text = response.status === 200 ? await readCapped(response, href) : undefined;
+      return interpretUpdateResponse({ status: response.status, headers: response.headers, text }, href);
+    }
+    const target = new URL(location, href).href;
+    if (hop === MAX_REDIRECTS) throw new RpcError('unreachable', `${url} redirects more than ${MAX_REDIRECTS} times.`);
+    try {
+      href = checkPackUrl(target, options);
+    } catch (error) {
+      throw new RpcError('invalid', `${href} redirects to ${target}: ${(error as Error).message}`, {
+        reason: 'redirect-refused',
+        values: { url: target },
+      });
+    }
   }
-  // A redirect must not leave https (or the loopback allowance of test builds).
-  if (response.url) checkPackUrl(response.url, options);
-  const text = response.status === 200 ? await readCapped(response, href) : undefined;
-  return interpretUpdateResponse({ status: response.status, headers: response.headers, text }, href);
 }
 
 async function readCapped(response: Response, href: string): Promise<string> {

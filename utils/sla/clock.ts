@@ -145,6 +145,8 @@ export type SlaLanguage = Language;
 
 type SlaStrings = {
   waiting: string;
+  /** The wait is timed from when the message was first seen: it has lasted at least that long. */
+  waitingAtLeast: string;
   day: string;
   hour: string;
   minute: string;
@@ -157,6 +159,7 @@ type SlaStrings = {
 export const SLA_STRINGS: Record<SlaLanguage, SlaStrings> = {
   en: {
     waiting: 'waiting {duration}',
+    waitingAtLeast: 'waiting at least {duration}',
     day: 'd',
     hour: 'h',
     minute: 'min',
@@ -166,6 +169,7 @@ export const SLA_STRINGS: Record<SlaLanguage, SlaStrings> = {
   },
   de: {
     waiting: 'wartet seit {duration}',
+    waitingAtLeast: 'wartet seit mindestens {duration}',
     day: 'Tg.',
     hour: 'Std.',
     minute: 'Min.',
@@ -197,7 +201,12 @@ export function formatDuration(ms: number, language: SlaLanguage): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** "waiting 2 h 13 min" / "wartet seit 2 Std. 13 Min." */
-export function formatWaiting(ms: number, language: SlaLanguage): string {
-  return SLA_STRINGS[language].waiting.replace('{duration}', formatDuration(ms, language));
+/**
+ * "waiting 2 h 13 min" / "wartet seit 2 Std. 13 Min."; `atLeast` (timed from first sight, not from the
+ * page's clock): "waiting at least 2 h 13 min", except under a minute, where it would say nothing.
+ */
+export function formatWaiting(ms: number, language: SlaLanguage, { atLeast = false } = {}): string {
+  const strings = SLA_STRINGS[language];
+  const template = atLeast && ms >= MINUTE_MS ? strings.waitingAtLeast : strings.waiting;
+  return template.replace('{duration}', formatDuration(ms, language));
 }

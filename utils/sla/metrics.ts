@@ -8,8 +8,9 @@ import { addDays, isoDate, type LocalDate, localDateTime } from './zoned';
 
 /**
  * Response-time figures for a period. A response is one answered wait (a ResponseEvent with
- * answeredAt); it belongs to the period, and to the day, in which its customer message was first seen
- * (`inboundAt`). Response time is wall-clock time (what the customer experienced); "within target" is
+ * answeredAt); it belongs to the period, and to the day, in which its customer message came
+ * (`inboundAt`: the page's own time where its label gave one, else when it was first seen; the
+ * figures say how many of each, `fromPage`). Response time is wall-clock time (what the customer experienced); "within target" is
  * measured like the SLA itself: business time against the conversation's current policy.
  * open / waiting / overdue are counts as of `now`, not of the period.
  */
@@ -40,6 +41,8 @@ export type GroupMetrics = {
   waiting: number;
   /** Now: of the waiting ones, those past their SLA target (breached ones included). */
   overdue: number;
+  /** Of the responses, those timed from the page's own message times; the others from first sight. */
+  fromPage: number;
 };
 
 export type DailyPoint = {
@@ -79,7 +82,13 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[Math.min(rank, sorted.length) - 1] as number;
 }
 
-type Response = { conversation: Conversation; inboundAt: number; ms: number; withinTarget: boolean };
+type Response = {
+  conversation: Conversation;
+  inboundAt: number;
+  ms: number;
+  withinTarget: boolean;
+  fromPage: boolean;
+};
 
 export async function computeMetrics(db: SidekickDatabase, query: MetricsQuery): Promise<SlaMetrics> {
   const { from, to, now, timeZone } = query;
@@ -106,6 +115,8 @@ export async function computeMetrics(db: SidekickDatabase, query: MetricsQuery):
             inboundAt: event.inboundAt,
             ms: event.answeredAt - event.inboundAt,
             withinTarget: business <= policy.targetMinutes * 60_000,
+            // Events from before page times were read have no source: they were observed.
+            fromPage: event.inboundSource === 'page',
           });
         }
       }),
@@ -167,6 +178,7 @@ export async function computeMetrics(db: SidekickDatabase, query: MetricsQuery):
         open,
         waiting: waitingHere.length,
         overdue: waitingHere.filter((c) => overdue.has(c.id)).length,
+        fromPage: mine.filter((r) => r.fromPage).length,
       };
     };
 

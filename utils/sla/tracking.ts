@@ -3,22 +3,28 @@ import { recordConversation } from '../db/operations';
 import { type Conversation, ConversationSchema, newId, type ResponseEvent, ResponseEventSchema } from '../db/schema';
 import { cyrb53 } from '../hash';
 import type { PageSnapshot, SeenMessage } from '../platforms/types';
+import { type MessageTime, messageTimes } from '../time/message-times';
 import { conversationClock, loadPolicyContext } from './policy';
 
 /**
- * Response tracking from what the page reports. Pages show times per group of messages (and lists are
- * virtualized), so the clock is the background's own: the moment a message was FIRST SEEN.
+ * Response tracking from what the page reports. A message's time is the page's own where its time
+ * label pins the minute (utils/time/message-times.ts: labels carried over a group, in the page's
+ * language), else the moment it was FIRST SEEN; each wait records which (`page` | `observed`: then
+ * the wait is at least what the timer shows). When a later report gives the oldest unanswered message
+ * an earlier page time (its label rendered late), the wait moves back to it and the deadline with it.
  *
  * What is stored (nothing lives in the worker's memory, so a restart loses nothing):
  * - `conversation.seenKeys`: digests (53-bit hash, base 36) of the newest SEEN_KEYS_LIMIT message
  *   keys, both directions, oldest first. Digests, because keys may be long and say nothing we need.
- * - `conversation.waitingSince`: when the customer's oldest unanswered message was first seen.
- * - one ResponseEvent per wait: `inboundAt` = waitingSince, added when the wait starts, `answeredAt`
- *   set when an outbound message answers it. Several customer messages before one answer are one wait.
+ * - `conversation.waitingSince`: the time of the customer's oldest unanswered message, and its source.
+ * - one ResponseEvent per wait: `inboundAt` = waitingSince (and its source), added when the wait starts,
+ *   `answeredAt` set when an outbound message answers it (when first seen). Several customer messages
+ *   before one answer are one wait.
  *
  * Which reported messages are new: the report is a contiguous window of the thread, oldest first.
  * - The first report of a conversation (no digests yet) is taken as it is: the customer messages after
- *   the last outbound one wait from now; everything above is history and records no response.
+ *   the last outbound one wait from the first one's time; everything above is history and records no
+ *   response.
  * - Later reports are anchored on the LAST message whose digest is known: only messages after it are
  *   new. Unknown rows above it (scrolled-up history, rows re-rendered by virtualization) are not.
  * - A window that contains no known message at all (scrolled far up into history, or more than a whole
@@ -59,7 +65,10 @@ export type TrackResult = {
   answered?: ResponseEvent;
 };
 
-type ReportedMessage = Pick<SeenMessage, 'key' | 'direction'>;
+type ReportedMessage = Pick<SeenMessage, 'key' | 'direction' | 'timeLabel'>;
+
+/** Without a page language, the labels are read in the browser's (the site follows it by default). */
+const FALLBACK_LANGUAGE = globalThis.navigator?.language ?? 'en';
 
 /**
  * Updates a conversation's response tracking from the messages its page shows now (oldest first).
@@ -71,6 +80,7 @@ export async function trackMessages(
   conversationId: string,
   messages: readonly ReportedMessage[],
   now: number,
+  language = FALLBACK_LANGUAGE,
 ): Promise<TrackResult | undefined> {
   return db.transaction('rw', [db.conversations, db.responseEvents, db.settings, db.tags], async () => {
     const conversation = await db.conversations.get(conversationId);
@@ -97,8 +107,12 @@ export async function trackMessages(
       position = 'anchored';
       firstNew = lastKnown + 1;
     }
+    const times = messageTimes({ messages, language, now, firstNew });
     const fresh = messages.slice(firstNew);
-    if (fresh.length === 0) return unchanged(position);
+    if (fresh.length === 0) {
+      const moved = await moveWaitBack(db, conversation, oldestUnanswered(messages, times), now);
+      return moved ? { ...unchanged(position), conversation: moved } : unchanged(position);
+    }
 
     const next: Conversation = {
       ...conversation,
@@ -115,6 +129,7 @@ export async function trackMessages(
       answered = await answerWait(db, next, next.waitingSince, now);
       next.firstResponseMs ??= now - next.waitingSince;
       delete next.waitingSince;
+      delete next.waitingSinceSource;
       delete next.nextDeadline;
       if (next.status === 'waiting') next.status = 'open';
     }
@@ -125,16 +140,30 @@ export async function trackMessages(
         // Closed without an answer here (answered elsewhere, or nothing to answer): that wait is over.
         if (next.waitingSince !== undefined) await dropOpenWait(db, next.id, next.waitingSince);
         delete next.waitingSince;
+        delete next.waitingSinceSource;
         delete next.nextDeadline;
         next.status = 'waiting';
       }
+      // A new wait starts at the first customer message after the last answer among the new ones; a
+      // running one may learn an earlier time for its oldest message.
+      const start =
+        next.waitingSince === undefined ? times[firstNew + lastOutbound + 1] : oldestUnanswered(messages, times);
+      const since = afterAnswer(start ?? { at: now, source: 'observed' }, conversation.lastOutboundAt);
       if (next.waitingSince === undefined) {
         startedWaiting = true;
-        next.waitingSince = now;
-        next.nextDeadline = await breachDeadline(db, next, now);
+        next.waitingSince = since.at;
+        next.waitingSinceSource = since.source;
+        next.nextDeadline = await breachDeadline(db, next, since.at);
         await db.responseEvents.add(
-          ResponseEventSchema.parse({ id: newId(), conversationId: next.id, inboundAt: now }),
+          ResponseEventSchema.parse({
+            id: newId(),
+            conversationId: next.id,
+            inboundAt: since.at,
+            inboundSource: since.source,
+          }),
         );
+      } else if (since.source === 'page' && since.at < next.waitingSince) {
+        await moveEvent(db, next, since);
       }
       if (next.status === 'open') next.status = 'waiting';
     }
@@ -162,7 +191,7 @@ export async function trackPageReport(
 ): Promise<TrackResult | undefined> {
   const conversationId = await recordConversation(db, snapshot, now);
   if (!conversationId) return undefined;
-  return trackMessages(db, conversationId, snapshot.messages, now);
+  return trackMessages(db, conversationId, snapshot.messages, now, snapshot.pageLanguage);
 }
 
 /**
@@ -195,6 +224,55 @@ export async function refreshDeadlines(db: SidekickDatabase, conversationIds?: r
 }
 
 // ---- helpers (inside the caller's transaction) --------------------------------------------------
+
+/** The time of the first customer message after the report's last outbound one (undefined: none). */
+function oldestUnanswered(messages: readonly ReportedMessage[], times: readonly MessageTime[]) {
+  const first = messages.findLastIndex((message) => message.direction === 'outbound') + 1;
+  return first < messages.length ? times[first] : undefined;
+}
+
+/**
+ * A wait cannot start before the answer seen in an earlier report (a site's clock behind ours): then
+ * it starts there. `answeredAt` undefined: no such answer.
+ */
+function afterAnswer(since: MessageTime, answeredAt: number | undefined): MessageTime {
+  return answeredAt !== undefined && since.at < answeredAt ? { at: answeredAt, source: 'observed' } : since;
+}
+
+/**
+ * A running wait whose oldest message now shows an earlier page time (its label was not rendered
+ * before) starts at that time: the event, `waitingSince` and the deadline move back. Returns the
+ * stored conversation when it changed.
+ */
+async function moveWaitBack(
+  db: SidekickDatabase,
+  conversation: Conversation,
+  since: MessageTime | undefined,
+  now: number,
+): Promise<Conversation | undefined> {
+  const { waitingSince, lastOutboundAt } = conversation;
+  if (!since || waitingSince === undefined) return undefined;
+  // On a first sight, history's answers count as seen then, together with the wait: no bound.
+  const earlier = afterAnswer(
+    since,
+    lastOutboundAt !== undefined && lastOutboundAt < waitingSince ? lastOutboundAt : undefined,
+  );
+  if (earlier.source !== 'page' || earlier.at >= waitingSince) return undefined;
+  const next: Conversation = { ...conversation, updatedAt: now };
+  await moveEvent(db, next, earlier);
+  const stored = ConversationSchema.parse(next);
+  await db.conversations.put(stored);
+  return stored;
+}
+
+/** Moves the open wait of `conversation` (mutated) to the earlier page time `since`, deadline included. */
+async function moveEvent(db: SidekickDatabase, conversation: Conversation, since: MessageTime) {
+  const open = await openWait(db, conversation.id, conversation.waitingSince as number);
+  if (open) await db.responseEvents.put({ ...open, inboundAt: since.at, inboundSource: since.source });
+  conversation.waitingSince = since.at;
+  conversation.waitingSinceSource = since.source;
+  conversation.nextDeadline = await breachDeadline(db, conversation, since.at);
+}
 
 async function breachDeadline(db: SidekickDatabase, conversation: Conversation, waitingSince: number) {
   const { settings, tags } = await loadPolicyContext(db);

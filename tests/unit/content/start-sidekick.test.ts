@@ -12,7 +12,11 @@ import { context } from './context';
 // shows the panel for it. It learns so from the background's command, or, when that command went out
 // before this script listened, from the answer to its own report.
 
-vi.mock('@/utils/messaging/content-client', () => ({ reportPage: vi.fn(), reportTyping: vi.fn() }));
+vi.mock('@/utils/messaging/content-client', () => ({
+  reportPage: vi.fn(),
+  registerPanel: vi.fn(() => Promise.resolve()),
+  reportTyping: vi.fn(),
+}));
 
 const FEED = new URL('https://www.linkedin.com/feed/');
 /** The top frame's own page: no conversation surface (the feed). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, exportBackup, MAX_BACKUP_BYTES, parseBackup, restoreBackup } from '@/utils/db/backup';
+import {
+  BACKUP_FORMAT,
+  type BackupFile,
+  exportBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+  restoreBackup,
+} from '@/utils/db/backup';
 import type { SidekickDatabase } from '@/utils/db/database';
 import {
   addNote,
@@ -9,6 +16,8 @@ import {
   updateConversation,
   updateSettings,
 } from '@/utils/db/operations';
+import type { Contact, Conversation, Note, Tag } from '@/utils/db/schema';
+import type { ErrorDetail } from '@/utils/messaging/errors';
 import { freshDatabase, threadSnapshot } from './helpers';
 
 async function seed(db: SidekickDatabase) {
@@ -153,6 +162,80 @@ describe('backup and restore', () => {
 
     it('the size limit is what the messages say', () => {
       expect(MAX_BACKUP_BYTES).toBe(40 * 1024 * 1024);
+    });
+  });
+
+  describe('refuses an inconsistent backup with the row named, in either mode, and changes nothing', () => {
+    type Data = BackupFile['data'];
+    it.each<[string, (data: Data) => void, ErrorDetail]>([
+      [
+        'two contacts with the same platform identity',
+        (data) => data.contacts.push({ ...(data.contacts[0] as Contact), id: 'clone' }),
+        { reason: 'backup-clash', values: { table: 'contacts', row: 1, key: 'platform+platformId' } },
+      ],
+      [
+        'two tags with the same name',
+        (data) => data.tags.push({ ...(data.tags[0] as Tag), id: 'tag-2', name: 'vip' }),
+        { reason: 'backup-clash', values: { table: 'tags', row: 1, key: 'nameKey' } },
+      ],
+      [
+        'a repeated note id',
+        (data) => {
+          const note = { ...(data.notes[0] as Note), id: 'note-1' };
+          data.notes = [note, { ...note, text: 'another' }];
+        },
+        { reason: 'backup-duplicate-id', values: { table: 'notes', row: 1, id: 'note-1' } },
+      ],
+      [
+        'a note about a contact the backup does not have',
+        (data) => data.notes.push({ ...(data.notes[0] as Note), id: 'orphan', contactId: 'nobody' }),
+        { reason: 'backup-dangling', values: { table: 'notes', row: 1, field: 'contactId', id: 'nobody' } },
+      ],
+      [
+        'a conversation with an unknown tag',
+        (data) => (data.conversations[0] as Conversation).tags.push('no-such-tag'),
+        { reason: 'backup-dangling', values: { table: 'conversations', row: 0, field: 'tags', id: 'no-such-tag' } },
+      ],
+      [
+        'a response time of an unknown conversation',
+        (data) => data.responseEvents.push({ id: 'r2', conversationId: 'gone', inboundAt: 1 }),
+        { reason: 'backup-dangling', values: { table: 'responseEvents', row: 1, field: 'conversationId', id: 'gone' } },
+      ],
+    ])('%s', async (_, spoil, detail) => {
+      const source = freshDatabase();
+      await seed(source);
+      const file = await exportBackup(source);
+      spoil(file.data);
+      for (const mode of ['replace', 'merge'] as const) {
+        const db = freshDatabase();
+        await seed(db);
+        const before = await exportBackup(db, 1);
+        let thrown: unknown;
+        try {
+          await restoreBackup(db, parseBackup(JSON.stringify(file)), mode);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, mode).toMatchObject({ code: 'invalid', detail });
+        expect((thrown as Error).message, mode).toMatch(/Nothing was changed\.$/);
+        expect(await exportBackup(db, 1), mode).toEqual(before);
+      }
+    });
+
+    it('merge: two rows that would become the same record here are named, not overwritten', async () => {
+      const db = freshDatabase();
+      const vip = await createTag(db, { name: 'VIP' });
+      const before = await exportBackup(db, 1);
+      const file = await exportBackup(db, 1);
+      // The backup's "vip" is the local tag by name; its "Sales" has the local tag's id.
+      file.data.tags = [
+        { ...vip, id: 'other', name: 'vip' },
+        { ...vip, name: 'Sales', nameKey: 'sales' },
+      ];
+      await expect(restoreBackup(db, parseBackup(JSON.stringify(file)), 'merge')).rejects.toMatchObject({
+        detail: { reason: 'backup-clash', values: { table: 'tags', row: 1, key: 'nameKey' } },
+      });
+      expect(await exportBackup(db, 1)).toEqual(before);
     });
   });
 

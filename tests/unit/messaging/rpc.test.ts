@@ -88,6 +88,21 @@ describe('the calling end', () => {
     );
   });
 
+  it("carries a refusal's reason code and values to the page, for the page's own words", async () => {
+    const detail = { reason: 'backup-dangling', values: { table: 'notes', row: 3, field: 'contactId', id: 'x' } };
+    const refusing = {
+      'notes.add': async () => {
+        throw new RpcError('invalid', 'notes row 3 refers to x', detail as never);
+      },
+    } as unknown as RpcHandlers;
+    sendMessage().mockImplementation((message) => handleRpc(refusing, message, { caller: 'extension' }));
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'notes row 3 refers to x',
+      detail,
+    });
+  });
+
   it('checks the answer too', async () => {
     sendMessage().mockResolvedValue({ ok: true, value: { id: 5 } });
     await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
@@ -96,20 +111,31 @@ describe('the calling end', () => {
     });
   });
 
-  it('retries once while a stopped service worker wakes up', async () => {
+  it('sends the same request again, under the same request id, while a stopped service worker wakes up', async () => {
     const send = sendMessage()
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockRejectedValueOnce(
+        new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        ),
+      )
+      // webextension-polyfill's form of "message port closed before a response was received"
+      .mockResolvedValueOnce(undefined)
       .mockResolvedValueOnce({ ok: true, value: note });
     await expect(call('notes.add', { contactId: 'c1', text: 'x' })).resolves.toEqual(note);
-    expect(send).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenCalledTimes(4);
+    const ids = send.mock.calls.map(([message]) => (message as { requestId: string }).requestId);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('never hangs: no answer becomes an "unreachable" error', async () => {
+  it('never hangs: an unanswered write is sent again until its deadline, then becomes "unreachable"', async () => {
     vi.useFakeTimers();
-    sendMessage().mockReturnValue(new Promise(() => {}));
+    const send = sendMessage().mockReturnValue(new Promise(() => {}));
     const pending = call('notes.add', { contactId: 'c1', text: 'x' });
     const settled = expect(pending).rejects.toMatchObject({ code: 'unreachable', message: /did not answer/ });
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(31_000);
     await settled;
+    expect(send).toHaveBeenCalledTimes(3);
   });
 });

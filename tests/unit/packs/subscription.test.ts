@@ -130,7 +130,7 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
     expect(check.kind === 'fetched' && hasChanges(check.plan)).toBe(false);
   });
 
-  it('refuses, writing nothing: another pack at the URL, too big, not UTF-8, a redirect to http, no network', async () => {
+  it('refuses, writing nothing: another pack at the URL, too big, not UTF-8, no network', async () => {
     const db = freshDatabase();
     const first = server(() => new Response(packText(packInput()), { status: 200 }));
     await applyImport(db, await previewSubscription(db, URL, { fetch: first.fetch }), {});
@@ -160,13 +160,6 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
     const latin1 = server(() => new Response(new Uint8Array([0x7b, 0xe4, 0x7d]), { status: 200 }));
     await expect(fetchPack(URL, { fetch: latin1.fetch })).rejects.toThrow(/not UTF-8/);
 
-    const redirected = server(() => {
-      const response = new Response(packText(packInput()), { status: 200 });
-      Object.defineProperty(response, 'url', { value: 'http://packs.example.com/acme.dmpack.json' });
-      return response;
-    });
-    await expect(fetchPack(URL, { fetch: redirected.fetch })).rejects.toThrow(/only https/);
-
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
@@ -180,6 +173,39 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
     await expect(previewSubscription(db, 'http://packs.example.com/a.json', { fetch: first.fetch })).rejects.toThrow(
       /only https/,
     );
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('follows an https redirect itself, and refuses one to http before any plain request is sent', async () => {
+    const moved = 'https://cdn.example.com/acme.dmpack.json';
+    const hops = server((_, url) =>
+      url === URL
+        ? new Response(null, { status: 301, headers: { Location: moved } })
+        : new Response(packText(packInput()), { status: 200 }),
+    );
+    const fetched = await fetchPack(URL, { fetch: hops.fetch });
+    expect(fetched.kind === 'pack' && fetched.pack.id).toBe('acme.service');
+    expect(hops.requests.map((r) => [r.url, r.init.redirect])).toEqual([
+      [URL, 'manual'],
+      [moved, 'manual'],
+    ]);
+
+    const db = freshDatabase();
+    const before = await snapshot(db);
+    const downgrade = server(
+      () => new Response(null, { status: 302, headers: { Location: 'http://packs.example.com/p' } }),
+    );
+    await expect(previewSubscription(db, URL, { fetch: downgrade.fetch })).rejects.toMatchObject({
+      code: 'invalid',
+      detail: { reason: 'redirect-refused', values: { url: 'http://packs.example.com/p' } },
+    });
+    expect(downgrade.requests.map((r) => r.url)).toEqual([URL]);
+
+    // A browser shows a manual redirect only as an opaque response: where it leads stays unknown.
+    const opaque = server(() => Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' }));
+    await expect(fetchPack(URL, { fetch: opaque.fetch })).rejects.toMatchObject({
+      detail: { reason: 'redirect-hidden' },
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 

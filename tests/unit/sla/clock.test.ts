@@ -170,6 +170,10 @@ describe('"waiting 2 h 13 min"', () => {
     expect(formatWaiting(ms, 'de')).toBe('wartet seit 2 Std. 13 Min.');
     expect(formatWaiting(59_000, 'en')).toBe('waiting < 1 min');
     expect(formatWaiting(59_000, 'de')).toBe('wartet seit < 1 Min.');
+    // Timed from first sight, not from the page's clock: the wait is at least that long.
+    expect(formatWaiting(ms, 'en', { atLeast: true })).toBe('waiting at least 2 h 13 min');
+    expect(formatWaiting(ms, 'de', { atLeast: true })).toBe('wartet seit mindestens 2 Std. 13 Min.');
+    expect(formatWaiting(59_000, 'en', { atLeast: true })).toBe('waiting < 1 min');
     expect(formatDuration(45 * MIN, 'en')).toBe('45 min');
     expect(formatDuration(2 * HOUR, 'de')).toBe('2 Std.');
     expect(formatDuration(27 * HOUR + 20 * MIN, 'en')).toBe('1 d 3 h');

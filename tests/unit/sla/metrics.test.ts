@@ -92,6 +92,7 @@ describe('computeMetrics', () => {
       open: 5,
       waiting: 2,
       overdue: 1, // c4: 3 h against 2 h
+      fromPage: 0,
     });
     expect(metrics.byPlatform.instagram).toEqual({
       responses: 2,
@@ -102,6 +103,7 @@ describe('computeMetrics', () => {
       open: 2,
       waiting: 1,
       overdue: 0,
+      fromPage: 0,
     });
     expect(metrics.byPlatform.x).toMatchObject({
       responses: 2,
@@ -120,6 +122,7 @@ describe('computeMetrics', () => {
       open: 1,
       waiting: 1,
       overdue: 1,
+      fromPage: 0,
     });
     expect(metrics.byTag.vip).toMatchObject({ responses: 2, medianMs: 3 * HOUR, withinTarget: 2, open: 1, waiting: 0 });
     expect(metrics.byTag.quiet).toMatchObject({ responses: 0, open: 0 });
@@ -149,5 +152,22 @@ describe('computeMetrics', () => {
       { day: '2026-03-06', responses: 1, medianMs: 64 * HOUR + 15 * MIN },
       { day: '2026-03-07', responses: 0, medianMs: null },
     ]);
+  });
+
+  it('says how many response times came from page times and how many from first sight', async () => {
+    const db = freshDatabase();
+    await db.conversations.bulkAdd([
+      conversation('p1', 'instagram', 'open', { lastInboundAt: at('2026-03-03T12:00:00Z') }),
+      conversation('p2', 'x', 'open', { lastInboundAt: at('2026-03-03T12:00:00Z') }),
+    ]);
+    await db.responseEvents.bulkAdd([
+      { ...event('e1', 'p1', '2026-03-02T23:10:00Z', 5 * HOUR), inboundSource: 'page' },
+      { ...event('e2', 'p2', '2026-03-03T09:00:00Z', 10 * MIN), inboundSource: 'observed' },
+      event('e3', 'p2', '2026-03-03T10:00:00Z', 20 * MIN), // stored before sources were recorded
+    ]);
+    const metrics = await computeMetrics(db, { from, to, now, timeZone: 'Europe/Berlin' });
+    expect(metrics.overall).toMatchObject({ responses: 3, fromPage: 1, medianMs: 20 * MIN, p90Ms: 5 * HOUR });
+    expect(metrics.byPlatform.instagram).toMatchObject({ responses: 1, fromPage: 1 });
+    expect(metrics.byPlatform.x).toMatchObject({ responses: 2, fromPage: 0 });
   });
 });

@@ -10,6 +10,11 @@ const HOUR = 60 * MIN;
 const T0 = Date.parse('2026-03-02T08:00:00Z');
 const inn = (key: string): SeenMessage => ({ key, direction: 'inbound' });
 const out = (key: string): SeenMessage => ({ key, direction: 'outbound' });
+/** The local instant `days` from `t`'s local day at hh:mm (labels are read in the browser's zone). */
+const labelled = (t: number, days: number, hh: number, mm: number) => {
+  const day = new Date(t);
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate() + days, hh, mm).getTime();
+};
 
 async function setup() {
   const db = freshDatabase();
@@ -37,7 +42,9 @@ describe('response tracking from page reports', () => {
       nextDeadline: T0 + 4 * HOUR, // Customer service, the default: breach after 4 h
     });
     expect((await get()).firstResponseMs).toBeUndefined();
-    expect(await events()).toEqual([{ id: expect.any(String), conversationId: id, inboundAt: T0 }]);
+    expect(await events()).toEqual([
+      { id: expect.any(String), conversationId: id, inboundAt: T0, inboundSource: 'observed' },
+    ]);
   });
 
   it('starts nothing when the first report ends with our own message', async () => {
@@ -96,6 +103,7 @@ describe('response tracking from page reports', () => {
       id: expect.any(String),
       conversationId: id,
       inboundAt: T0,
+      inboundSource: 'observed',
       answeredAt: T0 + 30 * MIN,
     });
     const answered = await get();
@@ -104,7 +112,13 @@ describe('response tracking from page reports', () => {
     expect(answered.nextDeadline).toBeUndefined();
     await trackMessages(db, id, [inn('i2'), out('o2')], T0 + 31 * MIN);
     expect(await events()).toEqual([
-      { id: expect.any(String), conversationId: id, inboundAt: T0, answeredAt: T0 + 30 * MIN },
+      {
+        id: expect.any(String),
+        conversationId: id,
+        inboundAt: T0,
+        inboundSource: 'observed',
+        answeredAt: T0 + 30 * MIN,
+      },
     ]);
 
     // A second wait: its own response time; the first response time stays the first.
@@ -198,9 +212,104 @@ describe('response tracking from page reports', () => {
       platform: 'instagram',
       threadId: '111',
       status: 'waiting',
-      waitingSince: T0,
+      // The page's "6:14 PM" is ahead of 08:00 UTC today in any zone up to UTC+10: yesterday's.
+      waitingSince: labelled(T0, -1, 18, 14),
+      waitingSinceSource: 'page',
     });
     expect(await trackPageReport(db, threadSnapshot({ state: 'no-conversation', threadId: null }), T0)).toBeUndefined();
     expect(await trackPageReport(db, snapshot, T0 + MIN)).toMatchObject({ newMessages: 0 });
+  });
+});
+
+describe('response tracking on the page clock', () => {
+  /** 9:00 local on 2 March 2026: the community manager opens the inbox. */
+  const NINE = new Date(2026, 2, 2, 9, 0).getTime();
+  const label = (message: SeenMessage, timeLabel: string): SeenMessage => ({ ...message, timeLabel });
+
+  it('waits since the label of the oldest unanswered message: 23:10 the night before, not 9:00', async () => {
+    const { db, id, get, events } = await setup();
+    await trackMessages(db, id, [label(out('o1'), 'Sun 18:02'), label(inn('i1'), '23:10'), inn('i2')], NINE, 'de');
+    const since = labelled(NINE, -1, 23, 10);
+    expect(await get()).toMatchObject({
+      status: 'waiting',
+      waitingSince: since,
+      waitingSinceSource: 'page',
+      nextDeadline: since + 4 * HOUR, // breached at 3:10, long before we looked
+    });
+    expect(await events()).toEqual([
+      { id: expect.any(String), conversationId: id, inboundAt: since, inboundSource: 'page' },
+    ]);
+    const answered = await trackMessages(
+      db,
+      id,
+      [label(out('o1'), 'Sun 18:02'), label(inn('i1'), '23:10'), inn('i2'), out('o2')],
+      NINE + 5 * MIN,
+      'de',
+    );
+    expect(answered?.answered).toMatchObject({ inboundAt: since, inboundSource: 'page', answeredAt: NINE + 5 * MIN });
+    expect((await get()).firstResponseMs).toBe(NINE + 5 * MIN - since);
+  });
+
+  it('falls back to when the message was first seen, marked observed, when no label can be read', async () => {
+    const { db, id, get, events } = await setup();
+    await trackMessages(db, id, [out('o1'), label(inn('i1'), 'gleich'), inn('i2')], NINE, 'de');
+    expect(await get()).toMatchObject({ waitingSince: NINE, waitingSinceSource: 'observed' });
+    expect(await events()).toMatchObject([{ inboundAt: NINE, inboundSource: 'observed' }]);
+  });
+
+  it('moves a running wait and its deadline back when its message shows an earlier page time later', async () => {
+    const { db, id, get, events } = await setup();
+    await trackMessages(db, id, [out('o1'), inn('i1')], NINE, 'en');
+    expect(await get()).toMatchObject({ waitingSince: NINE, waitingSinceSource: 'observed' });
+    // The same messages, now with the label the page rendered late.
+    const result = await trackMessages(db, id, [out('o1'), label(inn('i1'), '11:10 PM')], NINE + MIN, 'en');
+    const since = labelled(NINE, -1, 23, 10);
+    expect(result?.conversation).toMatchObject({
+      waitingSince: since,
+      waitingSinceSource: 'page',
+      nextDeadline: since + 4 * HOUR,
+    });
+    expect(await get()).toEqual(result?.conversation);
+    expect(await events()).toMatchObject([{ inboundAt: since, inboundSource: 'page' }]);
+    expect(await events()).toHaveLength(1);
+    // A later time never moves it forward.
+    await trackMessages(db, id, [out('o1'), label(inn('i1'), '8:59 AM')], NINE + 2 * MIN, 'en');
+    expect((await get()).waitingSince).toBe(since);
+  });
+
+  it('times a message that arrives under a label already shown above it when it is first seen', async () => {
+    const { db, id, get } = await setup();
+    await trackMessages(db, id, [label(inn('i1'), '7:30 AM'), label(out('o1'), '7:30 AM')], NINE, 'en');
+    // The group's label is carried on (by the adapter, or here when it leaves it off): it says 7:30.
+    await trackMessages(
+      db,
+      id,
+      [label(inn('i1'), '7:30 AM'), label(out('o1'), '7:30 AM'), inn('i2')],
+      NINE + 20 * MIN,
+      'en',
+    );
+    expect(await get()).toMatchObject({ waitingSince: NINE + 20 * MIN, waitingSinceSource: 'observed' });
+  });
+
+  it('times a message under a new label by that label, but never before the answer seen last', async () => {
+    const { db, id, get } = await setup();
+    await trackMessages(db, id, [label(inn('i1'), '7:30 AM'), label(out('o1'), '7:30 AM')], NINE, 'en');
+    await trackMessages(
+      db,
+      id,
+      [label(inn('i1'), '7:30 AM'), label(out('o1'), '7:30 AM'), label(inn('i2'), '8:45 AM')],
+      NINE + 20 * MIN,
+      'en',
+    );
+    // 8:45 is before 9:00, when our answer was first seen: the site's clock is behind; the wait starts then.
+    expect(await get()).toMatchObject({ waitingSince: NINE, waitingSinceSource: 'observed' });
+    await trackMessages(
+      db,
+      id,
+      [label(out('o1'), '7:30 AM'), label(inn('i2'), '8:45 AM'), out('o2'), label(inn('i3'), '10:02 AM')],
+      labelled(NINE, 0, 10, 30),
+      'en',
+    );
+    expect(await get()).toMatchObject({ waitingSince: labelled(NINE, 0, 10, 2), waitingSinceSource: 'page' });
   });
 });
