@@ -4,6 +4,7 @@ import { call } from '@/utils/messaging/client';
 import type { ConversationRow } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
+import type { TeamStatus } from '@/utils/sync/schema';
 import { ContactView } from './ContactView';
 import { ActionMenu } from './dashboard/ActionMenu';
 import { CsvExport } from './dashboard/CsvExport';
@@ -16,6 +17,7 @@ import {
   storeSavedViews,
   type TriageFilters,
 } from './dashboard/savedViews';
+import { type AssigneeFilter, matchesAssignee, TeamAssigneeFilter } from './dashboard/TeamAssigneeFilter';
 import {
   countTriage,
   isOverdueState,
@@ -26,6 +28,7 @@ import {
   triageRows,
 } from './dashboard/triage';
 import { useI18n } from './i18n';
+import { PresenceNotice, presenceOn } from './panel/PresenceNotice';
 import { useMinuteTick } from './useMinuteTick';
 import { VirtualList } from './VirtualList';
 
@@ -62,15 +65,19 @@ export function ConversationsTab({
   tags,
   settings,
   onAssign,
+  team = null,
 }: {
   rows: ConversationRow[];
   tags: Tag[];
   settings: Settings;
   onAssign?: (row: ConversationRow) => void;
+  /** The joined team (null: team mode off): assignee filter, assignee and presence per row. */
+  team?: TeamStatus | null;
 }) {
   const { t, language } = useI18n();
   const minuteTick = useMinuteTick();
   const [filters, setFilters] = useState<TriageFilters>(ALL_FILTERS);
+  const [assignee, setAssignee] = useState<AssigneeFilter>('');
   const [savedViews, setSavedViews] = useState<SavedView[]>(loadSavedViews);
   const [viewName, setViewName] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -102,10 +109,11 @@ export function ConversationsTab({
             (!filters.status || row.conversation.status === filters.status) &&
             (!filters.tag || row.conversation.tags.includes(filters.tag)) &&
             (filters.states.length === 0 || filters.states.includes(row.state)) &&
+            (!team || matchesAssignee(row.conversation, assignee, team.config?.displayName)) &&
             (!deferredQuery || row.haystack.includes(deferredQuery)),
         ),
       ),
-    [prepared, filters, deferredQuery],
+    [prepared, filters, deferredQuery, team, assignee],
   );
   // Groups keep the queue's order inside; a conversation with several tags is listed under its first.
   const items = useMemo<Item[]>(() => {
@@ -368,6 +376,7 @@ export function ConversationsTab({
           <option value="platform">{t('triage.group.platform')}</option>
           <option value="tag">{t('triage.group.tag')}</option>
         </select>
+        {team && <TeamAssigneeFilter team={team} value={assignee} onChange={setAssignee} className={field} />}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <select
@@ -548,6 +557,7 @@ export function ConversationsTab({
                       ? ''
                       : t('triage.waited', { duration: formatDuration(item.row.waitingMs, language) })
                   }
+                  team={team}
                   onSelect={() => toggleSelected(item.row)}
                   onOpenContact={() => {
                     setActiveId(item.row.conversation.id);
@@ -584,6 +594,7 @@ function TriageRowView({
   tagNames,
   stateLabel,
   waiting,
+  team,
   onSelect,
   onOpenContact,
 }: {
@@ -593,6 +604,7 @@ function TriageRowView({
   tagNames: string;
   stateLabel: string;
   waiting: string;
+  team: TeamStatus | null;
   onSelect: () => void;
   onOpenContact: () => void;
 }) {
@@ -624,6 +636,14 @@ function TriageRowView({
       </span>
       <span className="hidden w-20 text-xs md:inline">{PLATFORM_LABELS[conversation.platform]}</span>
       <span className="hidden w-32 truncate text-xs lg:inline">{tagNames}</span>
+      {team && (
+        <span className="flex w-36 shrink-0 flex-col text-xs">
+          <span className="truncate">
+            {conversation.assignee ? t('assign.assignedTo', { name: conversation.assignee }) : t('assign.unassigned')}
+          </span>
+          <PresenceNotice compact here={presenceOn(team.presence, conversation.platform, conversation.threadId)} />
+        </span>
+      )}
       <span className="hidden min-w-0 flex-1 truncate text-xs text-zinc-700 xl:inline dark:text-zinc-300">
         {row.lastNote?.text ?? ''}
       </span>

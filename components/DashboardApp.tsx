@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { call } from '@/utils/messaging/client';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
 import { PageHealthView } from './dashboard/PageHealth';
 import { ShortcutSettings } from './dashboard/ShortcutSettings';
+import { TeamSettings } from './dashboard/TeamSettings';
 import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
@@ -19,6 +21,8 @@ function Dashboard() {
   const rows = useLive('conversations.list', null);
   const tags = useLive('tags.all', null);
   const settings = useLive('settings', null);
+  const team = useLive('team.status', null);
+  const joinedTeam = team.status === 'ready' && team.value.config ? team.value : null;
   const [tab, setTab] = useState<Tab>('conversations');
   useEffect(() => {
     document.documentElement.lang = language;
@@ -72,8 +76,22 @@ function Dashboard() {
             <FirstRun />
           </>
         ) : (
-          // Team mode (assignment) passes onAssign here; without it the inbox offers no "assign".
-          <ConversationsTab rows={rows.value} tags={tagList} settings={settings.value} />
+          // Team mode: "assign" (the a key) takes the conversation, as the panel's "Take it" does.
+          <ConversationsTab
+            rows={rows.value}
+            tags={tagList}
+            settings={settings.value}
+            team={joinedTeam}
+            onAssign={
+              joinedTeam?.config
+                ? (row) =>
+                    void call('conversations.update', {
+                      id: row.conversation.id,
+                      patch: { assignee: joinedTeam.config?.displayName ?? '' },
+                    }).catch(() => undefined)
+                : undefined
+            }
+          />
         ))}
       {tab === 'templates' && (
         <div className="max-w-xl">
@@ -84,6 +102,9 @@ function Dashboard() {
       {tab === 'metrics' && <MetricsTab tags={tagList} />}
       {tab === 'settings' && settings.status === 'ready' && <SettingsTab settings={settings.value} />}
       {tab === 'settings' && <ShortcutSettings />}
+      {tab === 'settings' && settings.status === 'ready' && team.status === 'ready' && (
+        <TeamSettings team={team.value} myName={settings.value.myName} />
+      )}
       {tab === 'backup' && <BackupSection />}
       {tab === 'health' && <PageHealthView />}
     </main>

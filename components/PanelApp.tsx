@@ -7,7 +7,10 @@ import { variableValues } from '@/utils/templates/values';
 import { LanguageProvider, useI18n } from './i18n';
 import { NotesSection } from './NotesSection';
 import { DegradedNotice } from './panel/DegradedNotice';
+import { PresenceNotice, presenceOn, usePresenceHeartbeat } from './panel/PresenceNotice';
 import { LOADING_LIMIT_MS, panelMode } from './panel/panel-mode';
+import { TeamAssignment } from './panel/TeamAssignment';
+import { TeamHistory } from './panel/TeamHistory';
 import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
 import { TemplatesSection } from './TemplatesSection';
@@ -73,6 +76,11 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
   useRenderAt(mode.kind === 'waiting' ? mode.until : undefined);
   // Only a known person's data is shown: never the previous conversation's.
   const view = mode.kind === 'conversation' && context.status === 'ready' ? context.value.view : null;
+  // Team mode (opt-in): assignment, history and who else is on this conversation.
+  const team = useLive('team.status', null);
+  const teamValue = team.status === 'ready' && team.value.config ? team.value : null;
+  const shown = view ? { platform: view.conversation.platform, threadId: view.conversation.threadId } : null;
+  usePresenceHeartbeat(shown, teamValue !== null);
   const values = useMemo(
     () => variableValues(view, page?.platform, settingsValue, language),
     [view, page?.platform, settingsValue, language],
@@ -149,7 +157,9 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
             )}
           </div>
         )}
+        {view && teamValue && <TeamAssignment conversation={view.conversation} team={teamValue} />}
       </header>
+      {shown && teamValue && <PresenceNotice here={presenceOn(teamValue.presence, shown.platform, shown.threadId)} />}
       {context.status === 'error' && <p role="alert">{context.error.message}</p>}
       {mode.kind === 'conversation' &&
         (page?.health.composer === 'missing' || page?.health.composer === 'ambiguous') && (
@@ -178,6 +188,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
           />
           {view && <TagsSection conversation={view.conversation} tags={view.tags} />}
           {view && <NotesSection contactId={view.contact.id} notes={view.notes} />}
+          {shown && teamValue && <TeamHistory platform={shown.platform} threadId={shown.threadId} />}
         </>
       )}
       {(mode.kind === 'waiting' || mode.kind === 'notice') && <p>{t(mode.message)}</p>}

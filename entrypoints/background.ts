@@ -47,6 +47,16 @@ import { readShortcutSettings, SHORTCUT_SETTINGS_KEY } from '@/utils/shortcuts/s
 import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
 import { computeMetrics } from '@/utils/sla/metrics';
 import { refreshDeadlines, trackPageReport } from '@/utils/sla/tracking';
+import {
+  conversationHistory,
+  forgetTabPresence,
+  joinTeam,
+  leaveTeam,
+  readTeamStatus,
+  resumeTeam,
+  setPresence,
+} from '@/utils/sync/team';
+import { conversationKeyOf } from '@/utils/sync/team-doc';
 
 /** Sends a command to the frame of the tab that shows its conversation (LinkedIn's may be an iframe). */
 async function sendToConversationFrame(tabId: number | undefined, command: PageCommand): Promise<unknown> {
@@ -126,6 +136,25 @@ const handlers: RpcHandlers = {
     return withDatabase((db) => restoreBackup(db, file, mode));
   },
   'page.stalled': (_, context) => handlePageStalled(context),
+  // ---- team mode (utils/sync/) ----
+  'team.join': (input) => joinTeam(input),
+  'team.leave': (input) => leaveTeam(input).then(() => null),
+  'team.presence': async (shown, { tabId }) => {
+    if (tabId === undefined) return null;
+    const conversationKey = shown && conversationKeyOf(shown.platform, shown.threadId);
+    await setPresence(tabId, conversationKey ? { conversationKey, activity: 'viewing' } : null);
+    return null;
+  },
+  'team.typing': async (_, { tabId }) => {
+    const page = tabId === undefined ? null : (await activePageState(tabId))?.snapshot;
+    if (tabId !== undefined && page?.state === 'thread' && page.threadId) {
+      await setPresence(tabId, {
+        conversationKey: conversationKeyOf(page.platform, page.threadId),
+        activity: 'replying',
+      });
+    }
+    return null;
+  },
   // ---- panel handshake (issue #15 point 2) ----
   'panel.register': async ({ key }, { tabId, frameId }) => {
     if (tabId === undefined || frameId !== 0)
@@ -181,6 +210,11 @@ const liveQueries: LiveQueries = {
   'templates.all': { run: () => withDatabase((db) => db.templates.toArray()) },
   'packs.all': { run: () => withDatabase((db) => db.packs.orderBy('id').toArray()) },
   settings: { run: () => withDatabase(readSettings) },
+  'team.status': { run: () => withDatabase(readTeamStatus) },
+  'team.history': {
+    run: ({ platform, threadId }) =>
+      withDatabase((db) => conversationHistory(db, conversationKeyOf(platform, threadId))),
+  },
 };
 
 const SLA_ALARM = 'sla-tick';
@@ -252,6 +286,9 @@ export default defineBackground(() => {
   serveLive(liveQueries, activePageState);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void forgetPanelKey(tabId));
+  // Team mode: a stopped worker's websocket is re-opened on every wake (the SLA alarm wakes it each minute).
+  void resumeTeam();
+  browser.tabs.onRemoved.addListener(forgetTabPresence);
   // Alarms outlive the worker: create it once, not on every wake.
   for (const [name, periodInMinutes] of [
     [SLA_ALARM, 1],

@@ -82,23 +82,49 @@ export async function serviceWorkerControl(page: Page, extensionId: string) {
   };
 }
 
+/**
+ * A fresh Chromium profile with the extension loaded; `close` also deletes the profile. The `context`
+ * fixture is one; a test that needs a second browser (two team members) launches another.
+ */
+export async function launchExtensionContext(
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dms-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: process.env.HEADED !== '1',
+    executablePath: chromiumPath(),
+    args: chromiumArgs(extensionDir),
+  });
+  // No network: only what a test serves (and the fixture pages' bundled editors) answers.
+  await isolateAndServeFixtureScripts(context);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops the extension's service worker in `context` once (from a popup page it opens and closes). */
+export async function stopServiceWorkerOf(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const control = await serviceWorkerControl(page, extensionId);
+  await control.stop();
+  await control.detach();
+  await page.close();
+}
+
 export const test = base.extend<Fixtures>({
   extensionDir: [EXTENSION_DIR, { option: true }],
   context: async ({ extensionDir }, use) => {
-    if (!existsSync(join(extensionDir, 'manifest.json'))) {
-      throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-    }
-    const userDataDir = await mkdtemp(join(tmpdir(), 'dms-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      headless: process.env.HEADED !== '1',
-      executablePath: chromiumPath(),
-      args: chromiumArgs(extensionDir),
-    });
-    // No network: only what a test serves (and the fixture pages' bundled editors) answers.
-    await isolateAndServeFixtureScripts(context);
-    await use(context);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    const launched = await launchExtensionContext(extensionDir);
+    await use(launched.context);
+    await launched.close();
   },
   serviceWorker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -114,14 +140,7 @@ export const test = base.extend<Fixtures>({
     await use(async (page) => (await tabStates(serviceWorker, page.url()))?.frames ?? new Map());
   },
   stopServiceWorker: async ({ context, extensionId }, use) => {
-    await use(async () => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      const control = await serviceWorkerControl(page, extensionId);
-      await control.stop();
-      await control.detach();
-      await page.close();
-    });
+    await use(() => stopServiceWorkerOf(context, extensionId));
   },
   insertViaBackground: async ({ serviceWorker }, use) => {
     await use(async (page, text, threadId, frameId = 0) => {

@@ -6,6 +6,7 @@ import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
 import { startShortcuts } from './shortcuts';
+import { watchTyping } from './typing-watch';
 
 const isTopFrame = window.top === window;
 
@@ -82,5 +83,7 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
         if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
       });
   });
+  // Team mode's "is replying" (the fact of typing only, never the text).
+  watchTyping(ctx);
   ctx.onInvalidated(() => frame?.remove());
 }

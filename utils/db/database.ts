@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { TeamHistoryEntry, TeamStateRow, TeamUpdateRow } from '../sync/schema';
 import { type CounterRow, conversationCounters, countExistingConversations } from './counters';
 import type { Contact, Conversation, Note, Pack, ResponseEvent, Settings, Tag, Template } from './schema';
 
@@ -45,6 +46,15 @@ export const SCHEMA_VERSIONS: {
     // Writes exactly once (issue #15): the request ids already applied, with their answers, pruned by age.
     version: 4,
     stores: { appliedRequests: 'id, at' },
+  },
+  // ---- team mode (utils/sync/): the team's Y.Doc updates, its connection, and status/assignee history.
+  {
+    version: 5,
+    stores: {
+      teamUpdates: '++seq',
+      teamState: 'key',
+      teamHistory: 'id, [conversationKey+at]',
+    },
   },
   {
     // Conversations per platform and status, kept by the conversationCounters middleware (counters.ts).
@@ -93,6 +103,10 @@ export class SidekickDatabase extends Dexie {
   packs!: EntityTable<Pack, 'id'>;
   responseEvents!: EntityTable<ResponseEvent, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  // Team mode (utils/sync/).
+  teamUpdates!: EntityTable<TeamUpdateRow, 'seq'>;
+  teamState!: EntityTable<TeamStateRow, 'key'>;
+  teamHistory!: EntityTable<TeamHistoryEntry, 'id'>;
   appliedRequests!: EntityTable<AppliedRequest, 'id'>;
   counters!: EntityTable<CounterRow, 'key'>;
 

@@ -53,6 +53,11 @@ const KIND: Record<RpcName, RequestKind> = {
   'backup.restore': 'database',
   'shortcuts.list': 'read',
   'shortcuts.expand': 'read',
+  'team.join': 'effect',
+  'team.leave': 'effect',
+  // Renewed every few seconds and harmless to repeat: kept, they would fill the table.
+  'team.presence': 'read',
+  'team.typing': 'read',
 };
 
 /**

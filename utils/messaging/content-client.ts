@@ -57,3 +57,8 @@ export async function reportPage(snapshot: PageSnapshot): Promise<{ subFrameSurf
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
 }
+
+/** Team mode: the composer saw typing (never what was typed); the background decides whether it matters. */
+export async function reportTyping(): Promise<void> {
+  await browser.runtime.sendMessage({ kind: 'dms.rpc', name: 'team.typing', input: null });
+}

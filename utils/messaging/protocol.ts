@@ -32,6 +32,7 @@ import {
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
+import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
 import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
 
 /**
@@ -165,6 +166,18 @@ export const RPC = {
   // ---- page health (issue #13: visible degradation) ----
   /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
   'page.stalled': rpc(z.null(), z.null(), EXTENSION),
+  // ---- team mode (utils/sync/) ----
+  'team.join': rpc(TeamJoinSchema, TeamStatusSchema, EXTENSION),
+  /** Keeps the team's conversations, notes and tags as my own, or deletes them from this browser. */
+  'team.leave': rpc(z.strictObject({ keepLocalCopy: z.boolean() }), z.null(), EXTENSION),
+  /** The panel of the caller's tab shows this conversation (null: none); renewed while it stays open. */
+  'team.presence': rpc(
+    z.strictObject({ platform: PlatformSchema, threadId: z.string().min(1).max(500) }).nullable(),
+    z.null(),
+    EXTENSION,
+  ),
+  /** The content script saw typing in its page's composer (never what was typed). */
+  'team.typing': rpc(z.null(), z.null(), ['content']),
   // ---- panel handshake (issue #15 point 2, utils/messaging/panel-keys.ts) ----
   /** A tab's top frame made a new key for the panel it creates. */
   'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
@@ -259,6 +272,14 @@ export const LIVE = {
   'templates.all': live(z.null(), z.array(TemplateSchema), EXTENSION),
   'packs.all': live(z.null(), z.array(PackSchema), EXTENSION),
   settings: live(z.null(), SettingsSchema, EXTENSION),
+  // ---- team mode (utils/sync/) ----
+  'team.status': live(z.null(), TeamStatusSchema, EXTENSION),
+  /** Who changed the conversation's status and assignee, and when (oldest first). */
+  'team.history': live(
+    z.strictObject({ platform: PlatformSchema, threadId: z.string().min(1).max(500) }),
+    z.array(TeamHistoryEntrySchema),
+    EXTENSION,
+  ),
 } satisfies Record<string, LiveDefinition>;
 
 export type LiveName = keyof typeof LIVE;

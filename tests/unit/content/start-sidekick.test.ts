@@ -15,6 +15,7 @@ import { context } from './context';
 vi.mock('@/utils/messaging/content-client', () => ({
   reportPage: vi.fn(),
   registerPanel: vi.fn(() => Promise.resolve()),
+  reportTyping: vi.fn(),
 }));
 
 const FEED = new URL('https://www.linkedin.com/feed/');

@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, createTag, deleteNote, deleteTag, updateConversation, updateNote } from '@/utils/db/operations';
+import { LOCAL_ORIGIN } from '@/utils/sync/mirror';
+import { teamMaps } from '@/utils/sync/team-doc';
+import { exchange, type Member, member, openConversation, sharedTables } from './members';
+
+async function tagIdOf(m: Member, name: string): Promise<string> {
+  const existing = await m.db.tags.where('nameKey').equals(name.toLocaleLowerCase()).first();
+  return existing?.id ?? (await createTag(m.db, { name })).id;
+}
+
+async function addTag(m: Member, threadId: string, name: string) {
+  const id = await openConversation(m, threadId);
+  const tagId = await tagIdOf(m, name);
+  const conversation = await m.db.conversations.get(id);
+  await updateConversation(m.db, id, { tags: [...new Set([...(conversation?.tags ?? []), tagId])] });
+}
+
+async function contactIdOf(m: Member, threadId: string) {
+  const id = await openConversation(m, threadId);
+  return (await m.db.conversations.get(id))?.contactId ?? '';
+}
+
+describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
+  it('carries a note, a tag, a status and an assignment to the other member', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const id = await openConversation(anna, '1');
+    await addTag(anna, '1', 'VIP');
+    await updateConversation(anna.db, id, { status: 'done', assignee: 'Ben' });
+    const note = await addNote(anna.db, { contactId: await contactIdOf(anna, '1'), text: 'Prefers email' });
+    await exchange(anna, ben);
+
+    const received = await sharedTables(ben.db);
+    expect(received.conversations['instagram:1']).toEqual({
+      contact: 'instagram:customer.1',
+      status: 'done',
+      assignee: 'Ben',
+      tags: ['vip'],
+    });
+    expect(received.notes[note.id]).toEqual({ text: 'Prefers email', contact: 'instagram:customer.1' });
+    expect(received).toEqual(await sharedTables(anna.db));
+    // Who changed status and assignee, and when: in both members' history.
+    const history = await ben.db.teamHistory.toArray();
+    expect(
+      history.map(({ field, value, by }) => ({ field, value, by })).sort((a, b) => a.field.localeCompare(b.field)),
+    ).toEqual([
+      { field: 'assignee', value: 'Ben', by: 'Anna' },
+      { field: 'status', value: 'done', by: 'Anna' },
+    ]);
+    expect(await anna.db.teamHistory.count()).toBe(2);
+  });
+
+  it('does not echo a remote change back into the doc', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const id = await openConversation(anna, '1');
+    await updateConversation(anna.db, id, { status: 'done' });
+    await exchange(anna, ben);
+    let echoed = 0;
+    ben.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_ORIGIN) echoed++;
+    });
+    await updateConversation(anna.db, id, { status: 'waiting', assignee: 'Anna' });
+    await exchange(anna, ben);
+    expect((await sharedTables(ben.db)).conversations['instagram:1']?.status).toBe('waiting');
+    expect(echoed).toBe(0);
+  });
+
+  it('keeps both authors’ words when one note is edited at the same time', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const note = await addNote(anna.db, { contactId: await contactIdOf(anna, '1'), text: 'Order 123 late' });
+    await exchange(anna, ben);
+    await updateNote(anna.db, note.id, 'URGENT Order 123 late');
+    await updateNote(ben.db, note.id, 'Order 123 late, refund offered');
+    await exchange(anna, ben);
+    expect((await anna.db.notes.get(note.id))?.text).toBe('URGENT Order 123 late, refund offered');
+    expect((await ben.db.notes.get(note.id))?.text).toBe('URGENT Order 123 late, refund offered');
+  });
+
+  it('merges tags added by two members at the same time as a set', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    await openConversation(anna, '1');
+    await exchange(anna, ben);
+    await addTag(anna, '1', 'VIP');
+    await addTag(ben, '1', 'Refund');
+    await exchange(anna, ben);
+    expect((await sharedTables(anna.db)).conversations['instagram:1']?.tags).toEqual(['refund', 'vip']);
+    expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
+  });
+
+  it('loses nothing when the worker stops: the doc comes back from IndexedDB, unsent writes are pushed', async () => {
+    const anna = await member('Anna');
+    const id = await openConversation(anna, '1');
+    await updateConversation(anna.db, id, { status: 'done' });
+    await anna.mirror.settled();
+    anna.mirror.stop();
+    // Written while no mirror runs: the worker stopped between the commit and the doc update.
+    await updateConversation(anna.db, id, { assignee: 'Anna' });
+
+    const restarted = await member('Anna', anna.db);
+    const maps = teamMaps(restarted.doc);
+    expect(maps.status.get('instagram:1')).toMatchObject({ value: 'done', by: 'Anna' });
+    expect(maps.assignee.get('instagram:1')).toMatchObject({ value: 'Anna' });
+    const ben = await member('Ben');
+    await exchange(restarted, ben);
+    expect((await sharedTables(ben.db)).conversations['instagram:1']).toMatchObject({
+      status: 'done',
+      assignee: 'Anna',
+    });
+  });
+
+  it('ignores malformed remote data and keeps the local row', async () => {
+    const anna = await member('Anna');
+    const id = await openConversation(anna, '1');
+    await updateConversation(anna.db, id, { status: 'done' });
+    await anna.mirror.settled();
+    const evil = new Y.Doc();
+    Y.applyUpdate(evil, Y.encodeStateAsUpdate(anna.doc));
+    teamMaps(evil).status.set('instagram:1', { value: 'deleted-everything', by: 'x'.repeat(5000), at: -1 });
+    Y.applyUpdate(anna.doc, Y.encodeStateAsUpdate(evil, Y.encodeStateVector(anna.doc)), 'remote');
+    await anna.mirror.settled();
+    expect((await anna.db.conversations.get(id))?.status).toBe('done');
+  });
+
+  it('converges: any sequence of local and remote operations leaves both members with the same tables', async () => {
+    const thread = fc.constantFrom('1', '2', '3');
+    const who = fc.constantFrom(0, 1);
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('open' as const), who, thread }),
+      fc.record({
+        kind: fc.constant('status' as const),
+        who,
+        thread,
+        status: fc.constantFrom('open', 'waiting', 'done'),
+      }),
+      fc.record({ kind: fc.constant('assign' as const), who, thread, to: fc.constantFrom('Anna', 'Ben', undefined) }),
+      fc.record({ kind: fc.constant('tag' as const), who, thread, name: fc.constantFrom('VIP', 'vip', 'Refund') }),
+      fc.record({ kind: fc.constant('untag' as const), who, thread }),
+      fc.record({ kind: fc.constant('deleteTag' as const), who, name: fc.constantFrom('vip', 'refund') }),
+      fc.record({ kind: fc.constant('note' as const), who, thread, text: fc.string({ minLength: 1, maxLength: 8 }) }),
+      fc.record({
+        kind: fc.constant('edit' as const),
+        who,
+        pick: fc.nat(),
+        text: fc.string({ minLength: 1, maxLength: 8 }),
+      }),
+      fc.record({ kind: fc.constant('forget' as const), who, pick: fc.nat() }),
+      fc.record({ kind: fc.constant('sync' as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 30 }), async (operations) => {
+        const members = [await member('Anna'), await member('Ben')];
+        for (const op of operations) {
+          if (op.kind === 'sync') {
+            await exchange(...members);
+            continue;
+          }
+          const m = members[op.who] as Member;
+          if (op.kind === 'deleteTag') {
+            const tag = await m.db.tags.where('nameKey').equals(op.name).first();
+            if (tag) await deleteTag(m.db, tag.id);
+            continue;
+          }
+          if (op.kind === 'edit' || op.kind === 'forget') {
+            const notes = await m.db.notes.orderBy('id').toArray();
+            const note = notes[op.pick % Math.max(1, notes.length)];
+            if (!note) continue;
+            if (op.kind === 'edit' && op.text.trim()) await updateNote(m.db, note.id, op.text);
+            if (op.kind === 'forget') await deleteNote(m.db, note.id);
+            continue;
+          }
+          const id = await openConversation(m, op.thread);
+          const conversation = await m.db.conversations.get(id);
+          if (op.kind === 'status') await updateConversation(m.db, id, { status: op.status });
+          if (op.kind === 'assign') await updateConversation(m.db, id, { assignee: op.to });
+          if (op.kind === 'tag') await addTag(m, op.thread, op.name);
+          if (op.kind === 'untag') await updateConversation(m.db, id, { tags: conversation?.tags.slice(1) ?? [] });
+          if (op.kind === 'note' && op.text.trim()) {
+            await addNote(m.db, { contactId: conversation?.contactId ?? '', text: op.text });
+          }
+        }
+        await exchange(...members);
+        const [anna, ben] = await Promise.all(members.map((m) => sharedTables(m.db)));
+        expect(ben).toEqual(anna);
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+});
