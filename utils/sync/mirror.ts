@@ -154,6 +154,12 @@ export class TeamMirror {
     return this.tagIndex.get(conversationKey) ?? new Set();
   }
 
+  /** Whether any conversation of the doc still carries the tag (a member tagged it while another deleted it). */
+  private isLinked(nameKey: string): boolean {
+    for (const names of this.tagIndex.values()) if (names.has(nameKey)) return true;
+    return false;
+  }
+
   // ---- local → doc -----------------------------------------------------------------------------
 
   private hookTables(): void {
@@ -488,12 +494,16 @@ export class TeamMirror {
     if (retimed.length) await refreshDeadlines(db, retimed);
   }
 
-  /** `deleteWhenGone`: the tag's own entry changed; gone from the doc means a member deleted it. */
+  /**
+   * `deleteWhenGone`: the tag's own entry changed; gone from the doc means a member deleted it — unless a
+   * conversation still carries it (tagged concurrently elsewhere): then it stays, as on every member whose
+   * pull of that conversation finds the tag missing and makes it again.
+   */
   private async pullTag(nameKey: string, deleteWhenGone = false): Promise<Tag | undefined> {
     const entry = this.maps.tags.get(nameKey);
     const synced = SyncedTagSchema.safeParse(entry);
     const local = await this.db.tags.where('nameKey').equals(nameKey).first();
-    if (entry === undefined && deleteWhenGone && local) {
+    if (entry === undefined && deleteWhenGone && local && !this.isLinked(nameKey)) {
       await this.db.conversations
         .where('tags')
         .equals(local.id)

@@ -127,6 +127,28 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect((await anna.db.conversations.get(id))?.status).toBe('done');
   });
 
+  // Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: both orders.
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])(
+    'a tag deleted by one member while another puts it on a conversation stays on it for both (client ids %i, %i)',
+    async (annaId, benId) => {
+      const [anna, ben] = [await member('Anna'), await member('Ben')];
+      anna.doc.clientID = annaId;
+      ben.doc.clientID = benId;
+      await openConversation(anna, '2');
+      await addTag(anna, '2', 'Refund');
+      await deleteTag(anna.db, await tagIdOf(anna, 'refund'));
+      await openConversation(ben, '1');
+      await addTag(ben, '1', 'Refund');
+      await exchange(anna, ben);
+      const [ours, theirs] = await Promise.all([sharedTables(anna.db), sharedTables(ben.db)]);
+      expect(theirs).toEqual(ours);
+      expect(ours.conversations['instagram:1']?.tags).toEqual(['refund']);
+    },
+  );
+
   it('converges: any sequence of local and remote operations leaves both members with the same tables', async () => {
     const thread = fc.constantFrom('1', '2', '3');
     const who = fc.constantFrom(0, 1);
