@@ -136,10 +136,11 @@ for (const file of injected.sort()) {
 }
 // The detector must find React where it is: in the scripts panel.html loads.
 /**
- * React (≈ 200 KB raw), zod (≈ 90 KB), both languages' strings and the panel's own code, 122 KB gzip
- * today; the dashboard's code (uPlot, its tabs) is in none of them. CI fails beyond it.
+ * React (≈ 200 KB raw), zod (≈ 90 KB), the words of every page in both languages and the panel's own code:
+ * 131.5 KB gzip with team mode, shortcuts and the handshake (122 KB before them); the dashboard's code
+ * (uPlot, its tabs) is in none of them, its words are (one strings table). CI fails beyond it.
  */
-const PANEL_SCRIPTS_GATE_KB = 130;
+const PANEL_SCRIPTS_GATE_KB = 140;
 const panelHtml = readFileSync(join(extensionDir, 'panel.html'), 'utf8');
 const panelScripts = [...panelHtml.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
 const panelReact = panelScripts.filter((file) => REACT_MARKERS.test(readFileSync(join(extensionDir, file), 'utf8')));
