@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
-import { liveOnce, rpc } from '../harness/extension.ts';
+import { backupFile, liveOnce, rpc } from '../harness/extension.ts';
 import { INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
 import { axeScanner } from './axe';
 import { expect, test } from './fixtures';
@@ -42,17 +42,7 @@ function triageBackup(now = Date.now()) {
     updatedAt: now,
   }));
   const tags = [{ id: 'vip', name: 'VIP', nameKey: 'vip', color: '#4f46e5', createdAt: now }];
-  const data = {
-    contacts,
-    conversations,
-    tags,
-    notes: [],
-    templates: [],
-    packs: [],
-    responseEvents: [],
-    settings: null,
-  };
-  return JSON.stringify({ format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data });
+  return backupFile({ contacts, conversations, tags });
 }
 
 async function openSeededDashboard(page: Page, extensionId: string) {

@@ -55,17 +55,23 @@ export function customersBackup(count: number, { idPrefix = '', waiting = false 
     createdAt: now,
     updatedAt: now,
   }));
+  return backupFile({ contacts, conversations });
+}
+
+/** A backup file (the format of utils/db/backup.ts) holding these rows and nothing else. */
+export function backupFile(rows: { contacts: unknown[]; conversations: unknown[]; tags?: unknown[] }): string {
+  const { contacts, conversations, tags = [] } = rows;
   const data = {
     contacts,
     conversations,
-    tags: [],
+    tags,
     notes: [],
     templates: [],
     packs: [],
     responseEvents: [],
     settings: null,
   };
-  return JSON.stringify({ format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data });
+  return JSON.stringify({ format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: Date.now(), data });
 }
 
 /**
