@@ -5,6 +5,7 @@ import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
+import { PageSection } from './shared/PageSection';
 
 /** Export everything to one file; restore from one, merged into what is here or replacing it. */
 export function BackupSection() {
@@ -52,11 +53,12 @@ export function BackupSection() {
   };
 
   return (
-    <section aria-labelledby="backup-heading" className="flex flex-col gap-2">
-      <h2 id="backup-heading" className="text-lg font-semibold">
-        {t('backup.heading')}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('backup.intro')}</p>
+    <PageSection
+      id="backup-heading"
+      title={t('backup.heading')}
+      intro={t('backup.intro')}
+      className="flex flex-col gap-2"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={exportAll} className="rounded bg-indigo-600 px-3 py-1.5 text-white">
           {t('backup.export')}
@@ -90,6 +92,6 @@ export function BackupSection() {
           {status.key ? t(status.key, status.values) : status.text}
         </p>
       )}
-    </section>
+    </PageSection>
   );
 }

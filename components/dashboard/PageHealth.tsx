@@ -4,6 +4,7 @@ import { formatDiagnostic } from '@/utils/health/diagnostic';
 import { isDegraded, PAGE_HEALTH_KEY, type PageHealth, readPageHealth } from '@/utils/health/page-health';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '@/utils/platforms/sites';
 import { useI18n } from '../i18n';
+import { PageSection } from '../shared/PageSection';
 
 /** The background's Page health record (storage.local), kept current while the view is open. */
 function usePageHealth(): PageHealth | null {
@@ -48,11 +49,12 @@ export function PageHealthView() {
   };
 
   return (
-    <section aria-labelledby="health-heading" className="flex flex-col gap-3">
-      <h2 id="health-heading" className="text-lg font-semibold">
-        {t('health.heading')}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('health.intro')}</p>
+    <PageSection
+      id="health-heading"
+      title={t('health.heading')}
+      intro={t('health.intro')}
+      className="flex flex-col gap-3"
+    >
       {status && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}
@@ -111,6 +113,6 @@ export function PageHealthView() {
           })}
         </ul>
       )}
-    </section>
+    </PageSection>
   );
 }

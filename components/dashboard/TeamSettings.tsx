@@ -3,6 +3,7 @@ import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { allowLoopbackWs, serverUrlSchema, type TeamStatus, TeamTokenSchema } from '@/utils/sync/schema';
 import { useI18n } from '../i18n';
+import { PageSection } from '../shared/PageSection';
 
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
 
@@ -54,11 +55,12 @@ export function TeamSettings({ team, myName }: { team: TeamStatus; myName: strin
   const refused = team.connection === 'refused';
   const joined = team.config !== null && !refused;
   return (
-    <section aria-labelledby="team-heading" className="flex max-w-2xl flex-col gap-3">
-      <h2 id="team-heading" className="text-lg font-semibold">
-        {t('team.heading')}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('team.intro')}</p>
+    <PageSection
+      id="team-heading"
+      title={t('team.heading')}
+      intro={t('team.intro')}
+      className="flex max-w-2xl flex-col gap-3"
+    >
       {team.config && team.problem && (
         <p role="alert" className="text-red-700 dark:text-red-400">
           {t(`team.problem.${team.problem}`)}
@@ -138,6 +140,6 @@ export function TeamSettings({ team, myName }: { team: TeamStatus; myName: strin
           {'text' in message ? message.text : t(message.key)}
         </p>
       )}
-    </section>
+    </PageSection>
   );
 }
