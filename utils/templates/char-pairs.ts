@@ -52,10 +52,11 @@ export class CharPairIndex {
   /**
    * Whether text `i` holds every letter and adjacent letter pair of the query's terms (uFuzzy's terms: the
    * query split at anything but letters, digits and apostrophes); undefined when the index says nothing
-   * about this query (no letters, or a quoted phrase, which uFuzzy matches as written).
+   * about this query: no letters, a quoted phrase (uFuzzy matches it as written), or an apostrophe (uFuzzy
+   * matched the text "'B" for the query "'a'B", which has a letter the text lacks: found by the property test).
    */
   holdingPairsOf(query: string): ((i: number) => boolean) | undefined {
-    if (query.includes('"')) return undefined;
+    if (query.includes('"') || query.includes("'")) return undefined;
     const keys = new Set<number>();
     for (const term of query.split(/[^A-Za-z\d']+/)) {
       let previous = -1;

@@ -19,6 +19,11 @@ describe('CharPairIndex', () => {
     );
   });
 
+  it('says nothing for a query with an apostrophe (uFuzzy matches "\'B" for "\'a\'B")', () => {
+    expect(plain.filter(["'B"], "'a'B")).toEqual([0]);
+    expect(new CharPairIndex(["'B"]).holdingPairsOf("'a'B")).toBeUndefined();
+  });
+
   it('narrows to the texts holding every pair of every term', () => {
     const index = new CharPairIndex(['Refund policy', 'referral', 'order 42', 'Ordner']);
     const holding = (query: string) => [0, 1, 2, 3].filter(index.holdingPairsOf(query) ?? (() => true));
