@@ -3,7 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as z from 'zod/mini';
 import { isNoReceiver } from '../messaging/wake';
 import { insertChecked } from '../platforms/editors/insert';
-import { activeComposer, replacingRange, selectBeforeCaret, textBeforeCaret } from '../platforms/editors/trigger';
+import {
+  activeComposer,
+  replacingRange,
+  selectBeforeCaret,
+  standsAtCaret,
+  textBeforeCaret,
+} from '../platforms/editors/trigger';
 import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import {
   SHORTCUT_SETTINGS_KEY,
@@ -68,8 +74,12 @@ export interface ShortcutHooks {
 export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapter, hooks: ShortcutHooks) {
   let list: ShortcutList | null = null;
   let composer: HTMLElement | null = null;
-  /** An expansion is on its way: Enter must not send the shortcut meanwhile. */
-  let expanding = false;
+  /**
+   * The shortcut an expansion is on its way for: Enter must not send it meanwhile. Only while it still
+   * stands before the caret: once the person cleared it and typed on, their Enter is theirs again (a slow
+   * read-back under load must not swallow the next message's Send).
+   */
+  let expanding: string | null = null;
   /** A template waiting for the panel's form: the typed shortcut it replaces once filled. */
   let waiting: { typed: string } | null = null;
   let popover: ShortcutPopover | undefined;
@@ -100,7 +110,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   async function expand(entry: ShortcutEntry, typed: string) {
     const threadId = hooks.threadId();
     if (!threadId) return;
-    expanding = true;
+    expanding = typed;
     try {
       const input = { platform: adapter.platform, threadId, templateId: entry.templateId };
       const answer = await callBackground('shortcuts.expand', input, ShortcutExpansionAnswerSchema);
@@ -116,7 +126,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
     } catch (error) {
       if (!ctx.isInvalid) console.warn('DM Sidekick: the shortcut was not expanded:', (error as Error).message);
     } finally {
-      expanding = false;
+      expanding = null;
     }
   }
 
@@ -147,7 +157,9 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   /** The Enter guard and the expansion keys: synchronous, from the composer's text and the known list. */
   function onKeyDown(event: KeyboardEvent) {
     if (!list?.enabled || event.isComposing || !composer) return;
-    if (expanding && event.key === 'Enter' && !event.shiftKey) return stop(event);
+    if (expanding !== null && event.key === 'Enter' && !event.shiftKey && standsAtCaret(composer, expanding)) {
+      return stop(event);
+    }
     if (onSuggestionKey(event) || !endsShortcut(event)) return;
     const current = typedToken();
     const entry = completeMatch(current?.token, list.shortcuts);
@@ -167,7 +179,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   function onEdited() {
     if (!list?.enabled || !composer) return;
     // An expansion on its way replaces what is typed: nothing to suggest for it.
-    if (expanding) return popover?.hide();
+    if (expanding !== null) return popover?.hide();
     const current = typedToken();
     if (!current) dismissed = false;
     if (popover?.isOpen && current?.typed === suggestedFor) return;

@@ -57,6 +57,19 @@ export function textBeforeCaret(composer: HTMLElement): string | null {
   return head.toString();
 }
 
+/**
+ * Whether `typed` still stands at the caret: right before it, or selected (while it is being replaced).
+ * False once the person cleared it or typed on.
+ */
+export function standsAtCaret(composer: HTMLElement, typed: string): boolean {
+  if (textBeforeCaret(composer)?.endsWith(typed)) return true;
+  if (isTextarea(composer)) return composer.value.slice(composer.selectionStart, composer.selectionEnd) === typed;
+  const selection = selectionFor(composer);
+  return (
+    !!selection && selection.rangeCount > 0 && composer.contains(selection.anchorNode) && selection.toString() === typed
+  );
+}
+
 /** The text node and offset `offset` characters into `line` (in Range.toString order). */
 function pointAt(line: Node, offset: number): [Text, number] | null {
   const walker = line.ownerDocument?.createTreeWalker(line, NodeFilter.SHOW_TEXT);

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startShortcuts } from '@/utils/content/shortcuts';
+import { reactTextareaEngine } from '@/utils/platforms/editors/react-textarea';
+import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
+import type { PlatformAdapter } from '@/utils/platforms/types';
+import { context } from './context';
+
+// The Enter guard while an expansion is on its way (issue #17): Enter must not send the typed shortcut,
+// and must not be swallowed once the person has left it behind. A CI run under load showed the second:
+// the next message's Enter arrived while the last expansion's read-back was still settling.
+
+const THREAD = 'thread-1';
+const URL_OF_THREAD = new URL(`https://x.com/i/chat/${THREAD}`);
+
+function textareaAdapter(composer: HTMLTextAreaElement): PlatformAdapter {
+  const snapshot = {
+    ...emptySnapshot('x', URL_OF_THREAD, 'thread'),
+    threadId: THREAD,
+    health: { participant: 'found', messages: 'found', composer: 'found' },
+  } as const;
+  return {
+    platform: 'x',
+    observationRoot: () => document.body,
+    read: () => snapshot,
+    insertText: () => Promise.resolve({ ok: true }),
+    focusComposer: () => false,
+    composerAccess: () => ({ target: { snapshot, composer }, engine: reactTextareaEngine }),
+  };
+}
+
+const LIST = {
+  enabled: true,
+  trigger: ';',
+  suggestionsLabel: 'Shortcuts',
+  shortcuts: [{ templateId: 'tpl-thanks', shortcut: 'thanks', title: 'Thanks' }],
+};
+
+/** Presses Enter in `element`; true when something (our guard) stopped it from reaching the page. */
+function enterIsStopped(element: HTMLElement): boolean {
+  const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+  element.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+function typeInto(composer: HTMLTextAreaElement, value: string) {
+  composer.value = value;
+  composer.setSelectionRange(value.length, value.length);
+}
+
+describe('the Enter guard of a shortcut expansion', () => {
+  let composer: HTMLTextAreaElement;
+  let invalidate: () => void;
+  let releaseExpansion: (text: string) => void;
+  let expansionsAsked: number;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    expansionsAsked = 0;
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { name: string }) => {
+      if (message.name === 'shortcuts.list') return Promise.resolve({ ok: true, value: LIST });
+      expansionsAsked++;
+      return new Promise((resolve) => {
+        releaseExpansion = (text) => resolve({ ok: true, value: { kind: 'text', text } });
+      });
+    }) as unknown as typeof browser.runtime.sendMessage);
+    document.body.innerHTML = '<textarea aria-label="Message"></textarea>';
+    composer = document.querySelector('textarea') as HTMLTextAreaElement;
+    const started = context();
+    invalidate = started.invalidate;
+    startShortcuts(started.ctx, textareaAdapter(composer), { threadId: () => THREAD, askForValues: () => {} });
+    composer.focus();
+    // The list arrives asynchronously; a typed shortcut then starts an expansion.
+    typeInto(composer, ';thanks');
+    await expect.poll(() => enterIsStopped(composer)).toBe(true);
+    expect(expansionsAsked).toBe(1);
+  });
+  afterEach(() => {
+    invalidate();
+    vi.restoreAllMocks();
+  });
+
+  it('holds Enter while the shortcut still stands before the caret or is selected to be replaced', () => {
+    expect(enterIsStopped(composer)).toBe(true);
+    composer.setSelectionRange(0, ';thanks'.length);
+    expect(enterIsStopped(composer)).toBe(true);
+    // Not a second expansion for the same shortcut.
+    expect(expansionsAsked).toBe(1);
+  });
+
+  it('lets Enter through once the person cleared the shortcut and typed on; the late answer writes nothing', async () => {
+    typeInto(composer, 'See you');
+    expect(enterIsStopped(composer)).toBe(false);
+    releaseExpansion('Thanks, Ana!');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(composer.value).toBe('See you');
+  });
+});
