@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { describeZodError, type ErrorDetail, RpcError } from '../messaging/errors';
 import type { SidekickDatabase } from './database';
@@ -180,6 +181,10 @@ class ForbiddenKeyError extends Error {
 }
 
 export type RestoreSummary = Record<keyof BackupFile['data'], number>;
+/** Rows written so far of all the rows a restore writes (reported between chunks, inside its transaction). */
+export type RestoreProgress = (done: number, total: number) => void;
+/** Rows per write: small enough that progress moves during a large restore, large enough to stay fast. */
+const RESTORE_CHUNK_ROWS = 2_000;
 
 /**
  * Restores in one transaction: "replace" empties every table first; "merge" keeps what is there and
@@ -190,6 +195,7 @@ export async function restoreBackup(
   db: SidekickDatabase,
   file: BackupFile,
   mode: RestoreMode,
+  onProgress: RestoreProgress = () => {},
 ): Promise<RestoreSummary> {
   const tables = [
     db.contacts,
@@ -216,14 +222,31 @@ export async function restoreBackup(
         }
       }
     }
-    await db.contacts.bulkPut(data.contacts);
-    await db.tags.bulkPut(data.tags);
-    await db.conversations.bulkPut(data.conversations);
-    await db.notes.bulkPut(data.notes);
-    await db.templates.bulkPut(data.templates);
-    await db.packs.bulkPut(data.packs);
-    await db.responseEvents.bulkPut(data.responseEvents);
-    if (data.settings) await db.settings.put({ key: 'settings', value: data.settings });
+    // Referenced rows before the rows that refer to them.
+    const writes = [
+      [db.contacts, data.contacts],
+      [db.tags, data.tags],
+      [db.conversations, data.conversations],
+      [db.notes, data.notes],
+      [db.templates, data.templates],
+      [db.packs, data.packs],
+      [db.responseEvents, data.responseEvents],
+    ] as const;
+    const total = writes.reduce((sum, [, rows]) => sum + rows.length, 0) + (data.settings ? 1 : 0);
+    let done = 0;
+    onProgress(done, total);
+    for (const [table, rows] of writes) {
+      for (let start = 0; start < rows.length; start += RESTORE_CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + RESTORE_CHUNK_ROWS);
+        await (table as Table<(typeof chunk)[number], string>).bulkPut(chunk);
+        done += chunk.length;
+        onProgress(done, total);
+      }
+    }
+    if (data.settings) {
+      await db.settings.put({ key: 'settings', value: data.settings });
+      onProgress(total, total);
+    }
     return {
       contacts: data.contacts.length,
       conversations: data.conversations.length,

@@ -207,6 +207,9 @@ const en = {
   'backup.restoreFile': 'Restore from backup file',
   'backup.downloaded': 'Backup downloaded.',
   'backup.restored': 'Restored {conversations} conversations, {notes} notes and {templates} templates.',
+  'backup.restoring': 'Restoring the backup: {done} of {total} records written.',
+  'backup.checking': 'Checking the backup before anything is written…',
+  'backup.progress': 'Restore progress',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage inbox',
   'triage.counts': 'Conversations by state and platform',
@@ -419,6 +422,8 @@ const en = {
   'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
   'error.redirect-hidden':
     'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
+  'error.job-running': 'A restore is already running: wait until it has finished.',
+  'error.job-interrupted': 'DM Sidekick was stopped before the restore finished. Nothing was changed: try again.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
   'notes.deleteConfirm': 'Delete this note for good?',
@@ -647,6 +652,9 @@ const de: Record<MessageKey, string> = {
   'backup.restoreFile': 'Aus Sicherungsdatei wiederherstellen',
   'backup.downloaded': 'Sicherung heruntergeladen.',
   'backup.restored': '{conversations} Gespräche, {notes} Notizen und {templates} Vorlagen wiederhergestellt.',
+  'backup.restoring': 'Sicherung wird wiederhergestellt: {done} von {total} Einträgen geschrieben.',
+  'backup.checking': 'Die Sicherung wird geprüft, bevor etwas geschrieben wird …',
+  'backup.progress': 'Fortschritt der Wiederherstellung',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage-Eingang',
   'triage.counts': 'Gespräche nach Zustand und Plattform',
@@ -862,6 +870,9 @@ const de: Record<MessageKey, string> = {
   'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
   'error.redirect-hidden':
     'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
+  'error.job-running': 'Eine Wiederherstellung läuft schon: Warte, bis sie fertig ist.',
+  'error.job-interrupted':
+    'DM Sidekick wurde beendet, bevor die Wiederherstellung fertig war. Nichts wurde geändert: Versuche es noch einmal.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
   'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',

@@ -12,6 +12,7 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 const CALL_DEADLINE_MS = 30_000;
 const LONG_CALL_DEADLINE_MS = 5 * 60_000;
 const LONG_CALLS: ReadonlySet<RpcName> = new Set<RpcName>([
+  // Answered once its file has arrived and the job is recorded; the restore itself is a job (jobs.latest).
   'backup.restore',
   'backup.export',
   'packs.apply',
