@@ -3,7 +3,7 @@ import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
-import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
+import { JobProgress, jobError, jobPercent, useJob } from './dashboard/JobProgress';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
 import { PageSection } from './shared/PageSection';
@@ -85,7 +85,11 @@ export function BackupSection() {
         <JobProgress
           job={job}
           label={t('backup.progress')}
-          text={job.progress.total > 0 ? t('backup.restoring', job.progress) : t('backup.checking')}
+          text={
+            jobPercent(job) === undefined
+              ? t('backup.checking')
+              : t('backup.restoring', { percent: jobPercent(job) ?? 0 })
+          }
         />
       )}
       {job?.state === 'succeeded' && (

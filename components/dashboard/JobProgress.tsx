@@ -51,13 +51,13 @@ export function useJob(kind: JobKind): { job: Job | null; follow: (job: Job) => 
 export const jobError = (job: Job): RpcError | undefined =>
   job.error && new RpcError(job.error.code, job.error.message, job.error.detail);
 
-/**
- * A running job's progress bar: its share of rows written, or no value while the input is still checked
- * (an indeterminate bar). `text` says the same in words.
- */
+/** A running job's share of its steps done, in whole percent; undefined while its input is still checked. */
+export const jobPercent = ({ progress: { done, total } }: Job): number | undefined =>
+  total > 0 ? Math.floor((done / total) * 100) : undefined;
+
+/** A running job's progress bar (indeterminate while its input is checked); `text` says the same in words. */
 export function JobProgress({ job, label, text }: { job: Job; label: string; text: string }) {
-  const { done, total } = job.progress;
-  const percent = total > 0 ? Math.floor((done / total) * 100) : undefined;
+  const percent = jobPercent(job);
   return (
     <div className="flex flex-col gap-1">
       <div

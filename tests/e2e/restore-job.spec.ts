@@ -31,7 +31,7 @@ test(`a ${COUNT.toLocaleString('en')}-conversation restore shows its progress, o
   const bar = first.getByRole('progressbar', { name: 'Restore progress' });
   await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/, { timeout: 120_000 });
   const seen = Number(await bar.getAttribute('aria-valuenow'));
-  await expect(bar).toHaveAttribute('aria-valuetext', /^Restoring the backup: \d+ of 120000 records written\.$/);
+  await expect(bar).toHaveAttribute('aria-valuetext', /^Restoring the backup: \d+% done\.$/);
   const percent = async () => Number(await bar.getAttribute('aria-valuenow', { timeout: 1_000 }));
   await expect.poll(percent, { timeout: 60_000 }).toBeGreaterThan(seen);
   console.log(`progress seen: ${seen}% after ${Date.now() - started} ms`);

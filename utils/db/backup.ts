@@ -181,7 +181,10 @@ class ForbiddenKeyError extends Error {
 }
 
 export type RestoreSummary = Record<keyof BackupFile['data'], number>;
-/** Rows written so far of all the rows a restore writes (reported between chunks, inside its transaction). */
+/**
+ * Steps done of all of a restore's steps (inside its transaction): each row written, and in a merge each
+ * contact, tag and conversation first looked up among the existing records.
+ */
 export type RestoreProgress = (done: number, total: number) => void;
 /** Rows per write: small enough that progress moves during a large restore, large enough to stay fast. */
 const RESTORE_CHUNK_ROWS = 2_000;
@@ -209,7 +212,17 @@ export async function restoreBackup(
   ];
   return db.transaction('rw', tables, async () => {
     if (mode === 'replace') await Promise.all(tables.map((table) => table.clear()));
-    const data = mode === 'merge' ? await onExistingIds(db, file.data) : file.data;
+    const { contacts, tags, conversations, notes, templates, packs, responseEvents, settings } = file.data;
+    const lookups = mode === 'merge' ? contacts.length + tags.length + conversations.length : 0;
+    const writes = [contacts, tags, conversations, notes, templates, packs, responseEvents];
+    const total = lookups + writes.reduce((sum, rows) => sum + rows.length, 0) + (settings ? 1 : 0);
+    let done = 0;
+    const advance = (steps: number) => {
+      done += steps;
+      onProgress(done, total);
+    };
+    advance(0);
+    const data = mode === 'merge' ? await onExistingIds(db, file.data, advance) : file.data;
     // Merged onto existing ids, two rows of the backup may have become one record: named, not overwritten.
     if (mode === 'merge') {
       for (const table of ['contacts', 'conversations', 'tags'] as const) {
@@ -223,7 +236,7 @@ export async function restoreBackup(
       }
     }
     // Referenced rows before the rows that refer to them.
-    const writes = [
+    const targets = [
       [db.contacts, data.contacts],
       [db.tags, data.tags],
       [db.conversations, data.conversations],
@@ -232,20 +245,16 @@ export async function restoreBackup(
       [db.packs, data.packs],
       [db.responseEvents, data.responseEvents],
     ] as const;
-    const total = writes.reduce((sum, [, rows]) => sum + rows.length, 0) + (data.settings ? 1 : 0);
-    let done = 0;
-    onProgress(done, total);
-    for (const [table, rows] of writes) {
+    for (const [table, rows] of targets) {
       for (let start = 0; start < rows.length; start += RESTORE_CHUNK_ROWS) {
         const chunk = rows.slice(start, start + RESTORE_CHUNK_ROWS);
         await (table as Table<(typeof chunk)[number], string>).bulkPut(chunk);
-        done += chunk.length;
-        onProgress(done, total);
+        advance(chunk.length);
       }
     }
     if (data.settings) {
       await db.settings.put({ key: 'settings', value: data.settings });
-      onProgress(total, total);
+      advance(1);
     }
     return {
       contacts: data.contacts.length,
@@ -261,13 +270,21 @@ export async function restoreBackup(
 }
 
 /** Rewrites the backup's ids to the existing ids of records that are unique by something else. */
-async function onExistingIds(db: SidekickDatabase, data: BackupFile['data']): Promise<BackupFile['data']> {
-  const contactIds = await idMap(data.contacts, (c: Contact) =>
-    db.contacts.where('[platform+platformId]').equals([c.platform, c.platformId]).first(),
+async function onExistingIds(
+  db: SidekickDatabase,
+  data: BackupFile['data'],
+  advance: (steps: number) => void,
+): Promise<BackupFile['data']> {
+  const contactIds = await idMap(
+    data.contacts,
+    (c: Contact) => db.contacts.where('[platform+platformId]').equals([c.platform, c.platformId]).first(),
+    advance,
   );
-  const tagIds = await idMap(data.tags, (t: Tag) => db.tags.where('nameKey').equals(t.nameKey).first());
-  const conversationIds = await idMap(data.conversations, (c: Conversation) =>
-    db.conversations.where('[platform+threadId]').equals([c.platform, c.threadId]).first(),
+  const tagIds = await idMap(data.tags, (t: Tag) => db.tags.where('nameKey').equals(t.nameKey).first(), advance);
+  const conversationIds = await idMap(
+    data.conversations,
+    (c: Conversation) => db.conversations.where('[platform+threadId]').equals([c.platform, c.threadId]).first(),
+    advance,
   );
   const id = (map: Map<string, string>, value: string) => map.get(value) ?? value;
   return {
@@ -288,11 +305,13 @@ async function onExistingIds(db: SidekickDatabase, data: BackupFile['data']): Pr
 async function idMap<T extends { id: string }>(
   rows: T[],
   findExisting: (row: T) => Promise<{ id: string } | undefined>,
+  advance: (steps: number) => void,
 ) {
   const map = new Map<string, string>();
   for (const row of rows) {
     const existing = await findExisting(row);
     if (existing && existing.id !== row.id) map.set(row.id, existing.id);
+    advance(1);
   }
   return map;
 }

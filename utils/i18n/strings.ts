@@ -207,7 +207,7 @@ const en = {
   'backup.restoreFile': 'Restore from backup file',
   'backup.downloaded': 'Backup downloaded.',
   'backup.restored': 'Restored {conversations} conversations, {notes} notes and {templates} templates.',
-  'backup.restoring': 'Restoring the backup: {done} of {total} records written.',
+  'backup.restoring': 'Restoring the backup: {percent}% done.',
   'backup.checking': 'Checking the backup before anything is written…',
   'backup.progress': 'Restore progress',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
@@ -652,7 +652,7 @@ const de: Record<MessageKey, string> = {
   'backup.restoreFile': 'Aus Sicherungsdatei wiederherstellen',
   'backup.downloaded': 'Sicherung heruntergeladen.',
   'backup.restored': '{conversations} Gespräche, {notes} Notizen und {templates} Vorlagen wiederhergestellt.',
-  'backup.restoring': 'Sicherung wird wiederhergestellt: {done} von {total} Einträgen geschrieben.',
+  'backup.restoring': 'Sicherung wird wiederhergestellt: {percent} % erledigt.',
   'backup.checking': 'Die Sicherung wird geprüft, bevor etwas geschrieben wird …',
   'backup.progress': 'Fortschritt der Wiederherstellung',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
