@@ -129,6 +129,14 @@ const handlers: RpcHandlers = {
   },
   'packs.previewUrl': ({ url }) => withDatabase((db) => previewSubscription(db, url, PACK_FETCH_OPTIONS)),
   'packs.apply': ({ plan, resolutions, options }) => withDatabase((db) => applyImport(db, plan, resolutions, options)),
+  'packs.import': ({ plan, resolutions, options }) =>
+    jobs.start('packs.import', {
+      check: () => plan,
+      write: async (db, checked, report) => ({
+        ...(await applyImport(db, checked, resolutions, options, report)),
+        name: checked.pack.name,
+      }),
+    }),
   'packs.checkUpdate': ({ id }) => withDatabase((db) => checkForUpdate(db, id, PACK_FETCH_OPTIONS)),
   'packs.export': ({ meta, selection }) => withDatabase((db) => exportPack(db, meta, selection)),
   'packs.unsubscribe': ({ id, keepTemplates }) => withDatabase((db) => unsubscribe(db, id, { keepTemplates })),

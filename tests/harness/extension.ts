@@ -35,7 +35,7 @@ export async function restoreFrom(
   page: Page,
   text: string,
   mode: 'merge' | 'replace',
-): Promise<Record<string, number>> {
+): Promise<Record<string, number | string>> {
   const started = await rpc(page, 'backup.restore', { text, mode });
   for (;;) {
     const job = await rpc(page, 'jobs.latest', { kind: 'backup.restore' });

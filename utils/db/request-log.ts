@@ -47,6 +47,8 @@ const KIND: Record<RpcName, RequestKind> = {
   'packs.checkUpdate': 'read',
   'packs.export': 'read',
   'packs.apply': 'database',
+  // Starts a job, like backup.restore.
+  'packs.import': 'effect',
   'packs.unsubscribe': 'database',
   'metrics.compute': 'read',
   'backup.export': 'read',

@@ -187,6 +187,9 @@ const en = {
   'packs.takeTheirs': 'Take theirs',
   'packs.keepBoth': 'Keep both',
   'packs.apply': 'Apply',
+  'packs.progress': 'Import progress',
+  'packs.checking': 'Comparing the pack with your templates…',
+  'packs.importing': 'Importing the pack: {percent}% done.',
   'packs.cancel': 'Cancel',
   'packs.applied':
     'Installed {name} {version}: {added} added, {updated} updated, {resolved} conflicts resolved, {removed} removed.',
@@ -422,8 +425,8 @@ const en = {
   'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
   'error.redirect-hidden':
     'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
-  'error.job-running': 'A restore is already running: wait until it has finished.',
-  'error.job-interrupted': 'DM Sidekick was stopped before the restore finished. Nothing was changed: try again.',
+  'error.job-running': 'The same work (a restore, an import) is already running: wait until it has finished.',
+  'error.job-interrupted': 'DM Sidekick was stopped before this finished. Nothing was changed: try again.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
   'notes.deleteConfirm': 'Delete this note for good?',
@@ -632,6 +635,9 @@ const de: Record<MessageKey, string> = {
   'packs.takeTheirs': 'Die aus dem Paket übernehmen',
   'packs.keepBoth': 'Beide behalten',
   'packs.apply': 'Übernehmen',
+  'packs.progress': 'Fortschritt des Imports',
+  'packs.checking': 'Das Paket wird mit deinen Vorlagen abgeglichen …',
+  'packs.importing': 'Paket wird importiert: {percent} % erledigt.',
   'packs.cancel': 'Abbrechen',
   'packs.applied':
     '{name} {version} installiert: {added} hinzugefügt, {updated} aktualisiert, {resolved} Konflikte gelöst, {removed} entfernt.',
@@ -870,9 +876,9 @@ const de: Record<MessageKey, string> = {
   'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
   'error.redirect-hidden':
     'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
-  'error.job-running': 'Eine Wiederherstellung läuft schon: Warte, bis sie fertig ist.',
+  'error.job-running': 'Dasselbe (eine Wiederherstellung, ein Import) läuft schon: Warte, bis es fertig ist.',
   'error.job-interrupted':
-    'DM Sidekick wurde beendet, bevor die Wiederherstellung fertig war. Nichts wurde geändert: Versuche es noch einmal.',
+    'DM Sidekick wurde beendet, bevor das fertig war. Nichts wurde geändert: Versuche es noch einmal.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
   'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',

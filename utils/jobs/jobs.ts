@@ -83,7 +83,7 @@ export function createJobs({ withDatabase, store, keepAlive, now = Date.now }: J
   return {
     async start<P>(kind: JobKind, steps: JobSteps<P>): Promise<Job> {
       if (running.has(kind)) {
-        throw new RpcError('invalid', 'This is already running: wait until it has finished.', {
+        throw new RpcError('invalid', 'The same work is already running: wait until it has finished.', {
           reason: 'job-running',
           values: {},
         });

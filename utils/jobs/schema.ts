@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorDetailSchema, RpcErrorCodeSchema } from '../messaging/errors';
 
 /** The long operations that run as background jobs (issue #15 point 4); one of each kind at a time. */
-export const JobKindSchema = z.enum(['backup.restore']);
+export const JobKindSchema = z.enum(['backup.restore', 'packs.import']);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 export const JobSchema = z.strictObject({
@@ -13,8 +13,8 @@ export const JobSchema = z.strictObject({
   finishedAt: z.number().optional(),
   /** Rows written of the rows to write; total 0 while the input is still being checked. */
   progress: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
-  /** Counts of what was written, per table (success only). */
-  result: z.record(z.string(), z.number()).optional(),
+  /** What was written (success only): counts per table or kind of change, and names (a pack's id, version). */
+  result: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
   error: z
     .strictObject({ code: RpcErrorCodeSchema, message: z.string(), detail: ErrorDetailSchema.optional() })
     .optional(),

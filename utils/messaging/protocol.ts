@@ -54,6 +54,12 @@ const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
 const updateOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
 
+const ApplyInputSchema = z.strictObject({
+  plan: ImportPlanSchema,
+  resolutions: ResolutionsSchema,
+  options: ApplyOptionsSchema.optional(),
+});
+
 const GroupMetricsSchema = z.strictObject({
   responses: z.number(),
   medianMs: z.number().nullable(),
@@ -127,11 +133,10 @@ export const RPC = {
   ),
   /** Subscribing: the page has asked for the URL's host permission (on the click) before calling this. */
   'packs.previewUrl': rpc(z.strictObject({ url: z.string().max(2000) }), ImportPlanSchema, EXTENSION),
-  'packs.apply': rpc(
-    z.strictObject({ plan: ImportPlanSchema, resolutions: ResolutionsSchema, options: ApplyOptionsSchema.optional() }),
-    ImportResultSchema,
-    EXTENSION,
-  ),
+  /** Applies a small pack in the call (the first run's samples); the dashboard imports files with `packs.import`. */
+  'packs.apply': rpc(ApplyInputSchema, ImportResultSchema, EXTENSION),
+  /** Starts applying a previewed pack as a background job (answered at once, follow it with `jobs.latest`). */
+  'packs.import': rpc(ApplyInputSchema, JobSchema, EXTENSION),
   'packs.checkUpdate': rpc(
     byId,
     z.discriminatedUnion('kind', [

@@ -5,8 +5,11 @@ import type { SidekickDatabase } from '@/utils/db/database';
 import { createTemplate } from '@/utils/db/operations';
 import { createJobs, sessionJobStore } from '@/utils/jobs/jobs';
 import type { Job } from '@/utils/jobs/schema';
+import { applyImport, planImport } from '@/utils/packs/import';
+import { parsePack } from '@/utils/packs/parse';
 import { customersBackup } from '../../harness/extension';
 import { freshDatabase } from '../db/helpers';
+import { packInput, packText } from '../packs/helpers';
 
 /** One worker's jobs over `db`; a second call over the same database and storage is a restarted worker. */
 const workerOver = (db: SidekickDatabase) =>
@@ -15,9 +18,9 @@ const workerOver = (db: SidekickDatabase) =>
 type Jobs = ReturnType<typeof workerOver>;
 
 /** Asks like the dashboard does until the job has ended. */
-async function settled(jobs: Jobs): Promise<Job | null> {
+async function settled(jobs: Jobs, kind: Job['kind'] = 'backup.restore'): Promise<Job | null> {
   for (;;) {
-    const job = await jobs.latest('backup.restore');
+    const job = await jobs.latest(kind);
     if (job?.state !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -133,4 +136,38 @@ describe('background jobs (restore)', () => {
     // Settled once: asked again, the same answer.
     expect(await workerOver(db).latest('backup.restore')).toEqual(interrupted);
   });
+
+  it('a large pack import is a job of its own kind: progress between chunks, then its counts and name', async () => {
+    const db = freshDatabase();
+    const jobs = workerOver(db);
+    const templates = Array.from({ length: 1_200 }, (_, i) => ({
+      id: `t${i}`,
+      title: `Template ${i}`,
+      body: `Body ${i}`,
+    }));
+    const plan = await planImport(db, parsePack(packText(packInput({}, templates))), {
+      kind: 'file',
+      name: 'big.json',
+    });
+    const seen: Promise<Job | null>[] = [];
+    // A restore may run meanwhile: one job of each kind at a time.
+    await startRestore(jobs, customersBackup(10));
+    await jobs.start('packs.import', {
+      check: () => plan,
+      write: (target, checked, report) =>
+        applyImport(target, checked, {}, {}, (done, total) => {
+          report(done, total);
+          seen.push(jobs.latest('packs.import'));
+        }),
+    });
+
+    expect(await settled(jobs, 'packs.import')).toMatchObject({
+      state: 'succeeded',
+      result: { packId: 'acme.service', added: 1_200 },
+    });
+    const progress = (await Promise.all(seen)).map((job) => job?.progress);
+    expect(progress.filter((p) => p && p.done > 0 && p.done < p.total).length).toBeGreaterThan(1);
+    expect(await db.templates.count()).toBe(1_200);
+    expect(await settled(jobs)).toMatchObject({ state: 'succeeded', result: { conversations: 10 } });
+  }, 30_000);
 });
