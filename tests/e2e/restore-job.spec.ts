@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { backupFile, customersBackup, liveOnce } from '../harness/extension.ts';
-import { expect, test } from './fixtures';
+import { backupFile, customersBackup, liveOnce, restoreFrom } from '../harness/extension.ts';
+import { expect, serviceWorkerControl, test } from './fixtures';
 
 // Issue #15, point 4: a restore is a background job. The dashboard shows its progress, may be closed while
 // it runs, and a reopened one finds the job and how it ended.
@@ -74,4 +74,37 @@ test('a refused restore is named, the data stays as it was, and a later dashboar
   await dashboard.close();
   const later = await openBackup(context, extensionId);
   await expect(later.getByRole('alert')).toContainText('conversations row 0 refers in contactId');
+});
+
+test('a worker stopped in the middle of a "replace" restore: the dashboard says nothing was changed, and nothing was', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(180_000);
+  const dashboard = await openBackup(context, extensionId);
+  await restoreFrom(dashboard, customersBackup(3), 'replace');
+  await dashboard.getByLabel('Restore:').selectOption('replace');
+  await dashboard.getByLabel('Restore from backup file').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(customersBackup(20_000, { idPrefix: 'new-' })),
+  });
+  // Rows are being written (the old ones already cleared inside the transaction) when the worker stops.
+  await expect(dashboard.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/, {
+    timeout: 120_000,
+  });
+  const worker = await serviceWorkerControl(dashboard, extensionId);
+  await worker.stop();
+  await worker.detach();
+
+  await expect(dashboard.getByRole('alert')).toHaveText(
+    'DM Sidekick was stopped before this finished. Nothing was changed: try again.',
+    { timeout: 60_000 },
+  );
+  const conversations = await liveOnce(dashboard, 'conversations.list', null);
+  expect(conversations.map((row) => row.contact.displayName).sort()).toEqual([
+    'Customer 0',
+    'Customer 1',
+    'Customer 2',
+  ]);
 });
