@@ -3,7 +3,7 @@ import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
-import { JobProgress, jobError, jobPercent, useJob } from './dashboard/JobProgress';
+import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
 import { PageSection } from './shared/PageSection';
@@ -81,17 +81,7 @@ export function BackupSection() {
           }}
         />
       </div>
-      {job?.state === 'running' && (
-        <JobProgress
-          job={job}
-          label={t('backup.progress')}
-          text={
-            jobPercent(job) === undefined
-              ? t('backup.checking')
-              : t('backup.restoring', { percent: jobPercent(job) ?? 0 })
-          }
-        />
-      )}
+      <JobProgress job={job} label="backup.progress" checking="backup.checking" running="backup.restoring" />
       {job?.state === 'succeeded' && (
         <p role="status">
           {t('backup.restored', {

@@ -8,7 +8,7 @@ import { MAX_PACK_BYTES, type SamplePackIndex, SamplePackIndexSchema } from '@/u
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
 import { readTextFile } from '@/utils/text-file';
-import { JobProgress, jobError, jobPercent, useJob } from './dashboard/JobProgress';
+import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
 import { useLive } from './useLive';
@@ -124,17 +124,7 @@ export function PacksSection() {
           {t('packs.subscribe')}
         </button>
       </div>
-      {job?.state === 'running' && (
-        <JobProgress
-          job={job}
-          label={t('packs.progress')}
-          text={
-            jobPercent(job) === undefined
-              ? t('packs.checking')
-              : t('packs.importing', { percent: jobPercent(job) ?? 0 })
-          }
-        />
-      )}
+      <JobProgress job={job} label="packs.progress" checking="packs.checking" running="packs.importing" />
       {status && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { MessageKey } from '@/utils/i18n/strings';
 import type { Job, JobKind } from '@/utils/jobs/schema';
 import { call } from '@/utils/messaging/client';
 import { RpcError } from '@/utils/messaging/errors';
+import { useI18n } from '../i18n';
 
 /** How often a page asks how far a running job is. */
 const POLL_MS = 250;
@@ -52,17 +54,33 @@ export const jobError = (job: Job): RpcError | undefined =>
   job.error && new RpcError(job.error.code, job.error.message, job.error.detail);
 
 /** A running job's share of its steps done, in whole percent; undefined while its input is still checked. */
-export const jobPercent = ({ progress: { done, total } }: Job): number | undefined =>
+const jobPercent = ({ progress: { done, total } }: Job): number | undefined =>
   total > 0 ? Math.floor((done / total) * 100) : undefined;
 
-/** A running job's progress bar (indeterminate while its input is checked); `text` says the same in words. */
-export function JobProgress({ job, label, text }: { job: Job; label: string; text: string }) {
+/**
+ * A running job's progress bar, nothing once it ended. Indeterminate while its input is checked (`checking`),
+ * then its share done (`running`, with {percent}); the same in words below it.
+ */
+export function JobProgress({
+  job,
+  label,
+  checking,
+  running,
+}: {
+  job: Job | null;
+  label: MessageKey;
+  checking: MessageKey;
+  running: MessageKey;
+}) {
+  const { t } = useI18n();
+  if (job?.state !== 'running') return null;
   const percent = jobPercent(job);
+  const text = percent === undefined ? t(checking) : t(running, { percent });
   return (
     <div className="flex flex-col gap-1">
       <div
         role="progressbar"
-        aria-label={label}
+        aria-label={t(label)}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
