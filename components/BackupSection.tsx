@@ -3,6 +3,7 @@ import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
+import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
 import { PageSection } from './shared/PageSection';
@@ -17,6 +18,9 @@ export function BackupSection() {
     | null
   >(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  // The restore runs as a job in the background: this page (or a later one) follows it.
+  const { job, follow, lookupError } = useJob('backup.restore');
+  const failure = job && jobError(job);
 
   const exportAll = async () => {
     try {
@@ -37,16 +41,8 @@ export function BackupSection() {
   const restore = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const summary = await call('backup.restore', { text: await readTextFile(file, MAX_BACKUP_BYTES), mode });
-      setStatus({
-        kind: 'ok',
-        key: 'backup.restored',
-        values: {
-          conversations: summary.conversations ?? 0,
-          notes: summary.notes ?? 0,
-          templates: summary.templates ?? 0,
-        },
-      });
+      setStatus(null);
+      follow(await call('backup.restore', { text: await readTextFile(file, MAX_BACKUP_BYTES), mode }));
     } catch (error) {
       setStatus({ kind: 'error', text: errorText(t, error) });
     }
@@ -78,12 +74,33 @@ export function BackupSection() {
           type="file"
           accept="application/json,.json"
           aria-label={t('backup.restoreFile')}
+          disabled={job?.state === 'running'}
           onChange={(e) => {
             void restore(e.target.files?.[0]);
             e.target.value = '';
           }}
         />
       </div>
+      <JobProgress job={job} label="backup.progress" checking="backup.checking" running="backup.restoring" />
+      {job?.state === 'succeeded' && (
+        <p role="status">
+          {t('backup.restored', {
+            conversations: job.result?.conversations ?? 0,
+            notes: job.result?.notes ?? 0,
+            templates: job.result?.templates ?? 0,
+          })}
+        </p>
+      )}
+      {lookupError !== null && (
+        <p role="alert" className="text-red-600">
+          {errorText(t, lookupError)}
+        </p>
+      )}
+      {failure && (
+        <p role="alert" className="text-red-600">
+          {errorText(t, failure)}
+        </p>
+      )}
       {status && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}

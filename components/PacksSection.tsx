@@ -2,11 +2,13 @@ import { type DragEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Pack } from '@/utils/db/schema';
 import type { MessageKey } from '@/utils/i18n/strings';
+import type { Job } from '@/utils/jobs/schema';
 import { call } from '@/utils/messaging/client';
 import { MAX_PACK_BYTES, type SamplePackIndex, SamplePackIndexSchema } from '@/utils/packs/format';
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
 import { readTextFile } from '@/utils/text-file';
+import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
 import { useI18n } from './i18n';
 import { errorText } from './shared/errorText';
 import { useLive } from './useLive';
@@ -30,6 +32,13 @@ export function PacksSection() {
   const [status, setStatus] = useState<Status | null>(null);
   const [url, setUrl] = useState('');
   const [dragging, setDragging] = useState(false);
+  const { job, follow } = useJob('packs.import');
+  // How the latest import ended becomes the section's message (also in a dashboard opened after it ended).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per job outcome, not on every poll or language change
+  useEffect(() => {
+    if (job?.state === 'succeeded') setStatus({ kind: 'ok', ...importedMessage(job) });
+    if (job?.state === 'failed') setStatus({ kind: 'error', text: errorText(t, jobError(job)) });
+  }, [job?.id, job?.state]);
 
   useEffect(() => {
     fetch(browser.runtime.getURL('/packs/index.json'))
@@ -115,6 +124,7 @@ export function PacksSection() {
           {t('packs.subscribe')}
         </button>
       </div>
+      <JobProgress job={job} label="packs.progress" checking="packs.checking" running="packs.importing" />
       {status && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}
@@ -126,9 +136,10 @@ export function PacksSection() {
       {plan && (
         <ImportPreview
           plan={plan}
-          onDone={(message) => {
+          onStarted={(job) => {
             setPlan(null);
-            setStatus({ kind: 'ok', ...message });
+            setStatus(null);
+            follow(job);
           }}
           onError={(text) => setStatus({ kind: 'error', text })}
           onCancel={() => setPlan(null)}
@@ -162,14 +173,30 @@ export function PacksSection() {
   );
 }
 
+/** An import job's counts in words: what was added, updated, resolved and removed. */
+function importedMessage({ result = {} }: Job): Message {
+  const count = (key: string) => Number(result[key] ?? 0);
+  return {
+    key: 'packs.applied',
+    values: {
+      name: String(result.name ?? ''),
+      version: String(result.version ?? ''),
+      added: count('added'),
+      updated: count('updated'),
+      resolved: count('keptMine') + count('tookTheirs') + count('keptBoth'),
+      removed: count('removed'),
+    },
+  };
+}
+
 function ImportPreview({
   plan,
-  onDone,
+  onStarted,
   onError,
   onCancel,
 }: {
   plan: ImportPlan;
-  onDone: (message: Message) => void;
+  onStarted: (job: Job) => void;
   onError: (text: string) => void;
   onCancel: () => void;
 }) {
@@ -178,20 +205,10 @@ function ImportPreview({
   const [allowOlder, setAllowOlder] = useState(false);
   const [removeUntouched, setRemoveUntouched] = useState(true);
   const unresolved = plan.conflicts.some((c) => !resolutions[c.packTemplateId]);
+  // A background job (a large pack takes a while): the section follows it, here or in a dashboard opened later.
   const apply = async () => {
     try {
-      const result = await call('packs.apply', { plan, resolutions, options: { allowOlder, removeUntouched } });
-      onDone({
-        key: 'packs.applied',
-        values: {
-          name: plan.pack.name,
-          version: result.version,
-          added: result.added,
-          updated: result.updated,
-          resolved: result.keptMine + result.tookTheirs + result.keptBoth,
-          removed: result.removed,
-        },
-      });
+      onStarted(await call('packs.import', { plan, resolutions, options: { allowOlder, removeUntouched } }));
     } catch (error) {
       onError((error as Error).message);
     }

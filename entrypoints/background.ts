@@ -23,6 +23,7 @@ import {
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
+import { createJobs, sessionJobStore } from '@/utils/jobs/jobs';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -64,6 +65,13 @@ async function sendToConversationFrame(tabId: number | undefined, command: PageC
   if (tabId === undefined || !target) throw new RpcError('not-found', 'No conversation is open in this tab.');
   return browser.tabs.sendMessage(tabId, PageCommandSchema.parse(command), { frameId: target.frameId });
 }
+
+/** Restores (and other long writes) run as jobs of this worker, followed by the dashboard. */
+const jobs = createJobs({
+  withDatabase,
+  store: sessionJobStore,
+  keepAlive: () => browser.runtime.getPlatformInfo(),
+});
 
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
@@ -121,6 +129,14 @@ const handlers: RpcHandlers = {
   },
   'packs.previewUrl': ({ url }) => withDatabase((db) => previewSubscription(db, url, PACK_FETCH_OPTIONS)),
   'packs.apply': ({ plan, resolutions, options }) => withDatabase((db) => applyImport(db, plan, resolutions, options)),
+  'packs.import': ({ plan, resolutions, options }) =>
+    jobs.start('packs.import', {
+      check: () => plan,
+      write: async (db, checked, report) => ({
+        ...(await applyImport(db, checked, resolutions, options, report)),
+        name: checked.pack.name,
+      }),
+    }),
   'packs.checkUpdate': ({ id }) => withDatabase((db) => checkForUpdate(db, id, PACK_FETCH_OPTIONS)),
   'packs.export': ({ meta, selection }) => withDatabase((db) => exportPack(db, meta, selection)),
   'packs.unsubscribe': ({ id, keepTemplates }) => withDatabase((db) => unsubscribe(db, id, { keepTemplates })),
@@ -131,10 +147,12 @@ const handlers: RpcHandlers = {
     ),
   'contacts.export': ({ id }) => withDatabase((db) => exportPerson(db, id)),
   'backup.export': () => withDatabase((db) => exportBackup(db)),
-  'backup.restore': ({ text, mode }) => {
-    const file = parseBackup(text);
-    return withDatabase((db) => restoreBackup(db, file, mode));
-  },
+  'backup.restore': ({ text, mode }) =>
+    jobs.start('backup.restore', {
+      check: () => parseBackup(text),
+      write: (db, file, report) => restoreBackup(db, file, mode, report),
+    }),
+  'jobs.latest': ({ kind }) => jobs.latest(kind),
   'page.stalled': (_, context) => handlePageStalled(context),
   // ---- team mode (utils/sync/) ----
   'team.join': (input) => joinTeam(input),

@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSidekick } from '@/utils/content/start-sidekick';
 import { linkedinAdapter } from '@/utils/platforms/linkedin';
-import { SITE_MATCHES } from '@/utils/platforms/sites';
+import { LINKEDIN_INTEROP_FRAME_MATCHES, SITE_MATCHES } from '@/utils/platforms/sites';
 
+// Top frames only: LinkedIn's other iframes (ads, embeds, sign-in) get nothing of ours. Its interop iframe
+// has a script of its own (linkedin-interop.content.ts), so a top-level /preload/ page runs that one alone.
 export default defineContentScript({
   matches: SITE_MATCHES.linkedin,
+  excludeMatches: LINKEDIN_INTEROP_FRAME_MATCHES,
   runAt: 'document_idle',
-  // LinkedIn's messaging overlays may render inside an interop iframe at a /preload/ URL.
-  allFrames: true,
   main(ctx) {
     startSidekick(ctx, linkedinAdapter);
   },

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { BusyInbox } from '../fixtures/bench/busy-inbox.entry.ts';
 import type { InstagramFixture } from '../fixtures/instagram/fixture-api.ts';
-import { customersBackup, rpc } from '../harness/extension.ts';
+import { customersBackup, restoreFrom } from '../harness/extension.ts';
 import { type Bench, headingChange, lastClick, panelFrame, panelLocator, sleep, tabIdOf, until } from './browser.ts';
 import { median } from './stats.ts';
 
@@ -409,10 +409,7 @@ export async function hostOverhead(withExtension: Bench, without: Bench, runs: n
 export async function dashboardFilter(bench: Bench, extensionId: string, count: number, rounds: number) {
   const page = await bench.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await rpc(page, 'backup.restore', {
-    text: customersBackup(count, { idPrefix: 'bench-', waiting: true }),
-    mode: 'merge',
-  });
+  await restoreFrom(page, customersBackup(count, { idPrefix: 'bench-', waiting: true }), 'merge');
   const search = page.getByRole('searchbox', { name: 'Search contacts and notes' });
   await search.waitFor();
   await until('the dashboard to list the added conversations', async () => {

@@ -1,11 +1,11 @@
-import { customersBackup, rpc } from '../harness/extension.ts';
+import { customersBackup, restoreFrom, rpc } from '../harness/extension.ts';
 import { expect, test } from './fixtures';
 
 test('the dashboard follows the language setting: German, then English again', async ({ context, extensionId }) => {
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   // One tracked conversation, so that the dashboard shows its conversation list and search.
-  await rpc(dashboard, 'backup.restore', { text: customersBackup(1), mode: 'replace' });
+  await restoreFrom(dashboard, customersBackup(1), 'replace');
   const sections = dashboard.getByRole('navigation');
   const english = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup', 'Page health'];
   const german = ['Gespräche', 'Vorlagen', 'Pakete', 'Kennzahlen', 'Einstellungen', 'Sicherung', 'Seitenzustand'];

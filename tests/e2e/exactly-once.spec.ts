@@ -1,5 +1,5 @@
 import { E2E_EXTENSION_DIR } from '../harness/chromium.ts';
-import { customersBackup, rpc } from '../harness/extension.ts';
+import { customersBackup, restoreFrom, rpc } from '../harness/extension.ts';
 import { expect, serviceWorkerControl, test } from './fixtures';
 
 // Issue #15, point 3: the worker stopped under a burst of writes. The e2e build's dashboard lends the test
@@ -16,7 +16,7 @@ test('a worker stopped 40 times during 40 concurrent note writes stores every co
   test.setTimeout(180_000);
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await rpc(dashboard, 'backup.restore', { text: customersBackup(1), mode: 'replace' });
+  await restoreFrom(dashboard, customersBackup(1), 'replace');
 
   // The 40 writes go out at once, and each stop lands at another moment of a worker's life (starting,
   // handling the burst or its retries, answering): the retries of stopped calls wake it again.

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 
 // Issue #15: what the host page can see of the extension and do to it.
 
-const ENTRYPOINTS = ['instagram', 'x', 'facebook', 'linkedin'];
+const ENTRYPOINTS = ['instagram', 'x', 'facebook', 'linkedin', 'linkedin-interop'];
 const NEXT_PEER = { id: '340282366841710300949555', name: 'Ben Okafor', handle: 'ben.okafor' };
 const heading = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 });
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { InstagramFixtureWindow } from '../fixtures/instagram/fixture-api.ts';
-import { customersBackup, rpc } from '../harness/extension.ts';
+import { customersBackup, restoreFrom } from '../harness/extension.ts';
 import { FIXTURE_INBOXES, INSTAGRAM, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
 import { expect, test } from './fixtures';
 
@@ -148,7 +148,7 @@ test('the dashboard keeps 10,000 conversations virtualized and filters them per 
 }) => {
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await rpc(dashboard, 'backup.restore', { text: customersBackup(10_000), mode: 'replace' });
+  await restoreFrom(dashboard, customersBackup(10_000), 'replace');
   await expect(dashboard.getByText('10000 of 10000 conversations')).toBeVisible({ timeout: 15_000 });
   const rendered = await dashboard.getByRole('list', { name: 'Conversation list' }).getByRole('listitem').count();
   expect(rendered).toBeLessThan(40);

@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
-import { backupFile, liveOnce, rpc } from '../harness/extension.ts';
+import { backupFile, liveOnce, restoreFrom, rpc } from '../harness/extension.ts';
 import { INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
 import { axeScanner } from './axe';
 import { expect, test } from './fixtures';
@@ -47,7 +47,7 @@ function triageBackup(now = Date.now()) {
 
 async function openSeededDashboard(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await rpc(page, 'backup.restore', { text: triageBackup(), mode: 'replace' });
+  await restoreFrom(page, triageBackup(), 'replace');
   await expect(page.getByText('5 of 5 conversations')).toBeVisible();
 }
 

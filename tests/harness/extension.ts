@@ -28,6 +28,25 @@ export async function rpc<N extends RpcName>(page: Page, name: N, input: RpcInpu
 }
 
 /**
+ * Restores a backup the way the dashboard does: starts the background job (`backup.restore`) and asks
+ * `jobs.latest` until it has ended; a failed restore throws with its message. Answers the written counts.
+ */
+export async function restoreFrom(
+  page: Page,
+  text: string,
+  mode: 'merge' | 'replace',
+): Promise<Record<string, number | string>> {
+  const started = await rpc(page, 'backup.restore', { text, mode });
+  for (;;) {
+    const job = await rpc(page, 'jobs.latest', { kind: 'backup.restore' });
+    if (job?.id !== started.id) throw new Error(`backup.restore: job ${started.id} is gone`);
+    if (job.state === 'failed') throw new Error(`backup.restore failed: ${job.error?.message}`);
+    if (job.state === 'succeeded') return job.result ?? {};
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * A backup file (the format of utils/db/backup.ts) with `count` open conversations, one per contact named
  * "Customer 0" … "Customer <count - 1>", spread over the four platforms. `idPrefix` keeps the ids apart
  * from data already there (a merge); `waiting` gives each a customer waiting for up to 500 minutes.

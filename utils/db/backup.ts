@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { describeZodError, type ErrorDetail, RpcError } from '../messaging/errors';
 import type { SidekickDatabase } from './database';
@@ -180,6 +181,13 @@ class ForbiddenKeyError extends Error {
 }
 
 export type RestoreSummary = Record<keyof BackupFile['data'], number>;
+/**
+ * Steps done of all of a restore's steps (inside its transaction): each row written, and in a merge each
+ * contact, tag and conversation first looked up among the existing records.
+ */
+export type RestoreProgress = (done: number, total: number) => void;
+/** Rows per write: small enough that progress moves during a large restore, large enough to stay fast. */
+const RESTORE_CHUNK_ROWS = 2_000;
 
 /**
  * Restores in one transaction: "replace" empties every table first; "merge" keeps what is there and
@@ -190,6 +198,7 @@ export async function restoreBackup(
   db: SidekickDatabase,
   file: BackupFile,
   mode: RestoreMode,
+  onProgress: RestoreProgress = () => {},
 ): Promise<RestoreSummary> {
   const tables = [
     db.contacts,
@@ -203,7 +212,17 @@ export async function restoreBackup(
   ];
   return db.transaction('rw', tables, async () => {
     if (mode === 'replace') await Promise.all(tables.map((table) => table.clear()));
-    const data = mode === 'merge' ? await onExistingIds(db, file.data) : file.data;
+    const { contacts, tags, conversations, notes, templates, packs, responseEvents, settings } = file.data;
+    const lookups = mode === 'merge' ? contacts.length + tags.length + conversations.length : 0;
+    const writes = [contacts, tags, conversations, notes, templates, packs, responseEvents];
+    const total = lookups + writes.reduce((sum, rows) => sum + rows.length, 0) + (settings ? 1 : 0);
+    let done = 0;
+    const advance = (steps: number) => {
+      done += steps;
+      onProgress(done, total);
+    };
+    advance(0);
+    const data = mode === 'merge' ? await onExistingIds(db, file.data, advance) : file.data;
     // Merged onto existing ids, two rows of the backup may have become one record: named, not overwritten.
     if (mode === 'merge') {
       for (const table of ['contacts', 'conversations', 'tags'] as const) {
@@ -216,14 +235,27 @@ export async function restoreBackup(
         }
       }
     }
-    await db.contacts.bulkPut(data.contacts);
-    await db.tags.bulkPut(data.tags);
-    await db.conversations.bulkPut(data.conversations);
-    await db.notes.bulkPut(data.notes);
-    await db.templates.bulkPut(data.templates);
-    await db.packs.bulkPut(data.packs);
-    await db.responseEvents.bulkPut(data.responseEvents);
-    if (data.settings) await db.settings.put({ key: 'settings', value: data.settings });
+    // Referenced rows before the rows that refer to them.
+    const targets = [
+      [db.contacts, data.contacts],
+      [db.tags, data.tags],
+      [db.conversations, data.conversations],
+      [db.notes, data.notes],
+      [db.templates, data.templates],
+      [db.packs, data.packs],
+      [db.responseEvents, data.responseEvents],
+    ] as const;
+    for (const [table, rows] of targets) {
+      for (let start = 0; start < rows.length; start += RESTORE_CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + RESTORE_CHUNK_ROWS);
+        await (table as Table<(typeof chunk)[number], string>).bulkPut(chunk);
+        advance(chunk.length);
+      }
+    }
+    if (data.settings) {
+      await db.settings.put({ key: 'settings', value: data.settings });
+      advance(1);
+    }
     return {
       contacts: data.contacts.length,
       conversations: data.conversations.length,
@@ -238,13 +270,21 @@ export async function restoreBackup(
 }
 
 /** Rewrites the backup's ids to the existing ids of records that are unique by something else. */
-async function onExistingIds(db: SidekickDatabase, data: BackupFile['data']): Promise<BackupFile['data']> {
-  const contactIds = await idMap(data.contacts, (c: Contact) =>
-    db.contacts.where('[platform+platformId]').equals([c.platform, c.platformId]).first(),
+async function onExistingIds(
+  db: SidekickDatabase,
+  data: BackupFile['data'],
+  advance: (steps: number) => void,
+): Promise<BackupFile['data']> {
+  const contactIds = await idMap(
+    data.contacts,
+    (c: Contact) => db.contacts.where('[platform+platformId]').equals([c.platform, c.platformId]).first(),
+    advance,
   );
-  const tagIds = await idMap(data.tags, (t: Tag) => db.tags.where('nameKey').equals(t.nameKey).first());
-  const conversationIds = await idMap(data.conversations, (c: Conversation) =>
-    db.conversations.where('[platform+threadId]').equals([c.platform, c.threadId]).first(),
+  const tagIds = await idMap(data.tags, (t: Tag) => db.tags.where('nameKey').equals(t.nameKey).first(), advance);
+  const conversationIds = await idMap(
+    data.conversations,
+    (c: Conversation) => db.conversations.where('[platform+threadId]').equals([c.platform, c.threadId]).first(),
+    advance,
   );
   const id = (map: Map<string, string>, value: string) => map.get(value) ?? value;
   return {
@@ -265,11 +305,13 @@ async function onExistingIds(db: SidekickDatabase, data: BackupFile['data']): Pr
 async function idMap<T extends { id: string }>(
   rows: T[],
   findExisting: (row: T) => Promise<{ id: string } | undefined>,
+  advance: (steps: number) => void,
 ) {
   const map = new Map<string, string>();
   for (const row of rows) {
     const existing = await findExisting(row);
     if (existing && existing.id !== row.id) map.set(row.id, existing.id);
+    advance(1);
   }
   return map;
 }

@@ -47,10 +47,14 @@ const KIND: Record<RpcName, RequestKind> = {
   'packs.checkUpdate': 'read',
   'packs.export': 'read',
   'packs.apply': 'database',
+  // Starts a job, like backup.restore.
+  'packs.import': 'effect',
   'packs.unsubscribe': 'database',
   'metrics.compute': 'read',
   'backup.export': 'read',
-  'backup.restore': 'database',
+  // Starts a job (utils/jobs/jobs.ts), whose own transaction writes: a retry gets the same job, not a second.
+  'backup.restore': 'effect',
+  'jobs.latest': 'read',
   'shortcuts.list': 'read',
   'shortcuts.expand': 'read',
   'team.join': 'effect',

@@ -187,6 +187,9 @@ const en = {
   'packs.takeTheirs': 'Take theirs',
   'packs.keepBoth': 'Keep both',
   'packs.apply': 'Apply',
+  'packs.progress': 'Import progress',
+  'packs.checking': 'Comparing the pack with your templates…',
+  'packs.importing': 'Importing the pack: {percent}% done.',
   'packs.cancel': 'Cancel',
   'packs.applied':
     'Installed {name} {version}: {added} added, {updated} updated, {resolved} conflicts resolved, {removed} removed.',
@@ -207,6 +210,9 @@ const en = {
   'backup.restoreFile': 'Restore from backup file',
   'backup.downloaded': 'Backup downloaded.',
   'backup.restored': 'Restored {conversations} conversations, {notes} notes and {templates} templates.',
+  'backup.restoring': 'Restoring the backup: {percent}% done.',
+  'backup.checking': 'Checking the backup before anything is written…',
+  'backup.progress': 'Restore progress',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage inbox',
   'triage.counts': 'Conversations by state and platform',
@@ -419,6 +425,8 @@ const en = {
   'error.redirect-refused': 'The pack address redirects to {url}, which is not https: nothing was downloaded.',
   'error.redirect-hidden':
     'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
+  'error.job-running': 'The same work (a restore, an import) is already running: wait until it has finished.',
+  'error.job-interrupted': 'DM Sidekick was stopped before this finished. Nothing was changed: try again.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
   'notes.deleteConfirm': 'Delete this note for good?',
@@ -627,6 +635,9 @@ const de: Record<MessageKey, string> = {
   'packs.takeTheirs': 'Die aus dem Paket übernehmen',
   'packs.keepBoth': 'Beide behalten',
   'packs.apply': 'Übernehmen',
+  'packs.progress': 'Fortschritt des Imports',
+  'packs.checking': 'Das Paket wird mit deinen Vorlagen abgeglichen …',
+  'packs.importing': 'Paket wird importiert: {percent} % erledigt.',
   'packs.cancel': 'Abbrechen',
   'packs.applied':
     '{name} {version} installiert: {added} hinzugefügt, {updated} aktualisiert, {resolved} Konflikte gelöst, {removed} entfernt.',
@@ -647,6 +658,9 @@ const de: Record<MessageKey, string> = {
   'backup.restoreFile': 'Aus Sicherungsdatei wiederherstellen',
   'backup.downloaded': 'Sicherung heruntergeladen.',
   'backup.restored': '{conversations} Gespräche, {notes} Notizen und {templates} Vorlagen wiederhergestellt.',
+  'backup.restoring': 'Sicherung wird wiederhergestellt: {percent} % erledigt.',
+  'backup.checking': 'Die Sicherung wird geprüft, bevor etwas geschrieben wird …',
+  'backup.progress': 'Fortschritt der Wiederherstellung',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage-Eingang',
   'triage.counts': 'Gespräche nach Zustand und Plattform',
@@ -862,6 +876,9 @@ const de: Record<MessageKey, string> = {
   'error.redirect-refused': 'Die Paketadresse leitet auf {url} um, das kein https ist: Nichts wurde heruntergeladen.',
   'error.redirect-hidden':
     'Die Paketadresse {url} leitet woandershin um: Abonniere die Adresse, auf die sie führt. Nichts wurde heruntergeladen.',
+  'error.job-running': 'Dasselbe (eine Wiederherstellung, ein Import) läuft schon: Warte, bis es fertig ist.',
+  'error.job-interrupted':
+    'DM Sidekick wurde beendet, bevor das fertig war. Nichts wurde geändert: Versuche es noch einmal.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
   'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',

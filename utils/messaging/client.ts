@@ -3,8 +3,13 @@ import { describeZodError, RpcError } from './errors';
 import { RPC, type RpcInput, type RpcName, type RpcOutput, RpcResponseSchema } from './protocol';
 import { isTransientSendError } from './wake';
 
-/** One attempt that has not been answered by then is sent again (same request id), never left hanging. */
+/**
+ * One attempt that has not been answered by then is sent again (same request id), never left hanging. A long
+ * call waits longer: sent again after 10 s, a long read (an export, a large pack's preview) would run twice
+ * at once in the worker, each slower for the other.
+ */
 const ATTEMPT_TIMEOUT_MS = 10_000;
+const LONG_ATTEMPT_TIMEOUT_MS = 2 * 60_000;
 /**
  * How long a call keeps trying before it reports "unreachable", by kind: long work (a restore of tens of
  * thousands of conversations, a large pack) takes longer than a click's write.
@@ -12,6 +17,7 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 const CALL_DEADLINE_MS = 30_000;
 const LONG_CALL_DEADLINE_MS = 5 * 60_000;
 const LONG_CALLS: ReadonlySet<RpcName> = new Set<RpcName>([
+  // Answered once its file has arrived and the job is recorded; the restore itself is a job (jobs.latest).
   'backup.restore',
   'backup.export',
   'packs.apply',
@@ -32,10 +38,10 @@ class AttemptTimeout extends Error {}
  */
 class LostAnswer extends Error {}
 
-async function attempt(request: unknown): Promise<unknown> {
+async function attempt(request: unknown, timeoutMs: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AttemptTimeout()), ATTEMPT_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new AttemptTimeout()), timeoutMs);
   });
   try {
     const answer = await Promise.race([browser.runtime.sendMessage(request), timeout]);
@@ -59,11 +65,12 @@ export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Prom
   if (!parsedInput.success) throw new RpcError('invalid', `${name}: ${describeZodError(parsedInput.error)}`);
 
   const request = { kind: 'dms.rpc', name, input: parsedInput.data, requestId: crypto.randomUUID() } as const;
-  const deadline = Date.now() + (LONG_CALLS.has(name) ? LONG_CALL_DEADLINE_MS : CALL_DEADLINE_MS);
+  const long = LONG_CALLS.has(name);
+  const deadline = Date.now() + (long ? LONG_CALL_DEADLINE_MS : CALL_DEADLINE_MS);
   let raw: unknown;
   for (;;) {
     try {
-      raw = await attempt(request);
+      raw = await attempt(request, long ? LONG_ATTEMPT_TIMEOUT_MS : ATTEMPT_TIMEOUT_MS);
       break;
     } catch (error) {
       const transient = error instanceof AttemptTimeout || error instanceof LostAnswer || isTransientSendError(error);

@@ -35,6 +35,10 @@ export const ErrorReasonSchema = z.enum([
   'redirect-refused',
   /** values: url: the browser hides where a pack URL redirects to. */
   'redirect-hidden',
+  /** values: none: a job of this kind (a restore) is still running. */
+  'job-running',
+  /** values: none: the worker was stopped during a job, whose transaction was rolled back. */
+  'job-interrupted',
 ]);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 export const ErrorDetailSchema = z.strictObject({

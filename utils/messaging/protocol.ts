@@ -21,6 +21,7 @@ import {
   TemplateSchema,
 } from '../db/schema';
 import { PersonExportSchema } from '../export/person';
+import { JobKindSchema, JobSchema } from '../jobs/schema';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
 import { PackFileSchema } from '../packs/format';
 import {
@@ -52,6 +53,12 @@ const EXTENSION: readonly Caller[] = ['extension'];
 const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
 const updateOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
+
+const ApplyInputSchema = z.strictObject({
+  plan: ImportPlanSchema,
+  resolutions: ResolutionsSchema,
+  options: ApplyOptionsSchema.optional(),
+});
 
 const GroupMetricsSchema = z.strictObject({
   responses: z.number(),
@@ -126,11 +133,10 @@ export const RPC = {
   ),
   /** Subscribing: the page has asked for the URL's host permission (on the click) before calling this. */
   'packs.previewUrl': rpc(z.strictObject({ url: z.string().max(2000) }), ImportPlanSchema, EXTENSION),
-  'packs.apply': rpc(
-    z.strictObject({ plan: ImportPlanSchema, resolutions: ResolutionsSchema, options: ApplyOptionsSchema.optional() }),
-    ImportResultSchema,
-    EXTENSION,
-  ),
+  /** Applies a small pack in the call (the first run's samples); the dashboard imports files with `packs.import`. */
+  'packs.apply': rpc(ApplyInputSchema, ImportResultSchema, EXTENSION),
+  /** Starts applying a previewed pack as a background job (answered at once, follow it with `jobs.latest`). */
+  'packs.import': rpc(ApplyInputSchema, JobSchema, EXTENSION),
   'packs.checkUpdate': rpc(
     byId,
     z.discriminatedUnion('kind', [
@@ -157,12 +163,13 @@ export const RPC = {
   'contacts.export': rpc(byId, PersonExportSchema, EXTENSION),
   // ---- end of issue #20 ----
   'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),
-  /** The file's text, checked completely in the background before anything is written. */
-  'backup.restore': rpc(
-    z.strictObject({ text: z.string(), mode: z.enum(['merge', 'replace']) }),
-    z.record(z.string(), z.number()),
-    EXTENSION,
-  ),
+  /**
+   * Starts restoring the file's text as a background job (answered at once, follow it with `jobs.latest`);
+   * the job checks the file completely before anything is written.
+   */
+  'backup.restore': rpc(z.strictObject({ text: z.string(), mode: z.enum(['merge', 'replace']) }), JobSchema, EXTENSION),
+  /** A kind's latest job (running, or how it ended), for any page: a reopened dashboard finds it. */
+  'jobs.latest': rpc(z.strictObject({ kind: JobKindSchema }), JobSchema.nullable(), EXTENSION),
   // ---- page health (issue #13: visible degradation) ----
   /** The panel gave up waiting for its tab's page to settle: the background notes it for Page health. */
   'page.stalled': rpc(z.null(), z.null(), EXTENSION),

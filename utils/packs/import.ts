@@ -262,6 +262,7 @@ export async function applyImport(
   plan: ImportPlan,
   resolutions: Resolutions,
   options: ApplyOptions = {},
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportResult> {
   const { now = Date.now(), ...rest } = options;
   const checkedOptions = ApplyOptionsSchema.safeParse(rest);
@@ -417,9 +418,16 @@ export async function applyImport(
       }
       rows.push(checked.data);
     }
+    // Progress between chunks (a large pack imports as a background job, utils/jobs/jobs.ts).
+    const total = deletes.length + rows.length + 1;
     await db.templates.bulkDelete(deletes);
-    await db.templates.bulkPut(rows);
+    onProgress(deletes.length, total);
+    for (let start = 0; start < rows.length; start += APPLY_CHUNK_TEMPLATES) {
+      await db.templates.bulkPut(rows.slice(start, start + APPLY_CHUNK_TEMPLATES));
+      onProgress(deletes.length + Math.min(start + APPLY_CHUNK_TEMPLATES, rows.length), total);
+    }
     await db.packs.put(checkedRecord.data);
+    onProgress(total, total);
     return result;
   });
 }
@@ -429,6 +437,9 @@ function asOwn(template: Template): Template {
   const { packId: _p, packTemplateId: _t, packContentHash: _h, ...own } = template;
   return { ...own, locked: false };
 }
+
+/** Templates per write while applying: a 5,000-template pack reports its progress ten times. */
+const APPLY_CHUNK_TEMPLATES = 500;
 
 const invalid = (reason: string) =>
   new RpcError('invalid', `This pack cannot be imported: ${reason}. Nothing was changed.`);

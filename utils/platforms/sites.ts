@@ -12,7 +12,13 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   linkedin: 'LinkedIn',
 };
 
-/** Content-script match patterns. Whole sites, because every one of them reaches its inbox by in-app navigation. */
+/**
+ * Content-script match patterns (top frames). Whole sites, each for its reason (README, "Where the content
+ * scripts run"): Instagram and X are single-page apps that navigate into their messages without a reload, so
+ * a script matched to the messages paths would be missing after that navigation; Messenger's and LinkedIn's
+ * chat windows open over any page of theirs. The adapters check the route at run time and do nothing
+ * elsewhere (Instagram, X) or only look for chat windows (Facebook, LinkedIn).
+ */
 export const SITE_MATCHES: Record<Platform, string[]> = {
   instagram: ['https://www.instagram.com/*'],
   x: ['https://x.com/*', 'https://twitter.com/*'],
@@ -21,6 +27,9 @@ export const SITE_MATCHES: Record<Platform, string[]> = {
 };
 
 export const HOST_MATCHES = Object.values(SITE_MATCHES).flat();
+
+/** The one sub-frame a content script runs in: LinkedIn's messaging interop iframe (docs/platforms/linkedin.md). */
+export const LINKEDIN_INTEROP_FRAME_MATCHES = ['https://www.linkedin.com/preload/*'];
 
 /** Where the person is, as far as the URL alone can tell. */
 export type Route =

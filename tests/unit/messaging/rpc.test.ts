@@ -129,6 +129,20 @@ describe('the calling end', () => {
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('a long call (metrics over all conversations) is not sent again while the worker may still be at it', async () => {
+    vi.useFakeTimers();
+    const send = sendMessage().mockReturnValue(new Promise(() => {}));
+    const pending = call('metrics.compute', { from: 0, to: 1 });
+    const settled = expect(pending).rejects.toMatchObject({ code: 'unreachable' });
+    await vi.advanceTimersByTimeAsync(100_000);
+    // A normal call would have gone out ten times by now.
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(6 * 60_000);
+    await settled;
+  });
+
   it('never hangs: an unanswered write is sent again until its deadline, then becomes "unreachable"', async () => {
     vi.useFakeTimers();
     const send = sendMessage().mockReturnValue(new Promise(() => {}));
