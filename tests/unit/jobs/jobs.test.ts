@@ -38,7 +38,8 @@ function startRestore(jobs: Jobs, text: string, seen: Promise<Job | null>[] = []
   });
 }
 
-describe('background jobs (restore)', () => {
+// Thousands of rows in fake-indexeddb: seconds on a loaded machine, beyond Vitest's default 5 s per test.
+describe('background jobs (restore)', { timeout: 60_000 }, () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('answers at once, reports progress while it writes, and ends in success with counts', async () => {
