@@ -407,7 +407,7 @@ const en = {
   // ---- page clock (issue #14): where response times came from ----
   'metrics.sources':
     '{page} of {total} response times from the platforms’ own message times; {observed} from when DM Sidekick first saw the message (at least that long).',
-  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  // Hardening (issue #15): refusals by reason code (utils/errors.ts ErrorReasonSchema).
   'error.file-too-large': '{name} is larger than {limitMb} MB: nothing was sent or changed.',
   'error.file-not-utf8': '{name} is not UTF-8 text: nothing was changed.',
   'error.backup-clash':
@@ -850,7 +850,7 @@ const de: Record<MessageKey, string> = {
   // ---- page clock (issue #14): where response times came from ----
   'metrics.sources':
     '{page} von {total} Antwortzeiten nach den Nachrichtenzeiten der Plattform; {observed} ab dem Moment, in dem DM Sidekick die Nachricht zuerst sah (mindestens so lange).',
-  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  // Hardening (issue #15): refusals by reason code (utils/errors.ts ErrorReasonSchema).
   'error.file-too-large': '{name} ist größer als {limitMb} MB: Nichts wurde gesendet oder geändert.',
   'error.file-not-utf8': '{name} ist kein UTF-8-Text: Nichts wurde geändert.',
   'error.backup-clash':

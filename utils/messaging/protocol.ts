@@ -20,6 +20,7 @@ import {
   TagSchema,
   TemplateSchema,
 } from '../db/schema';
+import { ErrorDetailSchema } from '../errors';
 import { PersonExportSchema } from '../export/person';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
 import { PackFileSchema } from '../packs/format';
@@ -33,7 +34,7 @@ import {
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
-import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
+import { RpcErrorCodeSchema } from './errors';
 
 /**
  * Who may make a call. Content scripts run inside the host page's renderer, which a compromised page
