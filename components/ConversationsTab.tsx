@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Settings, Tag } from '@/utils/db/schema';
+import type { ConversationRow } from '@/utils/db/views';
 import { call } from '@/utils/messaging/client';
-import type { ConversationRow } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
 import type { TeamStatus } from '@/utils/sync/schema';

@@ -15,11 +15,11 @@ import {
   ConversationSchema,
   NoteSchema,
   PackSchema,
-  ResponseEventSchema,
   SettingsSchema,
   TagSchema,
   TemplateSchema,
 } from '../db/schema';
+import { ContactViewSchema, ConversationRowSchema, ConversationViewSchema } from '../db/views';
 import { ErrorDetailSchema } from '../errors';
 import { PersonExportSchema } from '../export/person';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
@@ -33,6 +33,7 @@ import {
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
+import { SlaMetricsSchema } from '../sla/metrics';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
 import { RpcErrorCodeSchema } from './errors';
 
@@ -53,27 +54,6 @@ const EXTENSION: readonly Caller[] = ['extension'];
 const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
 const updateOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
-
-const GroupMetricsSchema = z.strictObject({
-  responses: z.number(),
-  medianMs: z.number().nullable(),
-  p90Ms: z.number().nullable(),
-  withinTarget: z.number(),
-  withinTargetShare: z.number().nullable(),
-  open: z.number(),
-  waiting: z.number(),
-  overdue: z.number(),
-  /** Of the responses, those timed from the page's own message times (the rest: first seen). */
-  fromPage: z.number(),
-});
-export const SlaMetricsSchema = z.strictObject({
-  from: z.number(),
-  to: z.number(),
-  overall: GroupMetricsSchema,
-  byPlatform: z.record(PlatformSchema, GroupMetricsSchema),
-  byTag: z.record(z.string(), GroupMetricsSchema),
-  daily: z.array(z.strictObject({ day: z.string(), responses: z.number(), medianMs: z.number().nullable() })),
-});
 
 /** The panel handshake's key (crypto.randomUUID in the content script). */
 const PanelKeySchema = z.string().min(32).max(64);
@@ -214,14 +194,6 @@ export type RpcResponse = z.infer<typeof RpcResponseSchema>;
 
 // ---- live subscriptions ------------------------------------------------------------------------
 
-export const ConversationViewSchema = z.strictObject({
-  conversation: ConversationSchema,
-  contact: ContactSchema,
-  identities: z.array(ContactSchema),
-  tags: z.array(TagSchema),
-  notes: z.array(NoteSchema),
-});
-
 /** What the in-page panel shows: its tab's page as the adapter sees it, and that conversation's data. */
 export const PanelContextSchema = z.strictObject({
   page: PageSnapshotSchema.nullable(),
@@ -230,22 +202,6 @@ export const PanelContextSchema = z.strictObject({
   loadingSince: z.number().optional(),
 });
 export type PanelContext = z.infer<typeof PanelContextSchema>;
-
-export const ConversationRowSchema = z.strictObject({
-  conversation: ConversationSchema,
-  contact: ContactSchema,
-  lastNote: NoteSchema.nullable(),
-  notesText: z.string(),
-});
-export type ConversationRow = z.infer<typeof ConversationRowSchema>;
-
-export const ContactViewSchema = z.strictObject({
-  contact: ContactSchema,
-  identities: z.array(ContactSchema),
-  conversations: z.array(ConversationSchema),
-  notes: z.array(NoteSchema),
-  responses: z.array(ResponseEventSchema),
-});
 
 type LiveDefinition = { params: z.ZodType; result: z.ZodType; callers: readonly Caller[] };
 const live = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R, callers: readonly Caller[]) => ({

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
+import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import type { Conversation } from '../db/schema';
 import { PLATFORMS, type Platform } from '../platforms/sites';
+import { PlatformSchema } from '../platforms/types';
 import { businessElapsedMs, isOverdue } from './clock';
 import { conversationClock, loadPolicyContext, resolvePolicy } from './policy';
 import { addDays, isoDate, type LocalDate, localDateTime } from './zoned';
@@ -24,44 +26,48 @@ export type MetricsQuery = {
   timeZone: string;
 };
 
-export type GroupMetrics = {
+export const GroupMetricsSchema = z.strictObject({
   /** Answered waits whose customer message came in during the period. */
-  responses: number;
+  responses: z.number(),
   /** Median response time (the mean of the two middle values for an even count, rounded to ms). */
-  medianMs: number | null;
+  medianMs: z.number().nullable(),
   /** 90th percentile, nearest-rank: the smallest time that at least 90 % of responses meet. */
-  p90Ms: number | null;
+  p90Ms: z.number().nullable(),
   /** Responses within the SLA target. */
-  withinTarget: number;
+  withinTarget: z.number(),
   /** withinTarget / responses (0…1); null without responses. */
-  withinTargetShare: number | null;
+  withinTargetShare: z.number().nullable(),
   /** Now: conversations with status open or waiting. */
-  open: number;
+  open: z.number(),
   /** Now: of the open ones, those with a customer waiting for an answer. */
-  waiting: number;
+  waiting: z.number(),
   /** Now: of the waiting ones, those past their SLA target (breached ones included). */
-  overdue: number;
+  overdue: z.number(),
   /** Of the responses, those timed from the page's own message times; the others from first sight. */
-  fromPage: number;
-};
+  fromPage: z.number(),
+});
+export type GroupMetrics = z.infer<typeof GroupMetricsSchema>;
 
-export type DailyPoint = {
+const DailyPointSchema = z.strictObject({
   /** Local calendar day, "2026-03-02". */
-  day: string;
-  responses: number;
-  medianMs: number | null;
-};
+  day: z.string(),
+  responses: z.number(),
+  medianMs: z.number().nullable(),
+});
+export type DailyPoint = z.infer<typeof DailyPointSchema>;
 
-export type SlaMetrics = {
-  from: number;
-  to: number;
-  overall: GroupMetrics;
-  byPlatform: Record<Platform, GroupMetrics>;
+/** The metrics the dashboard shows (and `metrics.sla` answers with): defined once, the type inferred. */
+export const SlaMetricsSchema = z.strictObject({
+  from: z.number(),
+  to: z.number(),
+  overall: GroupMetricsSchema,
+  byPlatform: z.record(PlatformSchema, GroupMetricsSchema),
   /** By tag id, every existing tag. A conversation with two tags counts under both. */
-  byTag: Record<string, GroupMetrics>;
+  byTag: z.record(z.string(), GroupMetricsSchema),
   /** Every local day of the period, oldest first (days without responses included). */
-  daily: DailyPoint[];
-};
+  daily: z.array(DailyPointSchema),
+});
+export type SlaMetrics = z.infer<typeof SlaMetricsSchema>;
 
 /** Longest daily trend (days). */
 const MAX_TREND_DAYS = 3 * 366;
