@@ -319,11 +319,4 @@ export default defineBackground(() => {
       // Not a messages page (no content script or no panel there): the shortcut does nothing.
     }
   });
-  // `wxt build --mode bench` only: production builds drop this branch and the module with it.
-  if (import.meta.env.MODE === 'bench') {
-    void Promise.all([import('../tests/bench/storage-hooks'), import('../tests/bench/pack-hooks')]).then(
-      ([{ storageBench }, { packBench }]) =>
-        Object.assign(globalThis, { dmsStorageBench: storageBench, dmsPackBench: packBench }),
-    );
-  }
 });

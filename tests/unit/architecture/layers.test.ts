@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sourceFiles } from './imports';
 
-const ROOT = join(__dirname, '../../..');
 const MESSAGING = 'utils/messaging/';
 
 /**
@@ -15,33 +15,6 @@ const ALLOWED: { prefix: string; why: string; typeOnly?: boolean }[] = [
   // The server's request log is stored in the database and keyed by call names: types only.
   { prefix: 'utils/db/request-log.ts', why: "implements the server's RequestLog", typeOnly: true },
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** Each import of a file as the repository path it points at, with whether it is `import type`. */
-function importsOf(file: string, text: string): { target: string; typeOnly: boolean }[] {
-  const found: { target: string; typeOnly: boolean }[] = [];
-  const pattern =
-    /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const match of text.matchAll(pattern)) {
-    const specifier = match[3] ?? match[4] ?? '';
-    const target = specifier.startsWith('@/')
-      ? specifier.slice(2)
-      : specifier.startsWith('.')
-        ? relative(ROOT, join(ROOT, dirname(file), specifier))
-            .split('\\')
-            .join('/')
-        : specifier;
-    found.push({ target, typeOnly: Boolean(match[2]) });
-  }
-  return found;
-}
 
 describe('layers: the domain does not know the messaging layer', () => {
   it('finds relative, aliased and dynamic imports (the scanner sees what it must)', () => {
