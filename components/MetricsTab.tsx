@@ -6,7 +6,7 @@ import { type Language, translate } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { PLATFORM_LABELS, PLATFORMS } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
-import type { SlaMetrics } from '@/utils/sla/metrics';
+import type { SlaMetrics } from '@/utils/sla/metrics-wire';
 import { useI18n } from './i18n';
 
 type Group = SlaMetrics['overall'];

@@ -75,10 +75,7 @@ export function TemplatesSection({
       } else {
         const result = await call('composer.insert', { text: rendered.text, threadId: target.threadId });
         if (!result.ok) {
-          return report(
-            'error',
-            result.reason === 'conversation-changed' ? t('insert.conversation-changed') : result.message,
-          );
+          return report('error', t(`insert.${result.reason}`));
         }
         report('ok', t('templates.inserted'));
       }
@@ -443,7 +440,7 @@ function TemplateForm({
           value={draft.body}
           onChange={(e) => onChange({ ...draft, body: e.target.value })}
           className={field}
-          placeholder="Hi {{firstName|there}}, …"
+          placeholder={t('templates.bodyPlaceholder')}
         />
       </label>
       <div className="flex gap-2">

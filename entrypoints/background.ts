@@ -23,6 +23,7 @@ import {
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
+import { pickLanguage, translate } from '@/utils/i18n/strings';
 import { RpcError } from '@/utils/messaging/errors';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -160,7 +161,12 @@ const handlers: RpcHandlers = {
     if (tabId === undefined || frameId !== 0)
       throw new RpcError('forbidden', "Only a tab's top frame shows the panel.");
     await registerPanelKey(tabId, key);
-    return null;
+    const language = pickLanguage((await withDatabase(readSettings)).language);
+    return {
+      resize: translate(language, 'frame.resize'),
+      resizeHint: translate(language, 'frame.resizeHint'),
+      open: translate(language, 'frame.open'),
+    };
   },
   'panel.claim': async ({ key }, { tabId, frameId, url }) => {
     const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
@@ -178,7 +184,7 @@ const handlers: RpcHandlers = {
     // Only for the conversation the sender's tab shows: a page cannot fill templates for another one.
     const shown = tabId === undefined ? null : await activePageState(tabId);
     if (shown?.snapshot.platform !== input.platform || shown.snapshot.threadId !== input.threadId) {
-      return { kind: 'unavailable', message: 'The conversation changed: nothing was inserted.' } as const;
+      return { kind: 'unavailable', reason: 'conversation-changed' } as const;
     }
     const expansion = await withDatabase((db) => expandShortcut(db, input));
     if (expansion.kind === 'ask-in-panel') {

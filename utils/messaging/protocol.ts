@@ -33,7 +33,7 @@ import {
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
-import { SlaMetricsSchema } from '../sla/metrics';
+import { SlaMetricsSchema } from '../sla/metrics-wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
 import { RpcErrorCodeSchema } from './errors';
 
@@ -54,6 +54,14 @@ const EXTENSION: readonly Caller[] = ['extension'];
 const Id = z.string().min(1).max(100);
 const byId = z.strictObject({ id: Id });
 const updateOf = <P extends z.ZodType>(patch: P) => z.strictObject({ id: Id, patch });
+
+/** The words of the host page's controls around the panel frame, in the person's language (utils/content/panel-frame.ts). */
+export const PanelFrameLabelsSchema = z.strictObject({
+  resize: z.string().max(200),
+  resizeHint: z.string().max(200),
+  open: z.string().max(200),
+});
+export type PanelFrameLabels = z.infer<typeof PanelFrameLabelsSchema>;
 
 /** The panel handshake's key (crypto.randomUUID in the content script). */
 const PanelKeySchema = z.string().min(32).max(64);
@@ -161,7 +169,7 @@ export const RPC = {
   'team.typing': rpc(z.null(), z.null(), ['content']),
   // ---- panel handshake (issue #15 point 2, utils/messaging/panel-keys.ts) ----
   /** A tab's top frame made a new key for the panel it creates. */
-  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
+  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), PanelFrameLabelsSchema, ['content']),
   /** A panel frame shows the key it was given; only then does it see the tab's data. */
   'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
   // ---- shortcuts typed in the composer (issue #17) ----

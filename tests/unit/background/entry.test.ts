@@ -67,6 +67,22 @@ describe('the background entry', () => {
     expect((await readRows(db)).conversations).toEqual([]);
   });
 
+  it("words the host page's panel controls in the person's language (the content script has no words)", async () => {
+    await startBackground();
+    const register = { kind: 'dms.rpc', name: 'panel.register', input: { key: crypto.randomUUID() } };
+    expect(await send(register, INSTAGRAM_TAB)).toMatchObject({ ok: true, value: { open: 'Open DM Sidekick' } });
+    const german = { kind: 'dms.rpc', name: 'settings.update', input: { language: 'de' } };
+    expect(await send(german, dashboard())).toMatchObject({ ok: true });
+    expect(await send(register, INSTAGRAM_TAB)).toEqual({
+      ok: true,
+      value: {
+        resize: 'Breite von DM Sidekick ändern',
+        resizeHint: 'Breite von DM Sidekick ändern (← →)',
+        open: 'DM Sidekick öffnen',
+      },
+    });
+  });
+
   it('makes a round trip through the client: a page’s call is applied and answered with the stored record', async () => {
     const db = await startBackground();
     const { call } = await import('@/utils/messaging/client');
