@@ -7,7 +7,7 @@ import { call } from '@/utils/messaging/client';
 import { PLATFORM_LABELS, PLATFORMS } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
 import type { SlaMetrics } from '@/utils/sla/metrics-wire';
-import { useI18n } from './i18n';
+import { useI18n } from '../shared/i18n';
 
 type Group = SlaMetrics['overall'];
 const DAY_MS = 24 * 60 * 60 * 1000;

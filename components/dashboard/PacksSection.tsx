@@ -7,9 +7,9 @@ import { MAX_PACK_BYTES, type SamplePackIndex, SamplePackIndexSchema } from '@/u
 import type { ConflictResolution, ImportPlan } from '@/utils/packs/import';
 import { permissionOrigin } from '@/utils/packs/subscription';
 import { readTextFile } from '@/utils/text-file';
-import { useI18n } from './i18n';
-import { errorText } from './shared/errorText';
-import { useLive } from './useLive';
+import { errorText } from '../shared/errorText';
+import { useI18n } from '../shared/i18n';
+import { useLive } from '../shared/useLive';
 
 const button = 'rounded border border-zinc-400 px-2 py-0.5 disabled:opacity-50';
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';

@@ -5,11 +5,11 @@ import type { ComposerKind } from '@/utils/platforms/types';
 import { COMPOSER_LIMITS, characterCount } from '@/utils/templates/limits';
 import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { TemplateSearch } from '@/utils/templates/search';
+import { useFillTemplateCommand } from '../panel/useFillTemplateCommand';
+import { FirstRun } from './FirstRun';
 import { useI18n } from './i18n';
-import { FirstRun } from './panel/FirstRun';
-import { useFillTemplateCommand } from './panel/useFillTemplateCommand';
-import { useTemplateSearch } from './shared/useTemplateSearch';
 import { useLive } from './useLive';
+import { useTemplateSearch } from './useTemplateSearch';
 
 /** Results shown at once: the best matches; more would only slow typing down. */
 const SHOWN = 50;

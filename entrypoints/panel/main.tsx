@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PanelApp } from '@/components/PanelApp';
 import { claimPanel, panelKeyOf } from '@/components/panel/handshake';
 import { NotOurPanel } from '@/components/panel/NotOurPanel';
+import { PanelApp } from '@/components/panel/PanelApp';
 import { subscribe } from '@/utils/messaging/live-client';
 import '@/components/styles.css';
 
