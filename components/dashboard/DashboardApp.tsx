@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { call } from '@/utils/messaging/client';
 import { FirstRun } from '../shared/FirstRun';
 import { LanguageProvider, useI18n } from '../shared/i18n';
-import { TemplatesSection } from '../shared/TemplatesSection';
 import { useLive } from '../shared/useLive';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
@@ -12,6 +11,7 @@ import { PageHealthView } from './PageHealth';
 import { SettingsTab } from './SettingsTab';
 import { ShortcutSettings } from './ShortcutSettings';
 import { TeamSettings } from './TeamSettings';
+import { TemplateLibrary } from './TemplateLibrary';
 
 const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
 type Tab = (typeof TABS)[number];
@@ -95,7 +95,7 @@ function Dashboard() {
         ))}
       {tab === 'templates' && (
         <div className="max-w-xl">
-          <TemplatesSection values={{}} />
+          <TemplateLibrary />
         </div>
       )}
       {tab === 'packs' && <PacksSection />}

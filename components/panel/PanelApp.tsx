@@ -7,7 +7,6 @@ import { variableValues } from '@/utils/templates/values';
 import { LanguageProvider, useI18n } from '../shared/i18n';
 import { NotesSection } from '../shared/NotesSection';
 import { PresenceNotice, presenceOn, usePresenceHeartbeat } from '../shared/PresenceNotice';
-import { TemplatesSection } from '../shared/TemplatesSection';
 import { useLive } from '../shared/useLive';
 import { DegradedNotice } from './DegradedNotice';
 import { LOADING_LIMIT_MS, panelMode } from './panel-mode';
@@ -15,6 +14,7 @@ import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
 import { TeamAssignment } from './TeamAssignment';
 import { TeamHistory } from './TeamHistory';
+import { TemplatePicker } from './TemplatePicker';
 
 /** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
 function useWaitingSince(key: string): number {
@@ -173,7 +173,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
           {view && settingsValue && (
             <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
           )}
-          <TemplatesSection
+          <TemplatePicker
             values={values}
             target={{
               threadId: page?.threadId ?? '',
