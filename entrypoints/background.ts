@@ -23,8 +23,9 @@ import {
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
 import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
-import { createJobs, sessionJobStore } from '@/utils/jobs/jobs';
+import { pickLanguage, translate } from '@/utils/i18n/strings';
 import { RpcError } from '@/utils/messaging/errors';
+import { createJobs, sessionJobStore } from '@/utils/messaging/jobs/jobs';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
 import { handlePageReport, handlePageStalled } from '@/utils/messaging/page-report';
@@ -178,7 +179,12 @@ const handlers: RpcHandlers = {
     if (tabId === undefined || frameId !== 0)
       throw new RpcError('forbidden', "Only a tab's top frame shows the panel.");
     await registerPanelKey(tabId, key);
-    return null;
+    const language = pickLanguage((await withDatabase(readSettings)).language);
+    return {
+      resize: translate(language, 'frame.resize'),
+      resizeHint: translate(language, 'frame.resizeHint'),
+      open: translate(language, 'frame.open'),
+    };
   },
   'panel.claim': async ({ key }, { tabId, frameId, url }) => {
     const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
@@ -196,7 +202,7 @@ const handlers: RpcHandlers = {
     // Only for the conversation the sender's tab shows: a page cannot fill templates for another one.
     const shown = tabId === undefined ? null : await activePageState(tabId);
     if (shown?.snapshot.platform !== input.platform || shown.snapshot.threadId !== input.threadId) {
-      return { kind: 'unavailable', message: 'The conversation changed: nothing was inserted.' } as const;
+      return { kind: 'unavailable', reason: 'conversation-changed' } as const;
     }
     const expansion = await withDatabase((db) => expandShortcut(db, input));
     if (expansion.kind === 'ask-in-panel') {
@@ -337,11 +343,4 @@ export default defineBackground(() => {
       // Not a messages page (no content script or no panel there): the shortcut does nothing.
     }
   });
-  // `wxt build --mode bench` only: production builds drop this branch and the module with it.
-  if (import.meta.env.MODE === 'bench') {
-    void Promise.all([import('../tests/bench/storage-hooks'), import('../tests/bench/pack-hooks')]).then(
-      ([{ storageBench }, { packBench }]) =>
-        Object.assign(globalThis, { dmsStorageBench: storageBench, dmsPackBench: packBench }),
-    );
-  }
 });

@@ -1,4 +1,10 @@
-import { RpcError } from './messaging/errors';
+import { DomainError } from './errors';
+
+export type FileErrorReason = 'file-too-large' | 'file-not-utf8';
+
+export class FileError extends DomainError<FileErrorReason> {
+  override name = 'FileError';
+}
 
 /**
  * A file the person chose (picker or drop), read as text before anything is sent: over `maxBytes` it is
@@ -8,7 +14,7 @@ import { RpcError } from './messaging/errors';
 export async function readTextFile(file: Blob & { name: string }, maxBytes: number): Promise<string> {
   const limitMb = Math.floor(maxBytes / 1024 / 1024);
   if (file.size > maxBytes) {
-    throw new RpcError('invalid', `${file.name} is larger than ${limitMb} MB. Nothing was changed.`, {
+    throw new FileError('file-too-large', `${file.name} is larger than ${limitMb} MB. Nothing was changed.`, {
       reason: 'file-too-large',
       values: { name: file.name, limitMb },
     });
@@ -17,7 +23,7 @@ export async function readTextFile(file: Blob & { name: string }, maxBytes: numb
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new RpcError('invalid', `${file.name} is not UTF-8 text. Nothing was changed.`, {
+    throw new FileError('file-not-utf8', `${file.name} is not UTF-8 text. Nothing was changed.`, {
       reason: 'file-not-utf8',
       values: { name: file.name },
     });

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /**
  * A small menu of choices (snooze times, tags) opened by a key or a button: focus moves into it,

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { type Consent, ConsentSchema, type Contact } from '@/utils/db/schema';
 import { formatDateTime } from '@/utils/i18n/format';
 import { call } from '@/utils/messaging/client';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 const METHODS = ConsentSchema.shape.method.options;
 const STATUSES = ConsentSchema.shape.status.options;

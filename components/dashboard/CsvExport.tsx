@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Tag } from '@/utils/db/schema';
 import { CSV_FORMATS, type CsvFormat, type CsvRecord, contactsCsv, conversationsCsv } from '@/utils/export/csv';
-import { useI18n } from '../i18n';
 import { downloadText } from '../shared/download';
+import { useI18n } from '../shared/i18n';
 
 const FORMATS = Object.keys(CSV_FORMATS) as CsvFormat[];
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '@/utils/i18n/strings';
-import type { Job, JobKind } from '@/utils/jobs/schema';
 import { call } from '@/utils/messaging/client';
 import { RpcError } from '@/utils/messaging/errors';
-import { useI18n } from '../i18n';
+import type { Job, JobKind } from '@/utils/messaging/jobs/schema';
+import { useI18n } from '../shared/i18n';
 
 /** How often a page asks how far a running job is. */
 const POLL_MS = 250;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '@/utils/i18n/strings';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /** The triage inbox's keys; `a` only where team mode gives it something to do. */
 export function triageKeys(withAssign: boolean): [string, MessageKey][] {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { formatDiagnostic } from '@/utils/health/diagnostic';
 import { isDegraded, PAGE_HEALTH_KEY, type PageHealth, readPageHealth } from '@/utils/health/page-health';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '@/utils/platforms/sites';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 import { PageSection } from '../shared/PageSection';
 
 /** The background's Page health record (storage.local), kept current while the view is open. */

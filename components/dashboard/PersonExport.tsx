@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { personExportText } from '@/utils/export/person';
 import { call } from '@/utils/messaging/client';
-import { useI18n } from '../i18n';
 import { downloadText } from '../shared/download';
+import { useI18n } from '../shared/i18n';
 
 /** "Export everything about this person" (GDPR Art. 15): one file as JSON, or as readable text. */
 export function PersonExport({

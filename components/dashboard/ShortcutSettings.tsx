@@ -7,7 +7,7 @@ import {
   type ShortcutSettings as Settings,
   SHORTCUT_SETTINGS_KEY,
 } from '@/utils/shortcuts/settings';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /**
  * Settings of shortcuts typed in the composer (issue #17): on or off entirely and per platform, and the

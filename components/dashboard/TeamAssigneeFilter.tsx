@@ -1,6 +1,6 @@
 import type { Conversation } from '@/utils/db/schema';
 import type { TeamStatus } from '@/utils/sync/schema';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /** '' anyone, 'mine', 'unassigned', or `person:<name>`. */
 export type AssigneeFilter = '' | 'mine' | 'unassigned' | `person:${string}`;

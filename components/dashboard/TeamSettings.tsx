@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { allowLoopbackWs, serverUrlSchema, type TeamStatus, TeamTokenSchema } from '@/utils/sync/schema';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 import { PageSection } from '../shared/PageSection';
 
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';

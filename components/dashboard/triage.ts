@@ -1,5 +1,5 @@
 import type { Settings, Tag } from '@/utils/db/schema';
-import type { ConversationRow } from '@/utils/messaging/protocol';
+import type { ConversationRow } from '@/utils/db/views';
 import { PLATFORMS, type Platform } from '@/utils/platforms/sites';
 import type { SlaState } from '@/utils/sla/clock';
 import { conversationClock } from '@/utils/sla/policy';

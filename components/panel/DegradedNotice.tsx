@@ -1,5 +1,5 @@
 import type { PagePart } from '@/utils/platforms/types';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /** Says in plain words which parts of the page could not be read, and what still works. */
 export function DegradedNotice({ unreadable, canInsert }: { unreadable: PagePart[]; canInsert: boolean }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Conversation } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import type { TeamStatus } from '@/utils/sync/schema';
-import { useI18n } from '../i18n';
+import { useI18n } from '../shared/i18n';
 
 /** Who is on this conversation: "Assign to…" a team member, "Take it" myself, or nobody. */
 export function TeamAssignment({ conversation, team }: { conversation: Conversation; team: TeamStatus }) {

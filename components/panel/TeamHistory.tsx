@@ -1,7 +1,7 @@
 import { ConversationStatusSchema } from '@/utils/db/schema';
 import type { Platform } from '@/utils/platforms/sites';
-import { useI18n } from '../i18n';
-import { useLive } from '../useLive';
+import { useI18n } from '../shared/i18n';
+import { useLive } from '../shared/useLive';
 
 /** Who changed this conversation's status and assignee, and when (last writer wins; the history tells). */
 export function TeamHistory({ platform, threadId }: { platform: Platform; threadId: string }) {

@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { PLATFORM_LABELS, PLATFORMS, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
 import { countTriage, isOverdueState, sortForTriage, triageRows } from '../dashboard/triage';
-import { useI18n } from '../i18n';
-import { useLive } from '../useLive';
-import { useMinuteTick } from '../useMinuteTick';
+import { useI18n } from '../shared/i18n';
+import { useLive } from '../shared/useLive';
+import { useMinuteTick } from '../shared/useMinuteTick';
 
 /** The toolbar popup's glance: waiting and overdue per platform, and the next overdue conversation. */
 export function PopupSummary() {

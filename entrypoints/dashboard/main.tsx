@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DashboardApp } from '@/components/DashboardApp';
+import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import '@/components/styles.css';
 import { call } from '@/utils/messaging/client';
 

@@ -1,4 +1,4 @@
-// Bench-only: bundled into the panel page only by `wxt build --mode bench` (entrypoints/panel/main.tsx).
+// Bench-only: loaded into the panel page by panel-headings.ts in `wxt build --mode bench` (modules/bench-hooks.ts).
 // Hands out the heading changes main.tsx notes, records when a button is clicked, and measures
 // template search in the panel's real JavaScript realm. Times are epoch milliseconds with
 // sub-millisecond precision (performance.timeOrigin + performance.now()), comparable with the host
@@ -6,7 +6,7 @@
 import { TemplateSearch } from '@/utils/templates/search';
 import { benchTemplates, keystrokes } from './bench-templates';
 
-/** A change of the panel's heading, noted by entrypoints/panel/main.tsx (bench builds) from the first render on. */
+/** A change of the panel's heading, noted by panel-headings.ts (bench builds) from the first render on. */
 export type HeadingChange = {
   text: string;
   /** When React committed the new text to the DOM (a MutationObserver callback, right after the commit). */

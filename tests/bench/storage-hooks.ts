@@ -1,4 +1,4 @@
-// Bench-only: bundled into the background only by `wxt build --mode bench` (see entrypoints/background.ts).
+// Bench-only: loaded into the background by background-hooks.ts in `wxt build --mode bench` (modules/bench-hooks.ts).
 // Measures the data layer in the real browser's IndexedDB, in the extension's origin.
 import { withDatabase } from '@/utils/db/connection';
 import { countOpenByPlatform, mostOverdue } from '@/utils/db/queries';

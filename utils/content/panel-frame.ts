@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { registerPanel } from '../messaging/content-client';
+import type { PanelFrameLabels } from '../messaging/protocol';
 import type { Platform } from '../platforms/sites';
 
 /** The accessible name of the in-page panel; tests and assistive tech find it by this title. */
@@ -95,8 +96,8 @@ export class PanelFrame {
       ...SHOWN,
     });
     style(this.handle, { width: '6px', cursor: 'ew-resize', background: 'transparent', flex: 'none' });
-    Object.assign(this.handle, { tabIndex: 0, role: 'separator', title: 'Resize DM Sidekick (← →)' });
-    this.handle.setAttribute('aria-label', 'Resize DM Sidekick');
+    // Its words come with the background's answer to the handshake (label()).
+    Object.assign(this.handle, { tabIndex: 0, role: 'separator' });
     this.handle.setAttribute('aria-orientation', 'vertical');
     style(this.tab, {
       position: 'fixed',
@@ -115,7 +116,6 @@ export class PanelFrame {
     });
     this.tab.type = 'button';
     this.tab.textContent = PANEL_TITLE;
-    this.tab.setAttribute('aria-label', 'Open DM Sidekick');
     this.tab.addEventListener('click', () => this.setCollapsed(false));
     this.handle.addEventListener('pointerdown', (event) => this.startResize(event));
     this.handle.addEventListener('keydown', (event) => {
@@ -187,11 +187,19 @@ export class PanelFrame {
   }
 
   /** A new key for the frame: registered with the background, then given to the frame by navigation. */
+  /** The controls' words in the person's language (the background words them: utils/i18n/). */
+  private label({ resize, resizeHint, open }: PanelFrameLabels) {
+    this.handle.title = resizeHint;
+    this.handle.setAttribute('aria-label', resize);
+    this.tab.setAttribute('aria-label', open);
+  }
+
   private rekey() {
     const key = crypto.randomUUID();
     this.key = undefined;
     registerPanel(key)
-      .then(() => {
+      .then((labels) => {
+        this.label(labels);
         this.key = key;
         this.giveKey();
       })

@@ -118,11 +118,11 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
       const expansion = answer.value;
       if (expansion.kind === 'text') {
         const result = await replace(typed, expansion.text, threadId);
-        if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.message ?? 'moved on');
+        if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.reason ?? 'moved on');
       } else if (expansion.kind === 'ask-in-panel') {
         waiting = { typed };
         hooks.askForValues();
-      } else console.warn('DM Sidekick:', expansion.message);
+      } else console.warn('DM Sidekick: the shortcut was not expanded:', expansion.reason);
     } catch (error) {
       if (!ctx.isInvalid) console.warn('DM Sidekick: the shortcut was not expanded:', (error as Error).message);
     } finally {

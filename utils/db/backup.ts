@@ -1,7 +1,8 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { describeZodError, type ErrorDetail, RpcError } from '../messaging/errors';
+import { describeZodError, type ErrorDetail } from '../errors';
 import type { SidekickDatabase } from './database';
+import { DbError } from './errors';
 import {
   type Contact,
   ContactSchema,
@@ -64,7 +65,7 @@ export async function exportBackup(db: SidekickDatabase, now = Date.now()): Prom
 }
 
 const refuse = (reason: string): never => {
-  throw new RpcError('invalid', `This backup cannot be restored: ${reason}. Nothing was changed.`);
+  throw new DbError('backup-refused', `This backup cannot be restored: ${reason}. Nothing was changed.`);
 };
 
 /** Checks a backup file's text completely before anything is written; every refusal names the problem. */
@@ -101,7 +102,7 @@ export function parseBackup(text: string): BackupFile {
 }
 
 const refuseFor = (detail: ErrorDetail, reason: string): never => {
-  throw new RpcError('invalid', `This backup cannot be restored: ${reason}. Nothing was changed.`, detail);
+  throw new DbError('backup-refused', `This backup cannot be restored: ${reason}. Nothing was changed.`, detail);
 };
 
 /** Which rows are one record by something other than their id (the database's unique indexes). */

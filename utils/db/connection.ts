@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { RpcError } from '../messaging/errors';
 import { SidekickDatabase } from './database';
+import { DbError } from './errors';
 
 /**
  * The background's handle on the database. Opened lazily on the first call after each service-worker
@@ -46,7 +46,7 @@ export async function withDatabase<T>(work: (db: SidekickDatabase) => Promise<T>
 }
 
 const quotaError = () =>
-  new RpcError(
-    'quota',
+  new DbError(
+    'disk-full',
     'The disk is full, so this change was not saved. Everything saved before is intact. Free some disk space and try again.',
   );

@@ -3,19 +3,10 @@ import type { Platform } from '../platforms/sites';
 import { PLATFORMS } from '../platforms/sites';
 import { counterKey } from './counters';
 import type { SidekickDatabase } from './database';
-import type { Contact, Conversation, Note, ResponseEvent, Tag, Template } from './schema';
+import type { Conversation, Note, Tag, Template } from './schema';
+import type { ContactView, ConversationRow, ConversationView } from './views';
 
 /** Reads behind the lists the UI shows. Each one walks an index; none scans a table. */
-
-export type ConversationView = {
-  conversation: Conversation;
-  contact: Contact;
-  /** The same person's other identities (contacts sharing its personId). */
-  identities: Contact[];
-  tags: Tag[];
-  /** Newest first. */
-  notes: Note[];
-};
 
 export async function conversationView(
   db: SidekickDatabase,
@@ -75,15 +66,6 @@ export async function countOpenByPlatform(db: SidekickDatabase): Promise<Record<
   ) as Record<Platform, number>;
 }
 
-export type ContactView = {
-  contact: Contact;
-  identities: Contact[];
-  conversations: Conversation[];
-  notes: Note[];
-  /** Answered and open waits of this contact's conversations, newest first. */
-  responses: ResponseEvent[];
-};
-
 /** Everything the dashboard's contact view shows about one person. */
 export async function contactView(db: SidekickDatabase, contactId: string): Promise<ContactView | null> {
   const contact = await db.contacts.get(contactId);
@@ -106,14 +88,6 @@ export async function contactView(db: SidekickDatabase, contactId: string): Prom
   ]);
   return { contact, identities, conversations, notes, responses };
 }
-
-export type ConversationRow = {
-  conversation: Conversation;
-  contact: Contact;
-  lastNote: Note | null;
-  /** Every note's text about the contact, newest first: the dashboard searches notes too. */
-  notesText: string;
-};
 
 /** Every tracked conversation with its contact and notes: the dashboard's list. */
 export async function conversationRows(db: SidekickDatabase): Promise<ConversationRow[]> {

@@ -52,7 +52,7 @@ const KIND: Record<RpcName, RequestKind> = {
   'packs.unsubscribe': 'database',
   'metrics.compute': 'read',
   'backup.export': 'read',
-  // Starts a job (utils/jobs/jobs.ts), whose own transaction writes: a retry gets the same job, not a second.
+  // Starts a job (utils/messaging/jobs/jobs.ts), whose own transaction writes: a retry gets the same job, not a second.
   'backup.restore': 'effect',
   'jobs.latest': 'read',
   'shortcuts.list': 'read',

@@ -12,6 +12,10 @@ const en = {
   'panel.composerMissing': 'The message box was not found on this page: use "Copy" instead of "Insert".',
   'panel.composerAmbiguous': 'More than one message box matches on this page: use "Copy" instead of "Insert".',
   'panel.collapse': 'Collapse DM Sidekick',
+  // The host page's controls around the panel frame (utils/content/panel-frame.ts), worded by the background.
+  'frame.resize': 'Resize DM Sidekick',
+  'frame.resizeHint': 'Resize DM Sidekick (← →)',
+  'frame.open': 'Open DM Sidekick',
   'status.open': 'Open',
   'status.waiting': 'Waiting',
   'status.done': 'Done',
@@ -45,6 +49,7 @@ const en = {
   'templates.new': 'New template',
   'templates.title': 'Title',
   'templates.body': 'Template text',
+  'templates.bodyPlaceholder': 'Hi {{firstName|there}}, …',
   'templates.shortcut': 'Shortcut',
   'templates.save': 'Save template',
   'templates.cancel': 'Cancel',
@@ -58,6 +63,10 @@ const en = {
   'templates.inserted': 'Inserted. Review it, then press Send on the page.',
   'templates.copied': 'Copied to the clipboard.',
   'insert.conversation-changed': 'The conversation changed before inserting, so nothing was inserted.',
+  'insert.composer-missing': 'No message box was found on the page, so nothing was inserted.',
+  'insert.composer-ambiguous': 'More than one message box matches on the page, so nothing was inserted.',
+  'insert.not-a-thread': 'The conversation is not ready yet, so nothing was inserted.',
+  'insert.verify-failed': 'The message box did not take the text exactly: check it before sending.',
   'tags.heading': 'Tags',
   'tags.add': 'Add tag',
   'tags.remove': 'Remove tag {name}',
@@ -413,7 +422,7 @@ const en = {
   // ---- page clock (issue #14): where response times came from ----
   'metrics.sources':
     '{page} of {total} response times from the platforms’ own message times; {observed} from when DM Sidekick first saw the message (at least that long).',
-  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  // Hardening (issue #15): refusals by reason code (utils/errors.ts ErrorReasonSchema).
   'error.file-too-large': '{name} is larger than {limitMb} MB: nothing was sent or changed.',
   'error.file-not-utf8': '{name} is not UTF-8 text: nothing was changed.',
   'error.backup-clash':
@@ -458,6 +467,9 @@ const de: Record<MessageKey, string> = {
   'panel.composerMissing': 'Das Nachrichtenfeld wurde nicht gefunden: Nutze „Kopieren“ statt „Einfügen“.',
   'panel.composerAmbiguous': 'Mehrere Nachrichtenfelder passen: Nutze „Kopieren“ statt „Einfügen“.',
   'panel.collapse': 'DM Sidekick einklappen',
+  'frame.resize': 'Breite von DM Sidekick ändern',
+  'frame.resizeHint': 'Breite von DM Sidekick ändern (← →)',
+  'frame.open': 'DM Sidekick öffnen',
   'status.open': 'Offen',
   'status.waiting': 'Wartet',
   'status.done': 'Erledigt',
@@ -491,6 +503,7 @@ const de: Record<MessageKey, string> = {
   'templates.new': 'Neue Vorlage',
   'templates.title': 'Titel',
   'templates.body': 'Vorlagentext',
+  'templates.bodyPlaceholder': 'Hallo {{firstName|zusammen}}, …',
   'templates.shortcut': 'Kürzel',
   'templates.save': 'Vorlage speichern',
   'templates.cancel': 'Abbrechen',
@@ -504,6 +517,10 @@ const de: Record<MessageKey, string> = {
   'templates.inserted': 'Eingefügt. Prüfe den Text und drücke dann auf der Seite auf Senden.',
   'templates.copied': 'In die Zwischenablage kopiert.',
   'insert.conversation-changed': 'Das Gespräch hat gewechselt, deshalb wurde nichts eingefügt.',
+  'insert.composer-missing': 'Auf der Seite wurde kein Nachrichtenfeld gefunden, deshalb wurde nichts eingefügt.',
+  'insert.composer-ambiguous': 'Auf der Seite passt mehr als ein Nachrichtenfeld, deshalb wurde nichts eingefügt.',
+  'insert.not-a-thread': 'Das Gespräch ist noch nicht bereit, deshalb wurde nichts eingefügt.',
+  'insert.verify-failed': 'Das Nachrichtenfeld hat den Text nicht genau übernommen: Bitte vor dem Senden prüfen.',
   'tags.heading': 'Tags',
   'tags.add': 'Tag hinzufügen',
   'tags.remove': 'Tag {name} entfernen',
@@ -864,7 +881,7 @@ const de: Record<MessageKey, string> = {
   // ---- page clock (issue #14): where response times came from ----
   'metrics.sources':
     '{page} von {total} Antwortzeiten nach den Nachrichtenzeiten der Plattform; {observed} ab dem Moment, in dem DM Sidekick die Nachricht zuerst sah (mindestens so lange).',
-  // Hardening (issue #15): refusals by reason code (utils/messaging/errors.ts ErrorReasonSchema).
+  // Hardening (issue #15): refusals by reason code (utils/errors.ts ErrorReasonSchema).
   'error.file-too-large': '{name} ist größer als {limitMb} MB: Nichts wurde gesendet oder geändert.',
   'error.file-not-utf8': '{name} ist kein UTF-8-Text: Nichts wurde geändert.',
   'error.backup-clash':

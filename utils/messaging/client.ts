@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { describeZodError, RpcError } from './errors';
+import { describeZodError } from '../errors';
+import { RpcError } from './errors';
 import { RPC, type RpcInput, type RpcName, type RpcOutput, RpcResponseSchema } from './protocol';
 import { isTransientSendError } from './wake';
 

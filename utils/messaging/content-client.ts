@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { emptySnapshot } from '../platforms/toolkit/snapshot';
 import type { PageSnapshot } from '../platforms/types';
 import { RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
+import type { PanelFrameLabels } from './protocol';
 import { isNoReceiver } from './wake';
 
 /** A refused report's URL is kept only when it is this short (the schema allows 4,000); else its origin. */
@@ -37,10 +38,14 @@ async function request(name: 'page.report' | 'panel.register', input: unknown): 
 
 const send = async (snapshot: PageSnapshot) => ReportAnswerSchema.parse(await request('page.report', snapshot));
 
-/** Hands the background the key of the panel this top frame creates (utils/messaging/panel-keys.ts). */
-export async function registerPanel(key: string): Promise<void> {
+/**
+ * Hands the background the key of the panel this top frame creates (utils/messaging/panel-keys.ts); the
+ * answer is the words of the frame's controls in the person's language.
+ */
+export async function registerPanel(key: string): Promise<PanelFrameLabels> {
   const answer = RegisterAnswerSchema.parse(await request('panel.register', { key }));
   if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value;
 }
 
 /**

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import type { DbErrorReason } from '../db/errors';
+import { DomainError, describeZodError, type ErrorDetail } from '../errors';
+import type { PackErrorReason } from '../packs/errors';
+import type { SlaErrorReason } from '../sla/errors';
+import type { SyncErrorReason } from '../sync/errors';
+import type { FileErrorReason } from '../text-file';
 
 export const RpcErrorCodeSchema = z.enum([
   /** The payload failed validation (on either end). */
@@ -16,37 +22,6 @@ export const RpcErrorCodeSchema = z.enum([
 ]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCodeSchema>;
 
-/**
- * Why a call was refused, where the UI says it in its own words (`error.<reason>` in
- * utils/i18n/strings.ts, English and German); the message stays the readable fallback.
- */
-export const ErrorReasonSchema = z.enum([
-  /** values: name, limitMb: a chosen file is over the limit of its kind (checked before sending). */
-  'file-too-large',
-  /** values: name: a chosen file is not UTF-8 text. */
-  'file-not-utf8',
-  /** values: table, row, other, key: two rows of a backup share a value that must be unique. */
-  'backup-clash',
-  /** values: table, row, id: two rows of one table share an id. */
-  'backup-duplicate-id',
-  /** values: table, row, field, id: a row points at a record that is neither in the backup nor here. */
-  'backup-dangling',
-  /** values: url: a pack URL redirects to a plain http:// (or otherwise refused) address. */
-  'redirect-refused',
-  /** values: url: the browser hides where a pack URL redirects to. */
-  'redirect-hidden',
-  /** values: none: a job of this kind (a restore) is still running. */
-  'job-running',
-  /** values: none: the worker was stopped during a job, whose transaction was rolled back. */
-  'job-interrupted',
-]);
-export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
-export const ErrorDetailSchema = z.strictObject({
-  reason: ErrorReasonSchema,
-  values: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
-
 /** The one error type every call rejects with: a code to branch on and a message a person can read. */
 export class RpcError extends Error {
   override name = 'RpcError';
@@ -59,10 +34,37 @@ export class RpcError extends Error {
   }
 }
 
-/** A zod failure as one readable line per problem: `templates.3.body: Too big: expected string to have <=20000 characters`. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
+type DomainReason = DbErrorReason | PackErrorReason | SlaErrorReason | SyncErrorReason | FileErrorReason;
+
+/** Each domain reason's code on the wire (a new reason does not compile until it is placed here). */
+const RPC_CODE_OF: Record<DomainReason, RpcErrorCode> = {
+  'record-gone': 'not-found',
+  'name-taken': 'invalid',
+  'template-locked': 'forbidden',
+  'settings-invalid': 'invalid',
+  'disk-full': 'quota',
+  'backup-refused': 'invalid',
+  'pack-refused': 'invalid',
+  'export-refused': 'invalid',
+  'url-refused': 'invalid',
+  'not-updatable': 'invalid',
+  'pack-gone': 'not-found',
+  'not-installed': 'not-found',
+  'template-gone': 'not-found',
+  'server-unreachable': 'unreachable',
+  'reminder-time': 'invalid',
+  'conversation-gone': 'not-found',
+  'server-url-refused': 'invalid',
+  'file-too-large': 'invalid',
+  'file-not-utf8': 'invalid',
+};
+
+/** The boundary: whatever a handler threw, as the RpcError its caller receives. */
+export function toRpcError(error: unknown): RpcError {
+  if (error instanceof RpcError) return error;
+  if (error instanceof DomainError) {
+    return new RpcError(RPC_CODE_OF[error.reason as DomainReason] ?? 'internal', error.message, error.detail);
+  }
+  if (error instanceof z.ZodError) return new RpcError('invalid', describeZodError(error));
+  return new RpcError('internal', error instanceof Error ? error.message : String(error));
 }

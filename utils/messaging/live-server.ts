@@ -1,7 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
+import { describeZodError } from '../errors';
 import type { PageSnapshot } from '../platforms/types';
-import { describeZodError, RpcError } from './errors';
+import { RpcError, toRpcError } from './errors';
 import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import {
   LIVE,
@@ -94,8 +95,7 @@ export function serveLive(
         dexieSubscription?.unsubscribe();
         dexieSubscription = liveQuery(() => run(params.data, page?.snapshot ?? null, page?.loadingSince)).subscribe({
           next: (value) => post({ kind: 'result', id, value }),
-          error: (error: unknown) =>
-            fail(id, error instanceof RpcError ? error : new RpcError('internal', (error as Error).message)),
+          error: (error: unknown) => fail(id, toRpcError(error)),
         });
       };
       const onPageChange = (event: Event) => {

@@ -34,7 +34,11 @@ export const ReportAnswerSchema = z.union([
 
 /** The background's answer to a top frame's `panel.register` (the panel handshake). */
 export const RegisterAnswerSchema = z.union([
-  z.strictObject({ ok: z.literal(true), value: z.null() }),
+  z.strictObject({
+    ok: z.literal(true),
+    // The host page's labels of the panel frame (PanelFrameLabelsSchema in protocol.ts).
+    value: z.strictObject({ resize: z.string(), resizeHint: z.string(), open: z.string() }),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
 

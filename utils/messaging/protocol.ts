@@ -15,13 +15,13 @@ import {
   ConversationSchema,
   NoteSchema,
   PackSchema,
-  ResponseEventSchema,
   SettingsSchema,
   TagSchema,
   TemplateSchema,
 } from '../db/schema';
+import { ContactViewSchema, ConversationRowSchema, ConversationViewSchema } from '../db/views';
+import { ErrorDetailSchema } from '../errors';
 import { PersonExportSchema } from '../export/person';
-import { JobKindSchema, JobSchema } from '../jobs/schema';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
 import { PackFileSchema } from '../packs/format';
 import {
@@ -33,8 +33,10 @@ import {
 } from '../packs/import';
 import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
+import { SlaMetricsSchema } from '../sla/metrics-wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
-import { ErrorDetailSchema, RpcErrorCodeSchema } from './errors';
+import { RpcErrorCodeSchema } from './errors';
+import { JobKindSchema, JobSchema } from './jobs/schema';
 
 /**
  * Who may make a call. Content scripts run inside the host page's renderer, which a compromised page
@@ -60,26 +62,13 @@ const ApplyInputSchema = z.strictObject({
   options: ApplyOptionsSchema.optional(),
 });
 
-const GroupMetricsSchema = z.strictObject({
-  responses: z.number(),
-  medianMs: z.number().nullable(),
-  p90Ms: z.number().nullable(),
-  withinTarget: z.number(),
-  withinTargetShare: z.number().nullable(),
-  open: z.number(),
-  waiting: z.number(),
-  overdue: z.number(),
-  /** Of the responses, those timed from the page's own message times (the rest: first seen). */
-  fromPage: z.number(),
+/** The words of the host page's controls around the panel frame, in the person's language (utils/content/panel-frame.ts). */
+export const PanelFrameLabelsSchema = z.strictObject({
+  resize: z.string().max(200),
+  resizeHint: z.string().max(200),
+  open: z.string().max(200),
 });
-export const SlaMetricsSchema = z.strictObject({
-  from: z.number(),
-  to: z.number(),
-  overall: GroupMetricsSchema,
-  byPlatform: z.record(PlatformSchema, GroupMetricsSchema),
-  byTag: z.record(z.string(), GroupMetricsSchema),
-  daily: z.array(z.strictObject({ day: z.string(), responses: z.number(), medianMs: z.number().nullable() })),
-});
+export type PanelFrameLabels = z.infer<typeof PanelFrameLabelsSchema>;
 
 /** The panel handshake's key (crypto.randomUUID in the content script). */
 const PanelKeySchema = z.string().min(32).max(64);
@@ -187,7 +176,7 @@ export const RPC = {
   'team.typing': rpc(z.null(), z.null(), ['content']),
   // ---- panel handshake (issue #15 point 2, utils/messaging/panel-keys.ts) ----
   /** A tab's top frame made a new key for the panel it creates. */
-  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), ['content']),
+  'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), PanelFrameLabelsSchema, ['content']),
   /** A panel frame shows the key it was given; only then does it see the tab's data. */
   'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
   // ---- shortcuts typed in the composer (issue #17) ----
@@ -220,14 +209,6 @@ export type RpcResponse = z.infer<typeof RpcResponseSchema>;
 
 // ---- live subscriptions ------------------------------------------------------------------------
 
-export const ConversationViewSchema = z.strictObject({
-  conversation: ConversationSchema,
-  contact: ContactSchema,
-  identities: z.array(ContactSchema),
-  tags: z.array(TagSchema),
-  notes: z.array(NoteSchema),
-});
-
 /** What the in-page panel shows: its tab's page as the adapter sees it, and that conversation's data. */
 export const PanelContextSchema = z.strictObject({
   page: PageSnapshotSchema.nullable(),
@@ -236,22 +217,6 @@ export const PanelContextSchema = z.strictObject({
   loadingSince: z.number().optional(),
 });
 export type PanelContext = z.infer<typeof PanelContextSchema>;
-
-export const ConversationRowSchema = z.strictObject({
-  conversation: ConversationSchema,
-  contact: ContactSchema,
-  lastNote: NoteSchema.nullable(),
-  notesText: z.string(),
-});
-export type ConversationRow = z.infer<typeof ConversationRowSchema>;
-
-export const ContactViewSchema = z.strictObject({
-  contact: ContactSchema,
-  identities: z.array(ContactSchema),
-  conversations: z.array(ConversationSchema),
-  notes: z.array(NoteSchema),
-  responses: z.array(ResponseEventSchema),
-});
 
 type LiveDefinition = { params: z.ZodType; result: z.ZodType; callers: readonly Caller[] };
 const live = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R, callers: readonly Caller[]) => ({

@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { describeZodError, RpcError } from './errors';
+import type { z } from 'zod';
+import { describeZodError } from '../errors';
+import { RpcError, toRpcError } from './errors';
 import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import { type Caller, RPC, type RpcName, type RpcOutput, RpcRequestSchema, type RpcResponse } from './protocol';
 
@@ -50,13 +51,8 @@ export async function handleRpc(handlers: RpcHandlers, message: unknown, context
 }
 
 function failure(error: unknown): RpcResponse {
-  if (error instanceof RpcError) {
-    const { code, message, detail } = error;
-    return { ok: false, error: detail ? { code, message, detail } : { code, message } };
-  }
-  if (error instanceof z.ZodError) return { ok: false, error: { code: 'invalid', message: describeZodError(error) } };
-  const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: { code: 'internal', message } };
+  const { code, message, detail } = toRpcError(error);
+  return { ok: false, error: detail ? { code, message, detail } : { code, message } };
 }
 
 /** Applies each request id at most once and answers its retries with the first answer (utils/db/request-log.ts). */

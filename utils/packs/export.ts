@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import type { Template } from '../db/schema';
-import { RpcError } from '../messaging/errors';
+import { PackError } from './errors';
 import {
   LanguageSchema,
   MAX_PACK_TEMPLATES,
@@ -44,14 +44,17 @@ export async function exportPack(
 ): Promise<PackFile> {
   const checkedMeta = ExportMetaSchema.safeParse(meta);
   if (!checkedMeta.success) {
-    throw new RpcError('invalid', `This pack cannot be exported: ${describeIssues(checkedMeta.error).join('; ')}.`);
+    throw new PackError(
+      'export-refused',
+      `This pack cannot be exported: ${describeIssues(checkedMeta.error).join('; ')}.`,
+    );
   }
   const { id = defaultPackId(checkedMeta.data.author, checkedMeta.data.name), ...info } = checkedMeta.data;
   const templates = await selectTemplates(db, selection);
-  if (!templates.length) throw new RpcError('invalid', 'Nothing to export: the selection holds no templates.');
+  if (!templates.length) throw new PackError('export-refused', 'Nothing to export: the selection holds no templates.');
   if (templates.length > MAX_PACK_TEMPLATES) {
-    throw new RpcError(
-      'invalid',
+    throw new PackError(
+      'export-refused',
       `${templates.length.toLocaleString('en')} templates are more than the ${MAX_PACK_TEMPLATES.toLocaleString('en')} a pack may hold: export a folder or a selection.`,
     );
   }
@@ -89,7 +92,7 @@ export async function exportPack(
       const title = index === undefined ? undefined : pack.templates[Number(index)]?.title;
       return title === undefined ? `${field}: ${reason}` : `"${title}" ${rest || 'template'}: ${reason}`;
     });
-    throw new RpcError('invalid', `This pack cannot be exported: ${problems.join('; ')}.`);
+    throw new PackError('export-refused', `This pack cannot be exported: ${problems.join('; ')}.`);
   }
   return checked.data;
 }
@@ -101,8 +104,8 @@ async function selectTemplates(db: SidekickDatabase, selection: ExportSelection)
   const found = await db.templates.bulkGet(ids);
   const missing = ids.filter((_, i) => !found[i]);
   if (missing.length) {
-    throw new RpcError(
-      'not-found',
+    throw new PackError(
+      'template-gone',
       `${missing.length === 1 ? 'A template' : `${missing.length} templates`} of the selection no longer exist: ${missing.slice(0, 5).join(', ')}.`,
     );
   }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import { newId, type Pack, PackSchema, type Template, TemplateSchema } from '../db/schema';
-import { RpcError } from '../messaging/errors';
 import {
   canonicalContent,
   compareSemver,
@@ -11,6 +10,7 @@ import {
   isUserEdited,
   type TemplateContent,
 } from './content';
+import { PackError } from './errors';
 import { type PackFile, PackFileSchema, type PackSource, PackSourceSchema, PackTemplateIdSchema } from './format';
 import { describeIssues, validatePack } from './parse';
 
@@ -123,8 +123,8 @@ export async function planImport(
 ): Promise<ImportPlan> {
   const checkedSource = PackSourceSchema.safeParse(source);
   if (!checkedSource.success) {
-    throw new RpcError(
-      'invalid',
+    throw new PackError(
+      'pack-refused',
       `The pack's source is not usable: ${describeIssues(checkedSource.error).join('; ')}.`,
     );
   }
@@ -418,7 +418,7 @@ export async function applyImport(
       }
       rows.push(checked.data);
     }
-    // Progress between chunks (a large pack imports as a background job, utils/jobs/jobs.ts).
+    // Progress between chunks (a large pack imports as a background job, utils/messaging/jobs/jobs.ts).
     const total = deletes.length + rows.length + 1;
     await db.templates.bulkDelete(deletes);
     onProgress(deletes.length, total);
@@ -442,7 +442,7 @@ function asOwn(template: Template): Template {
 const APPLY_CHUNK_TEMPLATES = 500;
 
 const invalid = (reason: string) =>
-  new RpcError('invalid', `This pack cannot be imported: ${reason}. Nothing was changed.`);
+  new PackError('pack-refused', `This pack cannot be imported: ${reason}. Nothing was changed.`);
 
 // ---- fork and unsubscribe ------------------------------------------------------------------------
 
@@ -450,7 +450,7 @@ const invalid = (reason: string) =>
 export async function forkTemplate(db: SidekickDatabase, id: string, now = Date.now()): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const template = await db.templates.get(id);
-    if (!template) throw new RpcError('not-found', 'That template no longer exists.');
+    if (!template) throw new PackError('template-gone', 'That template no longer exists.');
     const { lastUsedAt: _u, ...rest } = asOwn(template);
     const copy = TemplateSchema.parse({ ...rest, id: newId(), usageCount: 0, createdAt: now, updatedAt: now });
     await db.templates.add(copy);
@@ -477,7 +477,7 @@ export async function unsubscribe(
   return db.transaction('rw', db.packs, db.templates, async () => {
     const pack = await db.packs.get(packId);
     const templates = await db.templates.where('packId').equals(packId).toArray();
-    if (!pack && !templates.length) throw new RpcError('not-found', 'That pack is not installed.');
+    if (!pack && !templates.length) throw new PackError('not-installed', 'That pack is not installed.');
     const keep = templates.filter((template) => keepTemplates || isUserEdited(template));
     const keepIds = new Set(keep.map((template) => template.id));
     const remove = templates.filter((template) => !keepIds.has(template.id)).map((template) => template.id);

@@ -1,22 +1,22 @@
 import type { z } from 'zod';
 import { FORBIDDEN_KEYS } from '../db/schema';
-import { RpcError } from '../messaging/errors';
+import { PackError } from './errors';
 import { MAX_PACK_BYTES, MAX_PACK_TEMPLATES, PACK_SCHEMA_VERSION, type PackFile, PackFileSchema } from './format';
 
 /**
- * Reading an untrusted pack. Every refusal is a `PackRefusedError` (an `RpcError` with code `invalid`)
+ * Reading an untrusted pack. Every refusal is a `PackRefusedError` (a `PackError` with reason `pack-refused`)
  * whose message names the field and the reason, e.g. `templates.3.body: Too big: …`. Nothing here
  * writes; the import functions call these checks again before they write anything.
  */
-export class PackRefusedError extends RpcError {
+export class PackRefusedError extends PackError {
   constructor(
     /** Dotted path of the first problem (`templates.3.body`), `(root)` for the whole file. */
     readonly field: string,
-    readonly reason: string,
-    /** Every problem found (at most five), `field: reason` each. */
-    readonly problems: string[] = [`${field}: ${reason}`],
+    readonly problem: string,
+    /** Every problem found (at most five), `field: problem` each. */
+    readonly problems: string[] = [`${field}: ${problem}`],
   ) {
-    super('invalid', `This pack cannot be imported: ${problems.join('; ')}. Nothing was changed.`);
+    super('pack-refused', `This pack cannot be imported: ${problems.join('; ')}. Nothing was changed.`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SidekickDatabase } from '../db/database';
 import type { Pack } from '../db/schema';
-import { RpcError } from '../messaging/errors';
+import { PackError } from './errors';
 import { MAX_PACK_BYTES, type PackFile } from './format';
 import { type ImportPlan, planImport } from './import';
 import { PackRefusedError, parsePack } from './parse';
@@ -22,7 +22,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** The URL to fetch (fragment dropped), or a refusal: https only, no user name or password in it. */
 export function checkPackUrl(input: string, { allowLoopbackHttp = false }: UrlOptions = {}): string {
   const refuse = (reason: string): never => {
-    throw new RpcError('invalid', `This pack URL cannot be used: ${reason}.`);
+    throw new PackError('url-refused', `This pack URL cannot be used: ${reason}.`);
   };
   if (typeof input !== 'string' || input.trim() === '') return refuse('it is empty');
   if (input.length > 2000) return refuse('it is longer than 2,000 characters');
@@ -64,13 +64,13 @@ export type UpdateResponse = {
 };
 export type UpdateOutcome = { kind: 'not-modified' } | { kind: 'pack'; pack: PackFile; validators: HttpValidators };
 
-/** 304 → nothing changed; 200 → the checked pack and its validators; anything else → an `RpcError`. */
+/** 304 → nothing changed; 200 → the checked pack and its validators; anything else → a `PackError`. */
 export function interpretUpdateResponse(response: UpdateResponse, url = 'the pack URL'): UpdateOutcome {
   if (response.status === 304) return { kind: 'not-modified' };
   if (response.status === 404 || response.status === 410) {
-    throw new RpcError('not-found', `The pack is no longer at ${url} (HTTP ${response.status}).`);
+    throw new PackError('pack-gone', `The pack is no longer at ${url} (HTTP ${response.status}).`);
   }
-  if (response.status !== 200) throw new RpcError('unreachable', `${url} answered HTTP ${response.status}.`);
+  if (response.status !== 200) throw new PackError('server-unreachable', `${url} answered HTTP ${response.status}.`);
   const pack = parsePack(response.text ?? '');
   const etag = response.headers.get('etag')?.slice(0, 1000) || undefined;
   const lastModified = response.headers.get('last-modified')?.slice(0, 100) || undefined;
@@ -108,12 +108,15 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
         signal,
       });
     } catch (error) {
-      throw new RpcError('unreachable', `Could not reach ${href}: ${(error as Error)?.message ?? String(error)}.`);
+      throw new PackError(
+        'server-unreachable',
+        `Could not reach ${href}: ${(error as Error)?.message ?? String(error)}.`,
+      );
     }
     // A browser answers a manual redirect with an opaque response: where it leads is not shown to us.
     if (response.type === 'opaqueredirect') {
-      throw new RpcError(
-        'invalid',
+      throw new PackError(
+        'url-refused',
         `${href} redirects to an address the browser does not show; subscribe to the address it leads to.`,
         { reason: 'redirect-hidden', values: { url: href } },
       );
@@ -124,11 +127,12 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
       return interpretUpdateResponse({ status: response.status, headers: response.headers, text }, href);
     }
     const target = new URL(location, href).href;
-    if (hop === MAX_REDIRECTS) throw new RpcError('unreachable', `${url} redirects more than ${MAX_REDIRECTS} times.`);
+    if (hop === MAX_REDIRECTS)
+      throw new PackError('server-unreachable', `${url} redirects more than ${MAX_REDIRECTS} times.`);
     try {
       href = checkPackUrl(target, options);
     } catch (error) {
-      throw new RpcError('invalid', `${href} redirects to ${target}: ${(error as Error).message}`, {
+      throw new PackError('url-refused', `${href} redirects to ${target}: ${(error as Error).message}`, {
         reason: 'redirect-refused',
         values: { url: target },
       });
@@ -157,8 +161,11 @@ async function readCapped(response: Response, href: string): Promise<string> {
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof RpcError) throw error;
-    throw new RpcError('unreachable', `The download from ${href} broke off: ${(error as Error)?.message ?? error}.`);
+    if (error instanceof PackError) throw error;
+    throw new PackError(
+      'server-unreachable',
+      `The download from ${href} broke off: ${(error as Error)?.message ?? error}.`,
+    );
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -181,7 +188,8 @@ export async function previewSubscription(
 ): Promise<ImportPlan> {
   const href = checkPackUrl(url, options);
   const outcome = await fetchPack(href, options);
-  if (outcome.kind !== 'pack') throw new RpcError('unreachable', `${href} answered "not modified" to a plain request.`);
+  if (outcome.kind !== 'pack')
+    throw new PackError('server-unreachable', `${href} answered "not modified" to a plain request.`);
   return planImport(db, outcome.pack, { kind: 'url', url: href }, outcome.validators);
 }
 
@@ -197,9 +205,12 @@ export async function checkForUpdate(
   options: Omit<FetchOptions, 'validators'> = {},
 ): Promise<UpdateCheck> {
   const installed = await db.packs.get(packId);
-  if (!installed) throw new RpcError('not-found', 'That pack is not installed.');
+  if (!installed) throw new PackError('not-installed', 'That pack is not installed.');
   if (installed.source.kind !== 'url') {
-    throw new RpcError('invalid', `"${installed.name}" was imported from a file: import a newer file to update it.`);
+    throw new PackError(
+      'not-updatable',
+      `"${installed.name}" was imported from a file: import a newer file to update it.`,
+    );
   }
   const url = installed.source.url;
   const outcome = await fetchPack(url, { ...options, validators: installed });

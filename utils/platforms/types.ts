@@ -103,8 +103,10 @@ export const InsertResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true) }),
   z.strictObject({
     ok: z.literal(false),
+    /** Worded by the UI (`insert.<reason>` in utils/i18n/strings.ts). */
     reason: z.enum(['conversation-changed', 'composer-missing', 'composer-ambiguous', 'not-a-thread', 'verify-failed']),
-    message: z.string(),
+    /** For the console only, never shown: what went wrong in the page (its state, the editor's error). */
+    detail: z.string().max(500).optional(),
   }),
 ]);
 export type InsertResult = z.infer<typeof InsertResultSchema>;

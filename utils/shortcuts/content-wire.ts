@@ -1,6 +1,6 @@
 // zod/mini: bundled into every content script, where size counts (see messaging/page-commands.ts).
 import * as z from 'zod/mini';
-import { TRIGGERS } from './match';
+import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 import type { ShortcutExpansion, ShortcutList } from './wire';
 
 /**
@@ -36,7 +36,7 @@ export const ShortcutExpansionAnswerSchema = RpcAnswer(
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('text'), text: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
     z.strictObject({ kind: z.literal('ask-in-panel') }),
-    z.strictObject({ kind: z.literal('unavailable'), message: z.string() }),
+    z.strictObject({ kind: z.literal('unavailable'), reason: z.enum(EXPANSION_REFUSALS) }),
   ]),
 );
 

@@ -50,13 +50,13 @@ export async function expandShortcut(
 ): Promise<ShortcutExpansion> {
   const template = await db.templates.get(input.templateId);
   if (!template || !shortcutName(template.shortcut) || !suits(template, input.platform)) {
-    return { kind: 'unavailable', message: 'This shortcut no longer exists.' };
+    return { kind: 'unavailable', reason: 'template-gone' };
   }
   const [view, settings] = await Promise.all([conversationView(db, input.platform, input.threadId), readSettings(db)]);
   const values = variableValues(view, input.platform, settings, pickLanguage(settings.language));
   const rendered = renderTemplate(template.body, values);
   if (rendered.unknown.length) {
-    return { kind: 'unavailable', message: `Unknown variable {{${rendered.unknown[0]}}} in "${template.title}".` };
+    return { kind: 'unavailable', reason: 'unknown-variable' };
   }
   // The panel asks first: for missing values, and to confirm writing to a person who objected to contact.
   const objected = view && [view.contact, ...view.identities].some((contact) => contact.doNotContact);

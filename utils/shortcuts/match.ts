@@ -15,6 +15,9 @@ const NAME_TAIL = /[\p{L}\p{N}_-]*$/u;
 const BOUNDARY = /^$|\s$/u;
 
 /** What the content script knows of a template: never its body. */
+/** Why a typed shortcut expands to nothing: its template is gone (or not for this platform), it names an unknown variable, or the tab shows another conversation. */
+export const EXPANSION_REFUSALS = ['template-gone', 'unknown-variable', 'conversation-changed'] as const;
+
 export type ShortcutEntry = { templateId: string; shortcut: string; title: string };
 
 /**

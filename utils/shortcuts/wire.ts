@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PlatformSchema } from '../platforms/types';
-import { TRIGGERS } from './match';
+import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 
 /**
  * What crosses to a content script for shortcuts (the RPC entries in messaging/protocol.ts). The list
@@ -37,7 +37,7 @@ export const ShortcutExpansionSchema = z.discriminatedUnion('kind', [
    * person who objected to contact): it was told to, for this template.
    */
   z.strictObject({ kind: z.literal('ask-in-panel') }),
-  /** Nothing to insert (template gone, an unknown variable, the conversation moved on): the text stays as typed. */
-  z.strictObject({ kind: z.literal('unavailable'), message: z.string().max(500) }),
+  /** Nothing to insert: the text stays as typed. A reason code, for the console (nothing is shown in the page). */
+  z.strictObject({ kind: z.literal('unavailable'), reason: z.enum(EXPANSION_REFUSALS) }),
 ]);
 export type ShortcutExpansion = z.infer<typeof ShortcutExpansionSchema>;

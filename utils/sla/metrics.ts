@@ -3,6 +3,7 @@ import type { SidekickDatabase } from '../db/database';
 import type { Conversation } from '../db/schema';
 import { PLATFORMS, type Platform } from '../platforms/sites';
 import { businessElapsedMs, isOverdue } from './clock';
+import type { DailyPoint, GroupMetrics, SlaMetrics } from './metrics-wire';
 import { conversationClock, loadPolicyContext, resolvePolicy } from './policy';
 import { addDays, isoDate, type LocalDate, localDateTime } from './zoned';
 
@@ -22,45 +23,6 @@ export type MetricsQuery = {
   now: number;
   /** The zone the daily trend's days are counted in (the user's). */
   timeZone: string;
-};
-
-export type GroupMetrics = {
-  /** Answered waits whose customer message came in during the period. */
-  responses: number;
-  /** Median response time (the mean of the two middle values for an even count, rounded to ms). */
-  medianMs: number | null;
-  /** 90th percentile, nearest-rank: the smallest time that at least 90 % of responses meet. */
-  p90Ms: number | null;
-  /** Responses within the SLA target. */
-  withinTarget: number;
-  /** withinTarget / responses (0…1); null without responses. */
-  withinTargetShare: number | null;
-  /** Now: conversations with status open or waiting. */
-  open: number;
-  /** Now: of the open ones, those with a customer waiting for an answer. */
-  waiting: number;
-  /** Now: of the waiting ones, those past their SLA target (breached ones included). */
-  overdue: number;
-  /** Of the responses, those timed from the page's own message times; the others from first sight. */
-  fromPage: number;
-};
-
-export type DailyPoint = {
-  /** Local calendar day, "2026-03-02". */
-  day: string;
-  responses: number;
-  medianMs: number | null;
-};
-
-export type SlaMetrics = {
-  from: number;
-  to: number;
-  overall: GroupMetrics;
-  byPlatform: Record<Platform, GroupMetrics>;
-  /** By tag id, every existing tag. A conversation with two tags counts under both. */
-  byTag: Record<string, GroupMetrics>;
-  /** Every local day of the period, oldest first (days without responses included). */
-  daily: DailyPoint[];
 };
 
 /** Longest daily trend (days). */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { withDatabase } from '../db/connection';
 import type { SidekickDatabase } from '../db/database';
 import { newId } from '../db/schema';
-import { RpcError } from '../messaging/errors';
+import { SyncError } from './errors';
 import { TeamMirror } from './mirror';
 import {
   allowLoopbackWs,
@@ -94,8 +94,8 @@ export function resumeTeam(): Promise<Session | undefined> {
 export async function joinTeam(input: TeamJoin): Promise<TeamStatus> {
   const url = serverUrlSchema(allowLoopbackWs()).safeParse(input.serverUrl);
   if (!url.success) {
-    throw new RpcError(
-      'invalid',
+    throw new SyncError(
+      'server-url-refused',
       allowLoopbackWs()
         ? 'The server address must start with wss:// (or ws:// to this computer).'
         : 'The server address must start with wss://.',

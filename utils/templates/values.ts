@@ -1,5 +1,5 @@
-import type { ConversationView } from '../db/queries';
 import type { Settings } from '../db/schema';
+import type { ConversationView } from '../db/views';
 import { PLATFORM_LABELS, type Platform } from '../platforms/sites';
 import { splitName, type VariableValues } from './render';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countTriage, sortForTriage, triageRows } from '@/components/dashboard/triage';
 import { type Conversation, DEFAULT_SETTINGS } from '@/utils/db/schema';
-import type { ConversationRow } from '@/utils/messaging/protocol';
+import type { ConversationRow } from '@/utils/db/views';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const MINUTE = 60_000;

@@ -17,7 +17,8 @@ import {
   updateSettings,
 } from '@/utils/db/operations';
 import type { Contact, Conversation, Note, Tag } from '@/utils/db/schema';
-import type { ErrorDetail } from '@/utils/messaging/errors';
+import type { ErrorDetail } from '@/utils/errors';
+import { answeredError } from '../answered';
 import { freshDatabase, threadSnapshot } from './helpers';
 
 async function seed(db: SidekickDatabase) {
@@ -149,14 +150,9 @@ describe('backup and restore', () => {
       await createTemplate(db, { title: 'Mine', body: 'keep me' });
       const before = await exportBackup(db, 1);
       const text = await makeText();
-      let thrown: unknown;
-      try {
-        await restoreBackup(db, parseBackup(text), 'replace');
-      } catch (error) {
-        thrown = error;
-      }
+      const thrown = await answeredError(async () => restoreBackup(db, parseBackup(text), 'replace'));
       expect(thrown).toMatchObject({ code: 'invalid', message: expect.stringMatching(message) });
-      expect((thrown as Error).message).toMatch(/Nothing was changed\.$/);
+      expect(thrown.message).toMatch(/Nothing was changed\.$/);
       expect(await exportBackup(db, 1)).toEqual(before);
     });
 
@@ -210,14 +206,9 @@ describe('backup and restore', () => {
         const db = freshDatabase();
         await seed(db);
         const before = await exportBackup(db, 1);
-        let thrown: unknown;
-        try {
-          await restoreBackup(db, parseBackup(JSON.stringify(file)), mode);
-        } catch (error) {
-          thrown = error;
-        }
+        const thrown = await answeredError(async () => restoreBackup(db, parseBackup(JSON.stringify(file)), mode));
         expect(thrown, mode).toMatchObject({ code: 'invalid', detail });
-        expect((thrown as Error).message, mode).toMatch(/Nothing was changed\.$/);
+        expect(thrown.message, mode).toMatch(/Nothing was changed\.$/);
         expect(await exportBackup(db, 1), mode).toEqual(before);
       }
     });

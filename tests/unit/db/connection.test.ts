@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { database, isQuotaError, withDatabase } from '@/utils/db/connection';
 import { addNote, recordConversation } from '@/utils/db/operations';
+import { answeredError } from '../answered';
 import { threadSnapshot } from './helpers';
 
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -21,7 +22,9 @@ describe('the background connection', () => {
     const add = vi.spyOn(database().notes, 'add').mockImplementationOnce(() => {
       throw quotaExceeded();
     });
-    await expect(withDatabase((db) => addNote(db, { contactId, text: 'too much' }))).rejects.toMatchObject({
+    await expect(
+      answeredError(withDatabase((db) => addNote(db, { contactId, text: 'too much' }))),
+    ).resolves.toMatchObject({
       code: 'quota',
       message: expect.stringMatching(/disk is full.*not saved.*Everything saved before is intact/),
     });

@@ -33,16 +33,11 @@ import {
   templatesInFolder,
 } from '@/utils/db/queries';
 import { DEFAULT_SETTINGS } from '@/utils/db/schema';
-import { RpcError } from '@/utils/messaging/errors';
+import { answeredError } from '../answered';
 import { freshDatabase, threadSnapshot } from './helpers';
 
 const rejectsWith = async (promise: Promise<unknown>, code: string, message: RegExp) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RpcError);
-  expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+  expect(await answeredError(promise)).toMatchObject({ code, message: expect.stringMatching(message) });
 };
 
 describe('contacts and conversations from page reports', () => {

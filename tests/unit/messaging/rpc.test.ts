@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { DbError } from '@/utils/db/errors';
 import { call } from '@/utils/messaging/client';
 import { RpcError } from '@/utils/messaging/errors';
 import { callerOf, handleRpc, type RpcHandlers } from '@/utils/messaging/server';
+import { SlaError } from '@/utils/sla/errors';
 
 const note = { id: 'n1', contactId: 'c1', text: 'hello', createdAt: 1 };
 const handlers = {
@@ -100,6 +102,31 @@ describe('the calling end', () => {
       code: 'invalid',
       message: 'notes row 3 refers to x',
       detail,
+    });
+  });
+
+  it("maps a domain error at the boundary: its reason's code, its message and detail", async () => {
+    const detail = {
+      reason: 'backup-dangling',
+      values: { table: 'notes', row: 3, field: 'contactId', id: 'x' },
+    } as const;
+    const refusing = {
+      'notes.add': async () => {
+        throw new DbError('backup-refused', 'notes row 3 refers to x', detail);
+      },
+      'notes.delete': async () => {
+        throw new SlaError('conversation-gone', 'That conversation no longer exists.');
+      },
+    } as unknown as RpcHandlers;
+    sendMessage().mockImplementation((message) => handleRpc(refusing, message, { caller: 'extension' }));
+    await expect(call('notes.add', { contactId: 'c1', text: 'x' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'notes row 3 refers to x',
+      detail,
+    });
+    await expect(call('notes.delete', { id: 'n1' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'That conversation no longer exists.',
     });
   });
 

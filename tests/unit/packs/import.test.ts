@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SidekickDatabase } from '@/utils/db/database';
 import { createTemplate, updateTemplate } from '@/utils/db/operations';
-import { RpcError } from '@/utils/messaging/errors';
 import { contentHash, contentOfTemplate } from '@/utils/packs/content';
+import { PackError } from '@/utils/packs/errors';
 import { defaultPackId, exportPack, packFileName, serializePack } from '@/utils/packs/export';
 import type { PackFileInput, PackSource } from '@/utils/packs/format';
 import {
@@ -16,6 +16,7 @@ import {
   unsubscribe,
 } from '@/utils/packs/import';
 import { PackRefusedError, parsePack } from '@/utils/packs/parse';
+import { answeredError } from '../answered';
 import { freshDatabase, library, packInput, packText, snapshot } from './helpers';
 
 const FILE: PackSource = { kind: 'file', name: 'acme.dmpack.json' };
@@ -38,7 +39,7 @@ const byPackTemplateId = async (db: SidekickDatabase, packTemplateId: string, pa
   db.templates.where('[packId+packTemplateId]').equals([packId, packTemplateId]).first();
 
 /** The refusal of `work`, after checking it is a typed one and the database did not change. */
-async function refusedWithoutWrite(db: SidekickDatabase, work: () => Promise<unknown>): Promise<RpcError> {
+async function refusedWithoutWrite(db: SidekickDatabase, work: () => Promise<unknown>): Promise<PackError> {
   const before = await snapshot(db);
   const error = await work().then(
     () => {
@@ -46,9 +47,9 @@ async function refusedWithoutWrite(db: SidekickDatabase, work: () => Promise<unk
     },
     (error: unknown) => error,
   );
-  expect(error).toBeInstanceOf(RpcError);
+  expect(error).toBeInstanceOf(PackError);
   expect(await snapshot(db)).toEqual(before);
-  return error as RpcError;
+  return error as PackError;
 }
 
 /** Version 2 of the default pack: `hello` changed, `order` changed, `bye` gone, `new` added. */
@@ -140,7 +141,9 @@ describe('export', () => {
     await createTemplate(db, { title: 'A', body: 'a' });
     const meta = { name: 'P', version: '1.0.0', author: 'Me' };
     await expect(exportPack(db, meta, { kind: 'folder', folder: 'Nope' })).rejects.toThrow(/Nothing to export/);
-    await expect(exportPack(db, meta, { kind: 'ids', ids: ['missing'] })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(answeredError(exportPack(db, meta, { kind: 'ids', ids: ['missing'] }))).resolves.toMatchObject({
+      code: 'not-found',
+    });
     await expect(exportPack(db, { ...meta, version: 'v1' }, { kind: 'all' })).rejects.toThrow(
       /version: a semantic version/,
     );
@@ -461,7 +464,9 @@ describe('forkTemplate and unsubscribe', () => {
     const db = freshDatabase();
     await install(db, packInput(), URL_SOURCE);
     const hello = (await byPackTemplateId(db, 'hello'))!;
-    await expect(updateTemplate(db, hello.id, { body: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(answeredError(updateTemplate(db, hello.id, { body: 'x' }))).resolves.toMatchObject({
+      code: 'forbidden',
+    });
     const fork = await forkTemplate(db, hello.id, 99);
     expect(fork).toMatchObject({ title: 'Hello', body: hello.body, locked: false, usageCount: 0, createdAt: 99 });
     expect(fork.packId).toBeUndefined();
@@ -470,7 +475,7 @@ describe('forkTemplate and unsubscribe', () => {
     await updateTemplate(db, fork.id, { body: 'My version' });
     await install(db, v2(), URL_SOURCE);
     expect((await db.templates.get(fork.id))?.body).toBe('My version');
-    await expect(forkTemplate(db, 'nope')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(answeredError(forkTemplate(db, 'nope'))).resolves.toMatchObject({ code: 'not-found' });
   });
 
   it('unsubscribe keeps the templates as own, or removes them except the ones the person edited', async () => {
@@ -486,7 +491,9 @@ describe('forkTemplate and unsubscribe', () => {
       expect(left.every((t) => t.packId === undefined && !t.locked)).toBe(true);
       expect(left.map((t) => t.id)).toContain(hello.id);
     }
-    await expect(unsubscribe(freshDatabase(), 'acme.service', { keepTemplates: true })).rejects.toMatchObject({
+    await expect(
+      answeredError(unsubscribe(freshDatabase(), 'acme.service', { keepTemplates: true })),
+    ).resolves.toMatchObject({
       code: 'not-found',
     });
   });

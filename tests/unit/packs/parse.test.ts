@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RpcError } from '@/utils/messaging/errors';
+import { toRpcError } from '@/utils/messaging/errors';
 import { MAX_PACK_BYTES, MAX_PACK_TEMPLATES } from '@/utils/packs/format';
 import { PackRefusedError, parsePack, utf8Bytes, validatePack } from '@/utils/packs/parse';
 import { packInput, packText } from './helpers';
@@ -10,8 +10,7 @@ function refusal(text: string): PackRefusedError {
     parsePack(text);
   } catch (error) {
     expect(error).toBeInstanceOf(PackRefusedError);
-    expect(error).toBeInstanceOf(RpcError);
-    expect((error as RpcError).code).toBe('invalid');
+    expect(toRpcError(error).code).toBe('invalid');
     expect((error as Error).message).toMatch(/^This pack cannot be imported: .+\. Nothing was changed\.$/s);
     return error as PackRefusedError;
   }
@@ -68,7 +67,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
   ])('%s', (_, text, field, reason) => {
     const error = refusal(text);
     expect(error.field).toBe(field);
-    expect(error.reason).toMatch(reason);
+    expect(error.problem).toMatch(reason);
   });
 
   it.each([
@@ -111,7 +110,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
   ])('%s', (_, text, field, reason) => {
     const error = refusal(text);
     expect(error.field).toBe(field);
-    expect(error.reason).toMatch(reason);
+    expect(error.problem).toMatch(reason);
     expect(error.message).toContain(`${field}: `);
   });
 
@@ -129,7 +128,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
     }));
     const error = refusal(packText(packInput({}, templates)));
     expect(error.field).toBe('templates');
-    expect(error.reason).toBe('5,001 templates, more than the 5,000 a pack may hold');
+    expect(error.problem).toBe('5,001 templates, more than the 5,000 a pack may hold');
   });
 
   it('more than 5 MB, before parsing (ASCII)', () => {
@@ -137,7 +136,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
     const text = packText(packInput()) + ' '.repeat(MAX_PACK_BYTES);
     const error = refusal(text);
     expect(error.field).toBe('(root)');
-    expect(error.reason).toMatch(/larger than 5\.0 MB/);
+    expect(error.problem).toMatch(/larger than 5\.0 MB/);
     expect(parse).not.toHaveBeenCalled();
   });
 
@@ -146,7 +145,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
     const body = '€'.repeat(1_800_000); // 3 bytes each: 5.4 MB
     const text = packText({ ...packInput(), description: body });
     expect(text.length).toBeLessThan(MAX_PACK_BYTES);
-    expect(refusal(text).reason).toMatch(/larger than 5\.0 MB/);
+    expect(refusal(text).problem).toMatch(/larger than 5\.0 MB/);
     expect(parse).not.toHaveBeenCalled();
   });
 
@@ -176,7 +175,7 @@ describe('parsePack refuses, naming the field and the reason', () => {
   ])('a reserved key %s', (_, text, field) => {
     const error = refusal(text);
     expect(error.field).toBe(field);
-    expect(error.reason).toMatch(/is never allowed/);
+    expect(error.problem).toMatch(/is never allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SidekickDatabase } from '@/utils/db/database';
 import { updateTemplate } from '@/utils/db/operations';
 import { TemplateSchema } from '@/utils/db/schema';
-import { RpcError } from '@/utils/messaging/errors';
+import { DomainError } from '@/utils/errors';
 import type { PackFile } from '@/utils/packs/format';
 import { applyImport, type ConflictResolution, planImport } from '@/utils/packs/import';
 import { PackRefusedError, parsePack } from '@/utils/packs/parse';
@@ -111,7 +111,7 @@ async function planAndApply(db: SidekickDatabase, pack: PackFile, choices: Confl
   try {
     await applyImport(db, plan, resolutions, { allowOlder: flags[0], removeUntouched: flags[1] });
   } catch (error) {
-    expect(error).toBeInstanceOf(RpcError);
+    expect(error).toBeInstanceOf(DomainError);
     expect(await snapshot(db)).toEqual(before);
     return;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RpcError } from '@/utils/messaging/errors';
+import { PackError } from '@/utils/packs/errors';
 import { MAX_PACK_BYTES } from '@/utils/packs/format';
 import { applyImport, needsReview } from '@/utils/packs/import';
 import { PackRefusedError } from '@/utils/packs/parse';
@@ -13,6 +13,7 @@ import {
   permissionOrigin,
   previewSubscription,
 } from '@/utils/packs/subscription';
+import { answeredError } from '../answered';
 import { freshDatabase, packInput, packText, snapshot } from './helpers';
 
 const URL = 'https://packs.example.com/acme.dmpack.json';
@@ -47,7 +48,7 @@ describe('checkPackUrl', () => {
     [`https://example.com/${'a'.repeat(2000)}`, /longer than 2,000/],
   ])('refuses %s', (url, reason) => {
     expect(() => checkPackUrl(url)).toThrow(reason);
-    expect(() => checkPackUrl(url)).toThrow(RpcError);
+    expect(() => checkPackUrl(url)).toThrow(PackError);
   });
 
   it('accepts loopback http only with allowLoopbackHttp (test builds)', () => {
@@ -163,10 +164,12 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    await expect(checkForUpdate(db, 'acme.service', { fetch: offline })).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(answeredError(checkForUpdate(db, 'acme.service', { fetch: offline }))).resolves.toMatchObject({
+      code: 'unreachable',
+    });
 
     const gone = server(() => new Response('', { status: 410 }));
-    await expect(checkForUpdate(db, 'acme.service', { fetch: gone.fetch })).rejects.toMatchObject({
+    await expect(answeredError(checkForUpdate(db, 'acme.service', { fetch: gone.fetch }))).resolves.toMatchObject({
       code: 'not-found',
     });
 
@@ -195,7 +198,7 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
     const downgrade = server(
       () => new Response(null, { status: 302, headers: { Location: 'http://packs.example.com/p' } }),
     );
-    await expect(previewSubscription(db, URL, { fetch: downgrade.fetch })).rejects.toMatchObject({
+    await expect(answeredError(previewSubscription(db, URL, { fetch: downgrade.fetch }))).resolves.toMatchObject({
       code: 'invalid',
       detail: { reason: 'redirect-refused', values: { url: 'http://packs.example.com/p' } },
     });
@@ -211,7 +214,7 @@ describe('fetchPack, previewSubscription and checkForUpdate', () => {
 
   it('checks only subscribed packs', async () => {
     const db = freshDatabase();
-    await expect(checkForUpdate(db, 'nope')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(answeredError(checkForUpdate(db, 'nope'))).resolves.toMatchObject({ code: 'not-found' });
     await db.packs.add({
       id: 'f',
       name: 'File pack',

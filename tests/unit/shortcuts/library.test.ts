@@ -70,10 +70,10 @@ describe('one expansion', () => {
     // An unknown conversation: the person's name is not known either.
     expect(await expand(thanks.id)).toEqual({ kind: 'ask-in-panel' });
     expect(await expand(order.id)).toEqual({ kind: 'ask-in-panel' });
-    expect(await expand(typo.id)).toMatchObject({ kind: 'unavailable' });
-    expect(await expand('gone')).toMatchObject({ kind: 'unavailable' });
+    expect(await expand(typo.id)).toEqual({ kind: 'unavailable', reason: 'unknown-variable' });
+    expect(await expand('gone')).toEqual({ kind: 'unavailable', reason: 'template-gone' });
     const xOnly = (await db.templates.toArray()).find((template) => template.shortcut === 'xonly');
-    expect(await expand(xOnly?.id ?? '')).toMatchObject({ kind: 'unavailable' });
+    expect(await expand(xOnly?.id ?? '')).toEqual({ kind: 'unavailable', reason: 'template-gone' });
     expect(await expand(xOnly?.id ?? '', 'x')).toEqual({ kind: 'text', text: 'for X' });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SidekickDatabase } from '@/utils/db/database';
 import { recordConversation } from '@/utils/db/operations';
-import { RpcError } from '@/utils/messaging/errors';
 import type { SeenMessage } from '@/utils/platforms/types';
 import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
+import { SlaError } from '@/utils/sla/errors';
 import { trackMessages } from '@/utils/sla/tracking';
 import { freshDatabase, threadSnapshot } from '../db/helpers';
 
@@ -98,7 +98,7 @@ describe('checkDeadlines', () => {
   it('refuses a reminder in the past', async () => {
     const db = freshDatabase();
     const id = await waitingConversation(db);
-    await expect(snoozeConversation(db, id, T0 - 1, T0)).rejects.toBeInstanceOf(RpcError);
+    await expect(snoozeConversation(db, id, T0 - 1, T0)).rejects.toBeInstanceOf(SlaError);
     expect((await db.conversations.get(id))?.status).toBe('waiting');
   });
 });
@@ -121,7 +121,7 @@ describe('remindAt', () => {
     expect(remindAt({ at: now + 90 * MIN }, now, berlin)).toBe(now + 90 * MIN);
     expect(remindAt({ local: '2026-03-30T14:30' }, now, berlin)).toBe(at('2026-03-30T12:30:00Z'));
     expect(() => remindAt({ local: '2026-03-28T11:59' }, now, berlin)).toThrow(/future/);
-    expect(() => remindAt({ at: now }, now, berlin)).toThrow(RpcError);
+    expect(() => remindAt({ at: now }, now, berlin)).toThrow(SlaError);
     expect(() => remindAt({ local: '2026-02-30T10:00' }, now, berlin)).toThrow(/no 2026-02-30T10:00/);
     expect(() => remindAt({ local: 'tomorrow' }, now, berlin)).toThrow(/looks like/);
   });

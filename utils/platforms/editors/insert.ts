@@ -64,16 +64,13 @@ async function changedText(read: () => string, before: string): Promise<string |
   return undefined;
 }
 
+// Reason codes only: the panel words them in the person's language (insert.<reason>).
 const REFUSED = {
-  changed: { ok: false, reason: 'conversation-changed', message: 'The conversation changed: nothing was inserted.' },
-  ambiguous: { ok: false, reason: 'composer-ambiguous', message: 'More than one message box: nothing was inserted.' },
-  missing: { ok: false, reason: 'composer-missing', message: 'No message box found: nothing was inserted.' },
-  mismatch: {
-    ok: false,
-    reason: 'verify-failed',
-    message: 'The message box did not take the text exactly: check it before sending.',
-  },
-  ignored: { ok: false, reason: 'verify-failed', message: 'The message box ignored the text.' },
+  changed: { ok: false, reason: 'conversation-changed' },
+  ambiguous: { ok: false, reason: 'composer-ambiguous' },
+  missing: { ok: false, reason: 'composer-missing' },
+  mismatch: { ok: false, reason: 'verify-failed', detail: 'the message box did not take the text exactly' },
+  ignored: { ok: false, reason: 'verify-failed', detail: 'the message box ignored the text' },
 } as const satisfies Record<string, InsertResult>;
 
 export const CONVERSATION_CHANGED: InsertResult = REFUSED.changed;
@@ -101,7 +98,7 @@ export async function insertChecked(
   const { snapshot, composer } = target;
   if (snapshot.threadId !== expectedThreadId && !target.answersTo?.(expectedThreadId)) return REFUSED.changed;
   if (snapshot.state !== 'thread') {
-    return { ok: false, reason: 'not-a-thread', message: `The conversation is not ready (${snapshot.state}).` };
+    return { ok: false, reason: 'not-a-thread', detail: snapshot.state };
   }
   if (snapshot.health.composer === 'ambiguous') return REFUSED.ambiguous;
   if (!composer || snapshot.health.composer === 'missing') return REFUSED.missing;
@@ -116,6 +113,6 @@ export async function insertChecked(
     }
     return REFUSED.ignored;
   } catch (error) {
-    return { ok: false, reason: 'verify-failed', message: `Could not insert: ${(error as Error).message}` };
+    return { ok: false, reason: 'verify-failed', detail: String((error as Error)?.message ?? error).slice(0, 500) };
   }
 }

@@ -3,13 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackupFile, parseBackup, restoreBackup } from '@/utils/db/backup';
 import type { SidekickDatabase } from '@/utils/db/database';
 import { createTemplate } from '@/utils/db/operations';
-import { createJobs, sessionJobStore } from '@/utils/jobs/jobs';
-import type { Job } from '@/utils/jobs/schema';
+import { createJobs, sessionJobStore } from '@/utils/messaging/jobs/jobs';
+import type { Job } from '@/utils/messaging/jobs/schema';
 import { applyImport, planImport } from '@/utils/packs/import';
 import { parsePack } from '@/utils/packs/parse';
-import { customersBackup } from '../../harness/extension';
-import { freshDatabase } from '../db/helpers';
-import { packInput, packText } from '../packs/helpers';
+import { customersBackup } from '../../../harness/extension';
+import { freshDatabase } from '../../db/helpers';
+import { packInput, packText } from '../../packs/helpers';
 
 /** One worker's jobs over `db`; a second call over the same database and storage is a restarted worker. */
 const workerOver = (db: SidekickDatabase) =>

@@ -3,11 +3,11 @@ import { formatDateTime } from '@/utils/i18n/format';
 import { call } from '@/utils/messaging/client';
 import { PLATFORM_LABELS, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
-import { ConsentSection } from './dashboard/ConsentSection';
-import { PersonExport } from './dashboard/PersonExport';
-import { useI18n } from './i18n';
-import { NotesSection } from './NotesSection';
-import { useLive } from './useLive';
+import { useI18n } from '../shared/i18n';
+import { NotesSection } from '../shared/NotesSection';
+import { useLive } from '../shared/useLive';
+import { ConsentSection } from './ConsentSection';
+import { PersonExport } from './PersonExport';
 
 /** One person: identities, notes, custom fields, conversations with response times; edit or forget. */
 export function ContactView({ contactId, onClose }: { contactId: string; onClose: () => void }) {

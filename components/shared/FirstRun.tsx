@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { SamplePackIndexSchema } from '@/utils/packs/format';
-import { useI18n } from '../i18n';
-import { useLive } from '../useLive';
+import { useI18n } from './i18n';
+import { useLive } from './useLive';
 
 /** Installs every sample pack in `language` (public/packs/), through the same preview and apply as an import. */
 async function installSamplePacks(language: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ErrorDetailSchema, RpcErrorCodeSchema } from '../messaging/errors';
+import { ErrorDetailSchema } from '../../errors';
+import { RpcErrorCodeSchema } from '../errors';
 
 /** The long operations that run as background jobs (issue #15 point 4); one of each kind at a time. */
 export const JobKindSchema = z.enum(['backup.restore', 'packs.import']);

@@ -1,17 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { z } from 'zod';
 import type { Tag } from '@/utils/db/schema';
 import { type Language, translate } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
-import type { SlaMetricsSchema } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
-import { useI18n } from './i18n';
+import type { SlaMetrics } from '@/utils/sla/metrics-wire';
+import { useI18n } from '../shared/i18n';
 
-type Metrics = z.infer<typeof SlaMetricsSchema>;
-type Group = Metrics['overall'];
+type Group = SlaMetrics['overall'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PERIODS = [7, 30, 90] as const;
 
@@ -19,7 +17,7 @@ const PERIODS = [7, 30, 90] as const;
 export function MetricsTab({ tags }: { tags: Tag[] }) {
   const { t, language } = useI18n();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
-  const [metrics, setMetrics] = useState<Metrics | null>(null);
+  const [metrics, setMetrics] = useState<SlaMetrics | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -106,7 +104,7 @@ export function MetricsTab({ tags }: { tags: Tag[] }) {
 }
 
 /** Daily median first response (minutes) and number of responses. */
-function TrendChart({ daily, language }: { daily: Metrics['daily']; language: Language }) {
+function TrendChart({ daily, language }: { daily: SlaMetrics['daily']; language: Language }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;

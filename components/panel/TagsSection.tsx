@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { Conversation, Tag } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
-import { useI18n } from './i18n';
-import { useLive } from './useLive';
+import { useI18n } from '../shared/i18n';
+import { useLive } from '../shared/useLive';
 
 /**
  * Black or white, whichever contrasts more with a tag's colour (WCAG relative luminance). The better of the

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { LanguageProvider, useI18n } from './i18n';
-import { PopupSummary } from './popup/PopupSummary';
+import { LanguageProvider, useI18n } from '../shared/i18n';
+import { PopupSummary } from './PopupSummary';
 
 function Popup() {
   const { t, language } = useI18n();

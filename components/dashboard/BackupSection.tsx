@@ -3,10 +3,10 @@ import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
-import { JobProgress, jobError, useJob } from './dashboard/JobProgress';
-import { useI18n } from './i18n';
-import { errorText } from './shared/errorText';
-import { PageSection } from './shared/PageSection';
+import { errorText } from '../shared/errorText';
+import { useI18n } from '../shared/i18n';
+import { PageSection } from '../shared/PageSection';
+import { JobProgress, jobError, useJob } from './JobProgress';
 
 /** Export everything to one file; restore from one, merged into what is here or replacing it. */
 export function BackupSection() {

@@ -1,8 +1,8 @@
 import type { Conversation, Settings, Tag } from '@/utils/db/schema';
 import { formatWaiting, SLA_STRINGS, type SlaState } from '@/utils/sla/clock';
 import { conversationClock } from '@/utils/sla/policy';
-import { useI18n } from './i18n';
-import { useMinuteTick } from './useMinuteTick';
+import { useI18n } from '../shared/i18n';
+import { useMinuteTick } from '../shared/useMinuteTick';
 
 const STATE_CLASSES: Record<SlaState, string> = {
   within: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',

@@ -1,14 +1,17 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Settings, Tag } from '@/utils/db/schema';
+import type { ConversationRow } from '@/utils/db/views';
 import { call } from '@/utils/messaging/client';
-import type { ConversationRow } from '@/utils/messaging/protocol';
 import { PLATFORM_LABELS, PLATFORMS, type Platform, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
 import type { TeamStatus } from '@/utils/sync/schema';
+import { useI18n } from '../shared/i18n';
+import { PresenceNotice, presenceOn } from '../shared/PresenceNotice';
+import { useMinuteTick } from '../shared/useMinuteTick';
+import { ActionMenu } from './ActionMenu';
 import { ContactView } from './ContactView';
-import { ActionMenu } from './dashboard/ActionMenu';
-import { CsvExport } from './dashboard/CsvExport';
-import { KeysOverlay } from './dashboard/KeysOverlay';
+import { CsvExport } from './CsvExport';
+import { KeysOverlay } from './KeysOverlay';
 import {
   ALL_FILTERS,
   loadSavedViews,
@@ -16,8 +19,8 @@ import {
   type SavedView,
   storeSavedViews,
   type TriageFilters,
-} from './dashboard/savedViews';
-import { type AssigneeFilter, matchesAssignee, TeamAssigneeFilter } from './dashboard/TeamAssigneeFilter';
+} from './savedViews';
+import { type AssigneeFilter, matchesAssignee, TeamAssigneeFilter } from './TeamAssigneeFilter';
 import {
   countTriage,
   isOverdueState,
@@ -26,10 +29,7 @@ import {
   type TriageRow,
   type TriageState,
   triageRows,
-} from './dashboard/triage';
-import { useI18n } from './i18n';
-import { PresenceNotice, presenceOn } from './panel/PresenceNotice';
-import { useMinuteTick } from './useMinuteTick';
+} from './triage';
 import { VirtualList } from './VirtualList';
 
 const STATUSES = ['open', 'waiting', 'done', 'snoozed'] as const;

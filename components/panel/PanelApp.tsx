@@ -4,17 +4,17 @@ import { call } from '@/utils/messaging/client';
 import { PanelCommandSchema } from '@/utils/messaging/page-commands';
 import { PLATFORM_LABELS } from '@/utils/platforms/sites';
 import { variableValues } from '@/utils/templates/values';
-import { LanguageProvider, useI18n } from './i18n';
-import { NotesSection } from './NotesSection';
-import { DegradedNotice } from './panel/DegradedNotice';
-import { PresenceNotice, presenceOn, usePresenceHeartbeat } from './panel/PresenceNotice';
-import { LOADING_LIMIT_MS, panelMode } from './panel/panel-mode';
-import { TeamAssignment } from './panel/TeamAssignment';
-import { TeamHistory } from './panel/TeamHistory';
+import { LanguageProvider, useI18n } from '../shared/i18n';
+import { NotesSection } from '../shared/NotesSection';
+import { PresenceNotice, presenceOn, usePresenceHeartbeat } from '../shared/PresenceNotice';
+import { useLive } from '../shared/useLive';
+import { DegradedNotice } from './DegradedNotice';
+import { LOADING_LIMIT_MS, panelMode } from './panel-mode';
 import { ResponseTimer } from './ResponseTimer';
 import { TagsSection } from './TagsSection';
-import { TemplatesSection } from './TemplatesSection';
-import { useLive } from './useLive';
+import { TeamAssignment } from './TeamAssignment';
+import { TeamHistory } from './TeamHistory';
+import { TemplatePicker } from './TemplatePicker';
 
 /** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
 function useWaitingSince(key: string): number {
@@ -173,7 +173,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
           {view && settingsValue && (
             <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
           )}
-          <TemplatesSection
+          <TemplatePicker
             values={values}
             target={{
               threadId: page?.threadId ?? '',

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { call } from '@/utils/messaging/client';
+import { FirstRun } from '../shared/FirstRun';
+import { LanguageProvider, useI18n } from '../shared/i18n';
+import { useLive } from '../shared/useLive';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
-import { PageHealthView } from './dashboard/PageHealth';
-import { ShortcutSettings } from './dashboard/ShortcutSettings';
-import { TeamSettings } from './dashboard/TeamSettings';
-import { LanguageProvider, useI18n } from './i18n';
 import { MetricsTab } from './MetricsTab';
 import { PacksSection } from './PacksSection';
-import { FirstRun } from './panel/FirstRun';
+import { PageHealthView } from './PageHealth';
 import { SettingsTab } from './SettingsTab';
-import { TemplatesSection } from './TemplatesSection';
-import { useLive } from './useLive';
+import { ShortcutSettings } from './ShortcutSettings';
+import { TeamSettings } from './TeamSettings';
+import { TemplateLibrary } from './TemplateLibrary';
 
 const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
 type Tab = (typeof TABS)[number];
@@ -95,7 +95,7 @@ function Dashboard() {
         ))}
       {tab === 'templates' && (
         <div className="max-w-xl">
-          <TemplatesSection values={{}} />
+          <TemplateLibrary />
         </div>
       )}
       {tab === 'packs' && <PacksSection />}

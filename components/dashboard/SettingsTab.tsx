@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/db/schema';
 import type { Language, MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
-import { useI18n } from './i18n';
+import { useI18n } from '../shared/i18n';
 
 /** Short weekday names, index 0 = Sunday (2024-01-07 was a Sunday). */
 const weekdayNames = (language: Language) => {

@@ -3,7 +3,7 @@ import { call } from '@/utils/messaging/client';
 import type { Platform } from '@/utils/platforms/sites';
 import type { Presence } from '@/utils/sync/schema';
 import { conversationKeyOf } from '@/utils/sync/team-doc';
-import { useI18n } from '../i18n';
+import { useI18n } from './i18n';
 
 /** The panel renews its presence this often; the background drops one not renewed for 25 s. */
 const PRESENCE_RENEW_MS = 10_000;

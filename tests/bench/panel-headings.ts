@@ -1,0 +1,16 @@
+// Bench-only: put in front of entrypoints/panel/main.tsx by modules/bench-hooks.ts (`wxt build --mode bench`),
+// so it runs before the panel renders. Notes each change of the heading from the first render on, in epoch
+// ms, for panel-hooks.ts (loaded after that).
+const now = () => performance.timeOrigin + performance.now();
+const headings: { text: string; committedAt: number; frameAt?: number }[] = [];
+Object.assign(globalThis, { dmsPanelHeadings: headings });
+new MutationObserver(() => {
+  const text = document.querySelector('h1')?.textContent;
+  if (!text || text === headings.at(-1)?.text) return;
+  const change: (typeof headings)[number] = { text, committedAt: now() };
+  headings.push(change);
+  requestAnimationFrame(() => {
+    change.frameAt = now();
+  });
+}).observe(document, { childList: true, subtree: true, characterData: true });
+void import('./panel-hooks');

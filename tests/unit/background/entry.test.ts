@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SidekickDatabase } from '@/utils/db/database';
+import { readableThread } from '../health/snapshot';
+
+// The background as an entry, the WXT way (wxt-dev/examples, vitest-unit-testing): the real
+// entrypoints/background.ts imported and started on the fake browser, its one runtime.onMessage listener
+// driven with the messages a content script and a page send, and the fake IndexedDB read afterwards.
+
+const INSTAGRAM_TAB = { tab: { id: 7 } as never, frameId: 0, url: 'https://www.instagram.com/direct/t/1001/' };
+const dashboard = () => ({ url: browser.runtime.getURL('/dashboard.html') });
+
+/** What the background's listener answers `message` from `sender` (the one listener that takes it). */
+async function send(message: unknown, sender: Record<string, unknown>): Promise<unknown> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(
+    message,
+    { id: browser.runtime.id, ...sender },
+    () => undefined,
+  );
+  const taken = answers.filter((answer) => answer !== undefined);
+  expect(taken).toHaveLength(1);
+  return taken[0];
+}
+
+/** Events the fake browser does not implement; the background only listens to them here. */
+function listenWithoutFakes() {
+  for (const event of [browser.runtime.onConnect, browser.permissions.onAdded, browser.commands.onCommand]) {
+    vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+  }
+}
+
+/** A fresh worker on an empty database: the entry's own modules, started as the browser starts it. */
+async function startBackground() {
+  vi.resetModules();
+  listenWithoutFakes();
+  const { database } = await import('@/utils/db/connection');
+  await database().delete({ disableAutoOpen: false });
+  const { default: background } = await import('@/entrypoints/background');
+  await background.main();
+  return database();
+}
+
+describe('the background entry', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ version: '1.2.3' } as never);
+  });
+
+  it('answers a content script’s page.report and stores the conversation and its contact', async () => {
+    const db = await startBackground();
+    const answer = await send({ kind: 'dms.rpc', name: 'page.report', input: readableThread() }, INSTAGRAM_TAB);
+    expect(answer).toEqual({ ok: true, value: { subFrameSurface: false } });
+
+    const rows = await readRows(db);
+    expect(rows.conversations).toMatchObject([{ platform: 'instagram', threadId: '1001', status: 'waiting' }]);
+    expect(rows.contacts).toMatchObject([{ platform: 'instagram', displayName: 'Anna Berger' }]);
+  });
+
+  it('refuses a page.report sent from another site, and stores nothing', async () => {
+    const db = await startBackground();
+    const answer = await send(
+      { kind: 'dms.rpc', name: 'page.report', input: readableThread() },
+      { ...INSTAGRAM_TAB, url: 'https://x.com/i/chat/1-2' },
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await readRows(db)).conversations).toEqual([]);
+  });
+
+  it("words the host page's panel controls in the person's language (the content script has no words)", async () => {
+    await startBackground();
+    const register = { kind: 'dms.rpc', name: 'panel.register', input: { key: crypto.randomUUID() } };
+    expect(await send(register, INSTAGRAM_TAB)).toMatchObject({ ok: true, value: { open: 'Open DM Sidekick' } });
+    const german = { kind: 'dms.rpc', name: 'settings.update', input: { language: 'de' } };
+    expect(await send(german, dashboard())).toMatchObject({ ok: true });
+    expect(await send(register, INSTAGRAM_TAB)).toEqual({
+      ok: true,
+      value: {
+        resize: 'Breite von DM Sidekick ändern',
+        resizeHint: 'Breite von DM Sidekick ändern (← →)',
+        open: 'DM Sidekick öffnen',
+      },
+    });
+  });
+
+  it('makes a round trip through the client: a page’s call is applied and answered with the stored record', async () => {
+    const db = await startBackground();
+    const { call } = await import('@/utils/messaging/client');
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((message) => send(message, dashboard()) as never);
+    const tag = await call('tags.create', { name: 'VIP', color: '#aa0000' });
+    expect(await db.tags.toArray()).toEqual([tag]);
+    await expect(call('tags.create', { name: 'vip', color: '#00aa00' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+async function readRows(db: SidekickDatabase) {
+  return { conversations: await db.conversations.toArray(), contacts: await db.contacts.toArray() };
+}

@@ -1,0 +1,9 @@
+import { DomainError } from '../errors';
+
+export type SyncErrorReason =
+  /** A team server address that is not wss:// (or ws:// to this computer in test builds). */
+  'server-url-refused';
+
+export class SyncError extends DomainError<SyncErrorReason> {
+  override name = 'SyncError';
+}
