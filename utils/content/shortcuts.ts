@@ -5,6 +5,7 @@ import { isNoReceiver } from '../messaging/wake';
 import { insertChecked } from '../platforms/editors/insert';
 import {
   activeComposer,
+  composerHolding,
   replacingRange,
   selectBeforeCaret,
   standsAtCaret,
@@ -219,8 +220,8 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
       void refresh();
       return;
     }
-    const found = activeComposer(adapter.composerAccess?.(document));
-    if (!found?.contains(focused)) return;
+    const found = composerHolding(adapter.composerAccess?.(document), focused);
+    if (!found) return;
     attach(found);
     void refresh();
   }

@@ -84,6 +84,6 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
       });
   });
   // Team mode's "is replying" (the fact of typing only, never the text).
-  watchTyping(ctx);
+  watchTyping(ctx, adapter);
   ctx.onInvalidated(() => frame?.remove());
 }
