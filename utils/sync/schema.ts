@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationStatusSchema } from '../db/schema';
+import { ConversationStatusSchema, type Template, TemplateSchema } from '../db/schema';
 import { PlatformSchema } from '../platforms/types';
 
 /**
@@ -121,3 +121,25 @@ export const SyncedTagSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
 });
+
+/**
+ * A template of the team's library: what it says and where it suits. Not how often this browser used it
+ * (usage count, last use) nor where a pack delivered it from: those are personal.
+ */
+export const SyncedTemplateSchema = TemplateSchema.pick({
+  title: true,
+  body: true,
+  shortcut: true,
+  folder: true,
+  tags: true,
+  platforms: true,
+  language: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type SyncedTemplate = z.infer<typeof SyncedTemplateSchema>;
+
+/** The synced part of a template row, without undefined fields (the doc stores JSON). */
+export function syncedTemplate(template: Template): SyncedTemplate {
+  return JSON.parse(JSON.stringify(z.object(SyncedTemplateSchema.shape).parse(template)));
+}

@@ -53,11 +53,12 @@ export async function openConversation(m: Member, threadId: string): Promise<str
 
 /** The shared tables by keys every member agrees on (each browser has its own ids). */
 export async function sharedTables(db: SidekickDatabase) {
-  const [contacts, conversations, tags, notes] = await Promise.all([
+  const [contacts, conversations, tags, notes, templates] = await Promise.all([
     db.contacts.toArray(),
     db.conversations.toArray(),
     db.tags.toArray(),
     db.notes.toArray(),
+    db.templates.toArray(),
   ]);
   const contactKey = new Map(contacts.map((c) => [c.id, `${c.platform}:${c.platformId}`]));
   const tagName = new Map(tags.map((t) => [t.id, t.nameKey]));
@@ -76,5 +77,11 @@ export async function sharedTables(db: SidekickDatabase) {
     ),
     tags: tags.map((t) => t.nameKey).sort(),
     notes: Object.fromEntries(notes.map((n) => [n.id, { text: n.text, contact: contactKey.get(n.contactId) }])),
+    templates: Object.fromEntries(
+      templates.map(({ id, title, body, shortcut, folder, tags, platforms, updatedAt }) => [
+        id,
+        { title, body, shortcut: shortcut ?? null, folder, tags, platforms, updatedAt },
+      ]),
+    ),
   };
 }
