@@ -262,3 +262,49 @@ test('Settings: another trigger, off per platform and entirely', async ({ contex
   await page.keyboard.type('::thanks ', { delay: 0 });
   await expect.poll(() => INSTAGRAM.composerText(page)).toBe('::thanks\n::thanks ');
 });
+
+test('in LinkedIn’s /preload/ interop frame, a template that needs values opens the collapsed panel and moves focus into its form; the filled text lands there', async ({
+  context,
+  extensionId,
+}) => {
+  await seedTemplates(context, extensionId);
+  const feed = 'https://www.linkedin.com/feed/';
+  await serveInbox(context, {
+    ...LINKEDIN,
+    routes: [
+      [feed, 'linkedin/feed-interop-iframe.html'],
+      ['https://www.linkedin.com/preload/**', 'linkedin/preload.html'],
+    ],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(feed);
+  await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(LINKEDIN.contact);
+  const frame = page.frames().find((candidate) => candidate.url().includes('/preload/'));
+  if (!frame) throw new Error('the interop iframe did not load');
+  const composerText = () =>
+    frame.evaluate((id) => window.linkedinFixture?.composerText(id) ?? null, LINKEDIN.threadId);
+
+  // Collapsed: the form can take focus only once the panel is open again.
+  await panelOf(page).getByRole('button', { name: 'Collapse DM Sidekick', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Open DM Sidekick', exact: true })).toBeVisible();
+
+  await frame.locator('.msg-form__contenteditable').click();
+  await page.keyboard.type(';order', { delay: 0 });
+  await page.keyboard.press('Enter');
+  const form = panelOf(page).getByRole('form', { name: 'Fill in before inserting' });
+  await expect(form).toBeVisible();
+  // The keyboard now types into the form's first field, not into the composer in the sub-frame.
+  await expect(form.getByRole('textbox', { name: 'order' })).toBeFocused();
+  await page.keyboard.type('#4711', { delay: 0 });
+  await expect(form.getByRole('textbox', { name: 'order' })).toHaveValue('#4711');
+  expect(await composerText()).toBe(';order');
+  await page.keyboard.press('Enter');
+  await expect.poll(composerText).toBe('Your order #4711 ships today.');
+  // Focus is back in the composer: typing goes on there.
+  await page.keyboard.type(' Thanks!', { delay: 0 });
+  await expect.poll(composerText).toBe('Your order #4711 ships today. Thanks!');
+  expect(await frame.evaluate(() => window.linkedinFixture?.sentCount() ?? -1)).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -49,7 +49,7 @@ describe('the Enter guard of a shortcut expansion', () => {
     composer = document.querySelector('textarea') as HTMLTextAreaElement;
     const started = context();
     invalidate = started.invalidate;
-    startShortcuts(started.ctx, composerAdapter(composer), { threadId: () => THREAD, askForValues: () => {} });
+    startShortcuts(started.ctx, composerAdapter(composer), { threadId: () => THREAD });
     composer.focus();
     // The list arrives asynchronously; a typed shortcut then starts an expansion.
     typeInto(composer, ';thanks');
