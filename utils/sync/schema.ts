@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TemplateInputSchema } from '../db/operations';
 import { ConversationStatusSchema, type Template, TemplateSchema } from '../db/schema';
 import { PlatformSchema } from '../platforms/types';
 
@@ -123,20 +124,12 @@ export const SyncedTagSchema = z.strictObject({
 });
 
 /**
- * A template of the team's library: what it says and where it suits. Not how often this browser used it
- * (usage count, last use) nor where a pack delivered it from: those are personal.
+ * A template of the team's library: what a member can edit in it (the template form's fields), and when.
+ * Not how often this browser used it (usage count, last use) nor where a pack delivered it from: personal.
  */
-export const SyncedTemplateSchema = TemplateSchema.pick({
-  title: true,
-  body: true,
-  shortcut: true,
-  folder: true,
-  tags: true,
-  platforms: true,
-  language: true,
-  createdAt: true,
-  updatedAt: true,
-});
+export const SyncedTemplateSchema = TemplateInputSchema.extend(
+  TemplateSchema.pick({ createdAt: true, updatedAt: true }).shape,
+);
 export type SyncedTemplate = z.infer<typeof SyncedTemplateSchema>;
 
 /** The synced part of a template row, without undefined fields (the doc stores JSON). */

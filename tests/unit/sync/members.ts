@@ -15,6 +15,20 @@ export async function member(name: string, db = freshDatabase()): Promise<Member
   return { name, db, doc, mirror };
 }
 
+/** Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: such tests run both orders. */
+export const CLIENT_ID_ORDERS = [
+  [1, 2],
+  [2, 1],
+] as const;
+
+/** Anna and Ben, their docs with the given client ids. */
+export async function annaAndBen(annaId: number, benId: number): Promise<[Member, Member]> {
+  const [anna, ben] = [await member('Anna'), await member('Ben')];
+  anna.doc.clientID = annaId;
+  ben.doc.clientID = benId;
+  return [anna, ben];
+}
+
 /** What the server would relay: both docs exchange what the other lacks, until nothing is left. */
 export async function exchange(...members: Member[]): Promise<void> {
   for (let round = 0; round < 5; round++) {

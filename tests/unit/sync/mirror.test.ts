@@ -15,7 +15,7 @@ import {
 } from '@/utils/db/operations';
 import { LOCAL_ORIGIN } from '@/utils/sync/mirror';
 import { teamMaps } from '@/utils/sync/team-doc';
-import { exchange, type Member, member, openConversation, sharedTables } from './members';
+import { annaAndBen, CLIENT_ID_ORDERS, exchange, type Member, member, openConversation, sharedTables } from './members';
 
 async function tagIdOf(m: Member, name: string): Promise<string> {
   const existing = await m.db.tags.where('nameKey').equals(name.toLocaleLowerCase()).first();
@@ -154,16 +154,10 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect([...teamMaps(anna.doc).templates.keys()]).toEqual([mine.id]);
   });
 
-  // Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: both orders.
-  it.each([
-    [1, 2],
-    [2, 1],
-  ])(
+  it.each(CLIENT_ID_ORDERS)(
     'two members rewriting one template at the same time end with one of the two versions, whole (client ids %i, %i)',
     async (annaId, benId) => {
-      const [anna, ben] = [await member('Anna'), await member('Ben')];
-      anna.doc.clientID = annaId;
-      ben.doc.clientID = benId;
+      const [anna, ben] = await annaAndBen(annaId, benId);
       const template = await createTemplate(anna.db, {
         title: 'Order',
         body: 'Your order {{field:order}} ships today.',
@@ -224,16 +218,10 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect((await anna.db.conversations.get(id))?.status).toBe('done');
   });
 
-  // Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: both orders.
-  it.each([
-    [1, 2],
-    [2, 1],
-  ])(
+  it.each(CLIENT_ID_ORDERS)(
     'a tag deleted by one member while another puts it on a conversation stays on it for both (client ids %i, %i)',
     async (annaId, benId) => {
-      const [anna, ben] = [await member('Anna'), await member('Ben')];
-      anna.doc.clientID = annaId;
-      ben.doc.clientID = benId;
+      const [anna, ben] = await annaAndBen(annaId, benId);
       await openConversation(anna, '2');
       await addTag(anna, '2', 'Refund');
       await deleteTag(anna.db, await tagIdOf(anna, 'refund'));
