@@ -205,7 +205,11 @@ const handlers: RpcHandlers = {
       return { kind: 'unavailable', reason: 'conversation-changed' } as const;
     }
     const expansion = await withDatabase((db) => expandShortcut(db, input));
-    if (expansion.kind === 'ask-in-panel') {
+    if (expansion.kind === 'ask-in-panel' && tabId !== undefined) {
+      // The panel is the top frame's, whichever frame the composer is in (LinkedIn's /preload/ sub-frame has
+      // none): opened first, so that the form's first field takes the keyboard focus as it appears.
+      const reveal = { kind: 'dms.page-command', command: 'reveal-panel' };
+      await browser.tabs.sendMessage(tabId, reveal, { frameId: 0 }).catch(() => undefined);
       const command = { kind: 'dms.panel-command', command: 'fill-template', tabId, templateId: input.templateId };
       await browser.runtime.sendMessage(command).catch(() => undefined);
     }

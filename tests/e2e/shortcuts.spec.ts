@@ -12,8 +12,12 @@ import { expect, test } from './fixtures';
 
 const CARLA_INMAIL = '2-YzNkNGU1ZjYtYTdiOC00YzlkLTBlMWYtMmEzYjRjNWQ2ZTdmXzAxMA==';
 type Sent = (page: Page) => Promise<number>;
-/** `switchTo`: a conversation the fixture reaches by a single-page switch from the inbox's first one. */
-type Kind = { inbox: FixtureInbox; sent: Sent; switchTo?: string };
+/**
+ * `prepare`: what a person does on the loaded page before the composer is there (a single-page switch to
+ * another conversation, a profile's Connect → Add a note). `enterSends: false`: Enter is a new line there and
+ * only the Send button sends (LinkedIn's invitation note).
+ */
+type Kind = { inbox: FixtureInbox; sent: Sent; prepare?: (page: Page) => Promise<void>; enterSends?: false };
 
 const outbound: Sent = (page) =>
   page.evaluate(() => (window as unknown as { __fixture: { outboundCount(): number } }).__fixture.outboundCount());
@@ -35,19 +39,45 @@ const LINKEDIN_INMAIL: FixtureInbox = {
   composer: (page) => page.locator('.msg-thread .msg-form__contenteditable'),
 };
 
+const LINKEDIN_NOTE: FixtureInbox = {
+  ...LINKEDIN,
+  routes: [['https://www.linkedin.com/in/**', 'linkedin/profile-invite.html']],
+  threadUrl: 'https://www.linkedin.com/in/anna-berger-4711/',
+  threadId: 'invitation:anna-berger-4711',
+  composerText: (page) => page.evaluate(() => window.linkedinFixture?.noteText() ?? null),
+  composer: (page) => page.locator('#custom-message'),
+  send: (page) => page.getByRole('button', { name: 'Send invitation', exact: true }),
+};
+const panelOf = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
+
+/** In LinkedIn's app, a click in the list switches to that conversation (no page load). */
+const switchTo = (threadId: string) => async (page: Page) => {
+  await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(LINKEDIN.contact);
+  await page.evaluate((id) => window.linkedinFixture?.switchTo(id), threadId);
+};
+const addInvitationNote = async (page: Page) => {
+  await page.getByRole('link', { name: 'Invite Anna Berger to connect', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a note', exact: true }).click();
+};
+
 const KINDS: readonly (Kind & { name: string })[] = [
   { name: 'Instagram (Lexical)', inbox: INSTAGRAM, sent: outbound },
   { name: 'Messenger (Lexical)', inbox: FACEBOOK, sent: outbound },
   { name: 'X Chat (React textarea)', inbox: X, sent: sentCount },
   { name: 'legacy X (Draft.js)', inbox: X_LEGACY, sent: sentCount },
   { name: 'LinkedIn message', inbox: LINKEDIN, sent: sentCount },
-  { name: 'LinkedIn InMail', inbox: LINKEDIN_INMAIL, sent: sentCount, switchTo: CARLA_INMAIL },
+  { name: 'LinkedIn InMail', inbox: LINKEDIN_INMAIL, sent: sentCount, prepare: switchTo(CARLA_INMAIL) },
+  {
+    name: 'LinkedIn connection note (textarea)',
+    inbox: LINKEDIN_NOTE,
+    sent: sentCount,
+    prepare: addInvitationNote,
+    enterSends: false,
+  },
 ];
 
 const THANKS_BODY = 'Hi {{firstName}},\n\nthanks for your message 🙂 — Grüße aus Köln!\n\nBest, Tom';
 const ORDER_BODY = 'Your order {{field:order}} ships today.';
-
-const panelOf = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
 
 /** Templates go in through the background, as the panel saves them. */
 async function seedTemplates(context: BrowserContext, extensionId: string) {
@@ -58,17 +88,19 @@ async function seedTemplates(context: BrowserContext, extensionId: string) {
   await page.close();
 }
 
-async function openComposer(context: BrowserContext, extensionId: string, inbox: FixtureInbox, switchTo?: string) {
+async function openComposer(
+  context: BrowserContext,
+  extensionId: string,
+  inbox: FixtureInbox,
+  prepare?: (page: Page) => Promise<void>,
+) {
   await seedTemplates(context, extensionId);
   await serveInbox(context, inbox);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(inbox.threadUrl);
-  if (switchTo) {
-    await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(LINKEDIN.contact);
-    await page.evaluate((id) => window.linkedinFixture?.switchTo(id), switchTo);
-  }
+  await prepare?.(page);
   await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(inbox.contact);
   await inbox.composer(page).click();
   return { page, errors };
@@ -82,13 +114,13 @@ async function clear(page: Page, inbox: FixtureInbox) {
   await expect.poll(() => inbox.composerText(page)).toBe('');
 }
 
-for (const { name, inbox, sent, switchTo } of KINDS) {
+for (const { name, inbox, sent, prepare, enterSends } of KINDS) {
   test.describe(name, () => {
     test('a shortcut expands exactly in the editor’s own state; Enter never sends it; Ctrl+Z brings it back', async ({
       context,
       extensionId,
     }) => {
-      const { page, errors } = await openComposer(context, extensionId, inbox, switchTo);
+      const { page, errors } = await openComposer(context, extensionId, inbox, prepare);
       const filled = filledFor(inbox.contact.split(' ')[0] as string);
       const sentAtStart = await sent(page);
 
@@ -114,12 +146,6 @@ for (const { name, inbox, sent, switchTo } of KINDS) {
       expect(await sent(page)).toBe(sentAtStart);
       await clear(page, inbox);
 
-      // No shortcut pending: Enter sends, once.
-      await page.keyboard.type('See you ;tomorrow', { delay: 0 });
-      await page.keyboard.press('Enter');
-      await expect.poll(() => sent(page)).toBe(sentAtStart + 1);
-      await expect.poll(() => inbox.composerText(page)).toBe('');
-
       // Unknown shortcuts and shortcuts inside a word stay as typed.
       await page.keyboard.type(';unknown ', { delay: 0 });
       await page.keyboard.type('e-mail;thanks ', { delay: 0 });
@@ -127,7 +153,20 @@ for (const { name, inbox, sent, switchTo } of KINDS) {
       await expect
         .poll(async () => (await inbox.composerText(page))?.replace(/\u00a0/g, ' '))
         .toBe(';unknown e-mail;thanks ');
-      expect(await sent(page)).toBe(sentAtStart + 1);
+      expect(await sent(page)).toBe(sentAtStart);
+      await clear(page, inbox);
+
+      // No shortcut pending: Enter sends, once — or, where Enter is a new line, it stays one and Send sends.
+      await page.keyboard.type('See you ;tomorrow', { delay: 0 });
+      await page.keyboard.press('Enter');
+      if (enterSends === false) {
+        await expect.poll(() => inbox.composerText(page)).toBe('See you ;tomorrow\n');
+        expect(await sent(page)).toBe(sentAtStart);
+        await inbox.send(page).click();
+      }
+      await expect.poll(() => sent(page)).toBe(sentAtStart + 1);
+      // Sent: the composer is empty again (the invitation dialog closes: nothing is left to read).
+      await expect.poll(() => inbox.composerText(page)).toBe(enterSends === false ? null : '');
       expect(errors).toEqual([]);
     });
 
@@ -135,7 +174,7 @@ for (const { name, inbox, sent, switchTo } of KINDS) {
       context,
       extensionId,
     }) => {
-      const { page, errors } = await openComposer(context, extensionId, inbox, switchTo);
+      const { page, errors } = await openComposer(context, extensionId, inbox, prepare);
       const sentAtStart = await sent(page);
       await page.keyboard.type(';order', { delay: 0 });
       await page.keyboard.press('Enter');
@@ -261,4 +300,50 @@ test('Settings: another trigger, off per platform and entirely', async ({ contex
   await page.keyboard.press('Shift+Enter');
   await page.keyboard.type('::thanks ', { delay: 0 });
   await expect.poll(() => INSTAGRAM.composerText(page)).toBe('::thanks\n::thanks ');
+});
+
+test('in LinkedIn’s /preload/ interop frame, a template that needs values opens the collapsed panel and moves focus into its form; the filled text lands there', async ({
+  context,
+  extensionId,
+}) => {
+  await seedTemplates(context, extensionId);
+  const feed = 'https://www.linkedin.com/feed/';
+  await serveInbox(context, {
+    ...LINKEDIN,
+    routes: [
+      [feed, 'linkedin/feed-interop-iframe.html'],
+      ['https://www.linkedin.com/preload/**', 'linkedin/preload.html'],
+    ],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(feed);
+  await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(LINKEDIN.contact);
+  const frame = page.frames().find((candidate) => candidate.url().includes('/preload/'));
+  if (!frame) throw new Error('the interop iframe did not load');
+  const composerText = () =>
+    frame.evaluate((id) => window.linkedinFixture?.composerText(id) ?? null, LINKEDIN.threadId);
+
+  // Collapsed: the form can take focus only once the panel is open again.
+  await panelOf(page).getByRole('button', { name: 'Collapse DM Sidekick', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Open DM Sidekick', exact: true })).toBeVisible();
+
+  await frame.locator('.msg-form__contenteditable').click();
+  await page.keyboard.type(';order', { delay: 0 });
+  await page.keyboard.press('Enter');
+  const form = panelOf(page).getByRole('form', { name: 'Fill in before inserting' });
+  await expect(form).toBeVisible();
+  // The keyboard now types into the form's first field, not into the composer in the sub-frame.
+  await expect(form.getByRole('textbox', { name: 'order' })).toBeFocused();
+  await page.keyboard.type('#4711', { delay: 0 });
+  await expect(form.getByRole('textbox', { name: 'order' })).toHaveValue('#4711');
+  expect(await composerText()).toBe(';order');
+  await page.keyboard.press('Enter');
+  await expect.poll(composerText).toBe('Your order #4711 ships today.');
+  // Focus is back in the composer: typing goes on there.
+  await page.keyboard.type(' Thanks!', { delay: 0 });
+  await expect.poll(composerText).toBe('Your order #4711 ships today. Thanks!');
+  expect(await frame.evaluate(() => window.linkedinFixture?.sentCount() ?? -1)).toBe(0);
+  expect(errors).toEqual([]);
 });

@@ -231,6 +231,40 @@ test('a note, a tag, a status change and an assignment made by one member appear
   await expect(conversationList(mia.dashboard)).not.toContainText('Ben is viewing', PRESENCE_GONE);
 });
 
+test('a template made by one member appears in the other’s panel; edited and deleted there, it changes and goes for both', async ({
+  context,
+}) => {
+  const [mia, benMember] = await twoMembers(context);
+  const miaPanel = panelOf(mia.thread as Page);
+  const benPanel = panelOf(benMember.thread as Page);
+  const templates = (panel: FrameLocator) => panel.getByRole('list', { name: 'Templates', exact: true });
+
+  const started = Date.now();
+  await miaPanel.getByRole('button', { name: 'New template', exact: true }).click();
+  await miaPanel.getByRole('textbox', { name: 'Title', exact: true }).fill('Sizes');
+  await miaPanel.getByRole('textbox', { name: 'Template text', exact: true }).fill('Hi {{firstName}}, size M is back.');
+  await miaPanel.getByRole('textbox', { name: 'Shortcut', exact: true }).fill('sizes');
+  await miaPanel.getByRole('button', { name: 'Save template', exact: true }).click();
+  await latency('template → panel', started, () =>
+    expect(templates(benPanel).getByRole('button', { name: 'Insert Sizes', exact: true })).toBeVisible(SYNC),
+  );
+  // Ben's library has it whole: its shortcut expands in his composer.
+  await INSTAGRAM.composer(benMember.thread as Page).click();
+  await benMember.thread?.keyboard.type(';sizes ', { delay: 0 });
+  await expect.poll(() => INSTAGRAM.composerText(benMember.thread as Page)).toBe('Hi Anna, size M is back.');
+
+  // Ben edits the title; Mia's panel follows. Mia deletes it; it goes from Ben's panel.
+  await benPanel.getByRole('button', { name: 'Edit Sizes', exact: true }).click();
+  await benPanel.getByRole('textbox', { name: 'Title', exact: true }).fill('Sizes back');
+  await benPanel.getByRole('button', { name: 'Save template', exact: true }).click();
+  await expect(templates(miaPanel).getByRole('button', { name: 'Insert Sizes back', exact: true })).toBeVisible(SYNC);
+  await miaPanel.getByRole('button', { name: 'Delete Sizes back', exact: true }).click();
+  await expect(templates(benPanel).getByRole('button', { name: 'Insert Sizes back', exact: true })).toHaveCount(
+    0,
+    SYNC,
+  );
+});
+
 test('edits made while the server is down merge after it is back, nothing lost', async ({ context }) => {
   const [mia, benMember] = await twoMembers(context);
   const miaPanel = panelOf(mia.thread as Page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS, routeOf, threadUrl } from '@/utils/platforms/sites';
+import { invitationThreadId, PLATFORMS, routeOf, threadUrl } from '@/utils/platforms/sites';
 
 describe('routeOf', () => {
   it.each([
@@ -43,5 +43,11 @@ describe('threadUrl', () => {
   it.each(PLATFORMS)('%s: the URL it builds routes back to the same thread', (platform) => {
     const threadId = platform === 'linkedin' ? '2-ZmM3YjQ=' : platform === 'x' ? '12-34' : '340282366841710300949128';
     expect(routeOf(platform, threadUrl(platform, threadId))).toEqual({ kind: 'thread', threadId });
+  });
+
+  it('a LinkedIn invitation (no thread yet) opens on the profile it invites', () => {
+    expect(threadUrl('linkedin', invitationThreadId('anna-berger-4711'))).toBe(
+      'https://www.linkedin.com/in/anna-berger-4711/',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { isNoReceiver } from '../messaging/wake';
 import { insertChecked } from '../platforms/editors/insert';
 import {
   activeComposer,
+  composerHolding,
   replacingRange,
   selectBeforeCaret,
   standsAtCaret,
@@ -61,8 +62,6 @@ const stop = (event: Event) => {
 export interface ShortcutHooks {
   /** The shown conversation's thread id (the page watcher's latest snapshot). */
   threadId(): string | null;
-  /** A template waits for values: the panel's form was opened, keyboard focus goes there. */
-  askForValues(): void;
 }
 
 /**
@@ -120,8 +119,8 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
         const result = await replace(typed, expansion.text, threadId);
         if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.reason ?? 'moved on');
       } else if (expansion.kind === 'ask-in-panel') {
+        // The background has opened the panel's form (keyboard focus went there); its insert replaces `typed`.
         waiting = { typed };
-        hooks.askForValues();
       } else console.warn('DM Sidekick: the shortcut was not expanded:', expansion.reason);
     } catch (error) {
       if (!ctx.isInvalid) console.warn('DM Sidekick: the shortcut was not expanded:', (error as Error).message);
@@ -219,8 +218,8 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
       void refresh();
       return;
     }
-    const found = activeComposer(adapter.composerAccess?.(document));
-    if (!found?.contains(focused)) return;
+    const found = composerHolding(adapter.composerAccess?.(document), focused);
+    if (!found) return;
     attach(found);
     void refresh();
   }

@@ -24,10 +24,7 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
   let commandHeard = false;
   /** The latest snapshot's thread: what a shortcut expands for. */
   let shownThread: string | null = null;
-  const shortcuts = startShortcuts(ctx, adapter, {
-    threadId: () => shownThread,
-    askForValues: () => frame?.reveal(),
-  });
+  const shortcuts = startShortcuts(ctx, adapter, { threadId: () => shownThread });
 
   // Sub-frames host adapters, never a second panel: the top frame shows it for the whole tab.
   const syncPanel = () => {
@@ -84,6 +81,6 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
       });
   });
   // Team mode's "is replying" (the fact of typing only, never the text).
-  watchTyping(ctx);
+  watchTyping(ctx, adapter);
   ctx.onInvalidated(() => frame?.remove());
 }

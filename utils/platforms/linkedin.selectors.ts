@@ -9,8 +9,10 @@
 import type { SignalTable } from './toolkit/signals';
 
 const BRISKINE = 'https://github.com/Briskine/briskine/blob/master/src/content/plugins/linkedin.js';
+/** The invitation note's sources are anonymous tools' code: summarised there. */
+const LINKEDIN_DOC = 'docs/platforms/linkedin.md';
 
-/** One kind of conversation surface: the messaging page's thread, or an overlay chat window. */
+/** One kind of conversation surface: the messaging page's thread, an overlay chat window, or an invitation's note. */
 export interface LinkedinSurfaceKind {
   scope: string;
   name: string;
@@ -60,20 +62,44 @@ export const LINKEDIN_SELECTORS = {
    */
   time: 'time',
 
+  /**
+   * A profile's invitation dialog once "Add a note" was chosen (tests/fixtures/linkedin/profile-invite.html has
+   * the sources): a dialog holding the note, in the interop outlet's shadow root or the document. Its person is
+   * the profile's (the page's /in/<slug>/ and its top card heading, h1, h2 on some accounts since 2026-09).
+   */
+  invite: { scope: '[role="dialog"]', name: 'main h1, main section:first-of-type h2' },
+  /** The profile's Connect control names its person: "Invite Anna Berger to connect". */
+  inviteLabel: /^Invite (.+) to connect$/,
+  inviteControl: '[aria-label^="Invite "][aria-label$=" to connect"]',
+  /** The note: a plain textarea (Enter is a new line; only the dialog's Send sends). */
+  inviteNote: 'textarea#custom-message, textarea[name="message"]',
+  noteById: 'textarea#custom-message',
+  noteByName: 'textarea[name="message"]',
+
   /** A custom contenteditable, not Quill (Briskine isMessageEditor, 2026). */
   composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
   composerByStructure: 'form [contenteditable="true"][role="textbox"]',
   /** An InMail form has a subject line (several recruiting tools, 2026, unverified). */
   inmailSubject: 'input[name="subject"], .msg-form__subject',
-} as const satisfies Record<string, unknown> & { page: LinkedinSurfaceKind; overlay: LinkedinSurfaceKind };
+} as const satisfies Record<string, unknown> & {
+  page: LinkedinSurfaceKind;
+  overlay: LinkedinSurfaceKind;
+  invite: LinkedinSurfaceKind;
+};
 
 /** The signals each part is found by; ids are what drift reports name. */
 export const LINKEDIN_SIGNALS = {
   participant: {
-    /** The title's BEM class (page: entity lockup; overlay: bubble header). */
-    'title-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01' },
-    /** The heading tied to a /in/<slug>/ link (link around it or inside it), outside the message list. */
-    'profile-heading': { kind: 'structure', sources: [BRISKINE], date: '2026-03-01' },
+    /**
+     * The title's BEM class (page: entity lockup; overlay: bubble header). On an invitation: the Connect
+     * control's label "Invite <Name> to connect".
+     */
+    'title-class': { kind: 'data-hook', sources: [BRISKINE, LINKEDIN_DOC], date: '2026-03-01' },
+    /**
+     * The heading tied to a /in/<slug>/ link (link around it or inside it), outside the message list. On an
+     * invitation: the heading of the profile's top card, the page being that profile.
+     */
+    'profile-heading': { kind: 'structure', sources: [BRISKINE, LINKEDIN_DOC], date: '2026-03-01' },
   },
   messages: {
     /** The list's BEM class. */
@@ -82,9 +108,9 @@ export const LINKEDIN_SIGNALS = {
     'event-urns': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01', unverified: true },
   },
   composer: {
-    /** The message editor's BEM class. */
-    'composer-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01' },
-    /** The one contenteditable text box inside the surface's form. */
-    'form-textbox': { kind: 'structure', sources: [BRISKINE], date: '2026-03-01' },
+    /** The message editor's BEM class. On an invitation: the note's id, custom-message. */
+    'composer-class': { kind: 'data-hook', sources: [BRISKINE, LINKEDIN_DOC], date: '2026-03-01' },
+    /** The one contenteditable text box inside the surface's form. On an invitation: its textarea "message". */
+    'form-textbox': { kind: 'structure', sources: [BRISKINE, LINKEDIN_DOC], date: '2026-03-01' },
   },
 } as const satisfies SignalTable;

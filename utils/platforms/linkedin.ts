@@ -1,7 +1,8 @@
 import { contenteditableEngine } from './editors/contenteditable';
 import type { InsertTarget } from './editors/insert';
+import { reactTextareaEngine } from './editors/react-textarea';
 import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
-import { routeOf } from './sites';
+import { invitationThreadId, routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
 import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
@@ -59,6 +60,13 @@ function surfacesOf(doc: Document, url: URL): Surface[] {
       id: 'page',
       threadId: route.kind === 'thread' ? route.threadId : null,
     });
+  }
+  // A profile's invitation dialog with its note open: a conversation with that profile's person.
+  const profile = L.profilePath.exec(url.pathname)?.[1];
+  const invitation = profile ? invitationThreadId(decodeURIComponent(profile)) : null;
+  for (const element of invitation ? queryAll(searchRoots(doc, L.interopOutlet), L.invite.scope) : []) {
+    if (element.querySelector(L.inviteNote))
+      surfaces.push({ kind: L.invite, element, id: 'invite', threadId: invitation });
   }
   for (const element of queryAll(searchRoots(doc, L.interopOutlet), L.overlay.scope)) {
     if (element.classList.contains(L.minimizedOverlay)) continue;
@@ -181,6 +189,48 @@ function readComposer(scope: Element): { read: ResolvedPart<HTMLElement>; kind: 
   return { read, kind };
 }
 
+/**
+ * An invitation's note: no message list (nothing was said yet); the person of the profile the URL names, by
+ * the Connect control's label and the top card's heading; the note textarea by its id and its name.
+ */
+function readInvite(doc: Document, url: URL, surface: Surface): InsertTarget {
+  const slug = L.profilePath.exec(url.pathname)?.[1] ?? '';
+  const headings = [...doc.querySelectorAll(L.invite.name)].map(textOf).filter(Boolean);
+  const labels = [...doc.querySelectorAll(L.inviteControl)].flatMap((control) => {
+    const name = L.inviteLabel.exec(control.getAttribute('aria-label') ?? '')?.[1]?.trim();
+    return name ? [name] : [];
+  });
+  const participant = resolvePart<string>([
+    { signal: 'title-class', candidates: [...new Set(labels)] },
+    { signal: 'profile-heading', candidates: [...new Set(headings)] },
+  ]);
+  const composer = resolvePart<HTMLElement>([
+    { signal: 'composer-class', candidates: [...surface.element.querySelectorAll<HTMLElement>(L.noteById)] },
+    { signal: 'form-textbox', candidates: [...surface.element.querySelectorAll<HTMLElement>(L.noteByName)] },
+  ]);
+  const health = { participant: participant.health, messages: 'found', composer: composer.health } as const;
+  const readings: PartReading[] = [
+    { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region: doc.body },
+    { part: 'composer', health: composer.health, failedSignals: composer.failedSignals, region: surface.element },
+  ];
+  const person = participant.value ? { name: participant.value, profileUrl: `${LINKEDIN_ORIGIN}/in/${slug}/` } : null;
+  return {
+    snapshot: finishSnapshot(
+      {
+        ...emptySnapshot('linkedin', url, 'thread'),
+        threadId: surface.threadId,
+        surface: surface.id,
+        participant: person,
+        composerKind: composer.value ? 'linkedin-connection-note' : null,
+        health,
+      },
+      doc,
+      readings,
+    ),
+    composer: composer.value,
+  };
+}
+
 export function createLinkedinAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
   /** The window the person last typed in: focus moves to our panel when they pick a template. */
@@ -228,6 +278,7 @@ export function createLinkedinAdapter(): PlatformAdapter {
     const base = { threadId: surface.threadId, surface: surface.id };
     // A window for a new message (or /messaging/ without a thread) is no conversation yet.
     if (!surface.threadId) return bare({ ...base, state: 'no-conversation' });
+    if (surface.kind === L.invite) return readInvite(doc, url, surface);
 
     const list = readList(surface.element);
     const { read: participant, person } = readParticipant(surface, list.value);
@@ -282,7 +333,8 @@ export function createLinkedinAdapter(): PlatformAdapter {
       }
     },
     locate,
-    engineOf: () => contenteditableEngine,
+    // The invitation's note is a plain textarea; every other composer a contenteditable.
+    engineOf: (composer) => (composer instanceof HTMLTextAreaElement ? reactTextareaEngine : contenteditableEngine),
   });
 }
 

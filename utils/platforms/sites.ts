@@ -70,8 +70,18 @@ export function routeOf(platform: Platform, url: string | URL): Route {
   return { kind: 'other' };
 }
 
+const INVITATION_PREFIX = 'invitation:';
+/**
+ * A LinkedIn invitation's note is written before any thread exists: its conversation is named by the
+ * profile it invites (`invitation:<slug>`), and opens on that profile.
+ */
+export const invitationThreadId = (profileSlug: string) => `${INVITATION_PREFIX}${profileSlug}`;
+
 /** Where a conversation lives on its platform (the dashboard's "open" link). */
 export function threadUrl(platform: Platform, threadId: string): string {
+  if (platform === 'linkedin' && threadId.startsWith(INVITATION_PREFIX)) {
+    return `https://www.linkedin.com/in/${encodeURIComponent(threadId.slice(INVITATION_PREFIX.length))}/`;
+  }
   const id = encodeURIComponent(threadId);
   switch (platform) {
     case 'instagram':

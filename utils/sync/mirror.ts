@@ -11,6 +11,8 @@ import {
   newId,
   type Tag,
   TagSchema,
+  type Template,
+  TemplateSchema,
 } from '../db/schema';
 import { refreshDeadlines } from '../sla/tracking';
 import {
@@ -19,6 +21,8 @@ import {
   SyncedConversationSchema,
   SyncedStatusSchema,
   SyncedTagSchema,
+  SyncedTemplateSchema,
+  syncedTemplate,
   type TeamHistoryEntry,
   TeamHistoryEntrySchema,
 } from './schema';
@@ -43,7 +47,8 @@ type LocalChange =
   | { table: 'contacts'; after: Contact }
   | { table: 'conversations'; before?: Conversation; after: Conversation }
   | { table: 'tags'; before?: Tag; after?: Tag }
-  | { table: 'notes'; before?: Note; after?: Note };
+  | { table: 'notes'; before?: Note; after?: Note }
+  | { table: 'templates'; before?: Template; after?: Template };
 
 /** What a remote change touched: pulled into Dexie by key. */
 type Touched = {
@@ -51,6 +56,7 @@ type Touched = {
   contacts: Set<string>;
   tags: Set<string>;
   notes: Set<string>;
+  templates: Set<string>;
   history: TeamHistoryEntry[];
 };
 const nothingTouched = (): Touched => ({
@@ -58,10 +64,11 @@ const nothingTouched = (): Touched => ({
   contacts: new Set(),
   tags: new Set(),
   notes: new Set(),
+  templates: new Set(),
   history: [],
 });
 
-const SYNCED_TABLES = ['contacts', 'conversations', 'tags', 'notes'] as const;
+const SYNCED_TABLES = ['contacts', 'conversations', 'tags', 'notes', 'templates'] as const;
 
 /**
  * Mirrors the shared tables of one Dexie database into a team's Y.Doc and back. Local writes are seen
@@ -199,7 +206,7 @@ export class TeamMirror {
         obj: unknown,
         tx: Transaction,
       ) {
-        if (name === 'tags' || name === 'notes') {
+        if (name !== 'contacts' && name !== 'conversations') {
           this.onsuccess = () => record(tx, { table: name, before: obj } as LocalChange);
         }
       };
@@ -316,6 +323,15 @@ export class TeamMirror {
         }
         return;
       }
+      case 'templates': {
+        const { before, after } = change;
+        // A subscribed pack's template is not the team's: never in the doc, never pulled from it.
+        if ((after ?? before)?.locked) return;
+        touched.templates.add((after ?? before)?.id ?? '');
+        if (after) setIfChanged(maps.templates, after.id, syncedTemplate(after));
+        else if (before) maps.templates.delete(before.id);
+        return;
+      }
     }
   }
 
@@ -340,11 +356,12 @@ export class TeamMirror {
    * that differs from the doc is a local write the doc has not taken yet, so it is pushed.
    */
   async pushDifferences(): Promise<void> {
-    const [contacts, conversations, tags, notes] = await Promise.all([
+    const [contacts, conversations, tags, notes, templates] = await Promise.all([
       this.db.contacts.toArray(),
       this.db.conversations.toArray(),
       this.db.tags.toArray(),
       this.db.notes.toArray(),
+      this.db.templates.toArray(),
     ]);
     const { maps } = this;
     const changes: LocalChange[] = [];
@@ -380,6 +397,11 @@ export class TeamMirror {
       else if (text.toString() !== note.text)
         changes.push({ table: 'notes', before: { ...note, text: text.toString() }, after: note });
     }
+    for (const template of templates) {
+      if (!sameJson(maps.templates.get(template.id), syncedTemplate(template))) {
+        changes.push({ table: 'templates', after: template });
+      }
+    }
     this.enqueue(() => this.pushLocal(changes));
     await this.settled();
   }
@@ -388,9 +410,11 @@ export class TeamMirror {
   async forgetTeamData(): Promise<void> {
     await this.settled();
     const { db, maps } = this;
-    await db.transaction('rw', [db.contacts, db.conversations, db.tags, db.notes, db.responseEvents], async (tx) => {
+    const tables = [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.responseEvents];
+    await db.transaction('rw', tables, async (tx) => {
       this.remoteTransactions.add(tx);
       await db.notes.bulkDelete([...maps.notes.keys()]);
+      await db.templates.bulkDelete([...maps.templates.keys()]);
       for (const value of maps.conversations.values()) {
         const synced = SyncedConversationSchema.safeParse(value);
         if (!synced.success) continue;
@@ -436,6 +460,7 @@ export class TeamMirror {
         for (const key of keys) touched.conversations.add(splitTagLink(key).conversationKey);
       } else if (type === maps.tags) for (const key of keys) touched.tags.add(key);
       else if (type === maps.notes) for (const key of keys) touched.notes.add(key);
+      else if (type === maps.templates) for (const key of keys) touched.templates.add(key);
     }
     // A note's own map or text changed: its id is the key it has in the notes map.
     for (const type of transaction.changed.keys()) {
@@ -462,6 +487,7 @@ export class TeamMirror {
     for (const key of this.maps.tags.keys()) touched.tags.add(key);
     for (const key of this.maps.contacts.keys()) touched.contacts.add(key);
     for (const key of this.maps.notes.keys()) touched.notes.add(key);
+    for (const key of this.maps.templates.keys()) touched.templates.add(key);
     touched.history = this.maps.history.toArray();
     this.enqueue(() => this.pullTouched(touched));
     await this.settled();
@@ -472,7 +498,7 @@ export class TeamMirror {
     const retimed: string[] = [];
     await db.transaction(
       'rw',
-      [db.contacts, db.conversations, db.tags, db.notes, db.teamHistory, db.teamUpdates],
+      [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.teamHistory, db.teamUpdates],
       async (transaction) => {
         this.remoteTransactions.add(transaction);
         await this.saveUnsaved();
@@ -483,6 +509,7 @@ export class TeamMirror {
           if (id) retimed.push(id);
         }
         for (const id of touched.notes) await this.pullNote(id);
+        for (const id of touched.templates) await this.pullTemplate(id);
         const history = touched.history.flatMap((entry) => {
           const parsed = TeamHistoryEntrySchema.safeParse(entry);
           return parsed.success ? [parsed.data] : [];
@@ -618,6 +645,24 @@ export class TeamMirror {
     if (!note.success) return;
     if (!local || local.text !== note.data.text || local.contactId !== note.data.contactId)
       await db.notes.put(note.data);
+  }
+
+  /** Gone from the doc: a member deleted it. Personal fields (usage, pack origin) stay as this browser has them. */
+  private async pullTemplate(id: string): Promise<void> {
+    const { db } = this;
+    const entry = this.maps.templates.get(id);
+    const local = await db.templates.get(id);
+    if (local?.locked) return;
+    if (entry === undefined) {
+      if (local) await db.templates.delete(id);
+      return;
+    }
+    const synced = SyncedTemplateSchema.safeParse(entry);
+    if (!synced.success || (local && sameJson(syncedTemplate(local), synced.data))) return;
+    const { usageCount, lastUsedAt, packId, packTemplateId, packContentHash } = local ?? {};
+    const personal = { usageCount, lastUsedAt, packId, packTemplateId, packContentHash };
+    const next = TemplateSchema.safeParse({ ...personal, ...synced.data, id });
+    if (next.success) await db.templates.put(next.data);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConversationStatusSchema } from '../db/schema';
+import { TemplateInputSchema } from '../db/operations';
+import { ConversationStatusSchema, type Template, TemplateSchema } from '../db/schema';
 import { PlatformSchema } from '../platforms/types';
 
 /**
@@ -121,3 +122,17 @@ export const SyncedTagSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
 });
+
+/**
+ * A template of the team's library: what a member can edit in it (the template form's fields), and when.
+ * Not how often this browser used it (usage count, last use) nor where a pack delivered it from: personal.
+ */
+export const SyncedTemplateSchema = TemplateInputSchema.extend(
+  TemplateSchema.pick({ createdAt: true, updatedAt: true }).shape,
+);
+export type SyncedTemplate = z.infer<typeof SyncedTemplateSchema>;
+
+/** The synced part of a template row, without undefined fields (the doc stores JSON). */
+export function syncedTemplate(template: Template): SyncedTemplate {
+  return JSON.parse(JSON.stringify(z.object(SyncedTemplateSchema.shape).parse(template)));
+}

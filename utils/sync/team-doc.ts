@@ -5,7 +5,7 @@ import type { TeamHistoryEntry } from './schema';
 /**
  * The shape of a team's Y.Doc. Rows are keyed by what every member's browser agrees on (each browser
  * has its own Dexie ids): a conversation by platform + thread id, a contact by platform + platform id,
- * a tag by its case-insensitive name, a note by the id its author gave it.
+ * a tag by its case-insensitive name, a note or a template by the id its author gave it.
  *
  * Entities two members may create at the same moment (conversations, contacts, tags) are flat JSON
  * values, never nested Y types: two concurrent `set(key, new Y.Map())` would keep only one of the maps
@@ -24,6 +24,16 @@ export function teamMaps(doc: Y.Doc) {
     tags: doc.getMap<unknown>('tags'),
     /** note id → Y.Map { contactKey, text: Y.Text, createdAt, editedAt? }: one author creates each note. */
     notes: doc.getMap<Y.Map<unknown>>('notes'),
+    /**
+     * template id → the template's synced fields (SyncedTemplateSchema), one flat JSON value: the whole
+     * template is last-writer-wins, not a Y.Text like a note. A template is text sent to customers as it
+     * stands; merging two members' concurrent rewrites character by character can make a sentence neither
+     * wrote or break a `{{placeholder}}` (one deletes it while the other edits inside it), and would go out
+     * unnoticed to every customer it is used for. The later save keeps one author's coherent version, and
+     * both members end with the same one. Only the team's own templates are here: a subscribed pack's
+     * (locked) templates come to each browser from the pack.
+     */
+    templates: doc.getMap<unknown>('templates'),
     history: doc.getArray<TeamHistoryEntry>('history'),
     /** member id → display name: whom "Assign to…" offers. */
     members: doc.getMap<unknown>('members'),

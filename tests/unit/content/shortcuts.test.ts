@@ -3,33 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startShortcuts } from '@/utils/content/shortcuts';
-import { reactTextareaEngine } from '@/utils/platforms/editors/react-textarea';
-import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
-import type { PlatformAdapter } from '@/utils/platforms/types';
+import { composerAdapter, THREAD } from './adapter';
 import { context } from './context';
 
 // The Enter guard while an expansion is on its way (issue #17): Enter must not send the typed shortcut,
 // and must not be swallowed once the person has left it behind. A CI run under load showed the second:
 // the next message's Enter arrived while the last expansion's read-back was still settling.
-
-const THREAD = 'thread-1';
-const URL_OF_THREAD = new URL(`https://x.com/i/chat/${THREAD}`);
-
-function textareaAdapter(composer: HTMLTextAreaElement): PlatformAdapter {
-  const snapshot = {
-    ...emptySnapshot('x', URL_OF_THREAD, 'thread'),
-    threadId: THREAD,
-    health: { participant: 'found', messages: 'found', composer: 'found' },
-  } as const;
-  return {
-    platform: 'x',
-    observationRoot: () => document.body,
-    read: () => snapshot,
-    insertText: () => Promise.resolve({ ok: true }),
-    focusComposer: () => false,
-    composerAccess: () => ({ target: { snapshot, composer }, engine: reactTextareaEngine }),
-  };
-}
 
 const LIST = {
   enabled: true,
@@ -70,7 +49,7 @@ describe('the Enter guard of a shortcut expansion', () => {
     composer = document.querySelector('textarea') as HTMLTextAreaElement;
     const started = context();
     invalidate = started.invalidate;
-    startShortcuts(started.ctx, textareaAdapter(composer), { threadId: () => THREAD, askForValues: () => {} });
+    startShortcuts(started.ctx, composerAdapter(composer), { threadId: () => THREAD });
     composer.focus();
     // The list arrives asynchronously; a typed shortcut then starts an expansion.
     typeInto(composer, ';thanks');

@@ -8,6 +8,7 @@ import type { Platform } from '@/utils/platforms/sites';
 import type { ComposerKind, PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
 import { createXAdapter } from '@/utils/platforms/x';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
+import { addInviteNote, openInviteDialog } from '../../fixtures/linkedin/invite';
 import { FIXTURE_VARIANTS } from '../../fixtures/variants';
 import { loadFixtureDocument, loadXChatPage } from '../../fixtures/x/adapter-jsdom';
 
@@ -368,6 +369,16 @@ const renderSavedLinkedin = (selector: string) => {
     ?.replaceWith(saved?.content.querySelector(selector)?.cloneNode(true) ?? '');
 };
 
+export const LI_INVITE_NOTE = 'linkedin/profile-invite.html, note open';
+export const LI_PROFILE = 'https://www.linkedin.com/in/anna-berger-4711/';
+/** The profile with its invitation dialog, "Add a note" chosen (as a person's clicks leave it). */
+function loadInviteNote(): Document {
+  const doc = loadFixtureDocument('linkedin/profile-invite.html', LI_PROFILE);
+  const dialog = openInviteDialog(doc);
+  if (dialog) addInviteNote(dialog);
+  return doc;
+}
+
 const LINKEDIN: FixturePage[] = [
   {
     platform: 'linkedin',
@@ -423,6 +434,35 @@ const LINKEDIN: FixturePage[] = [
     title: 'linkedin/feed-interop-iframe.html',
     load: () => loadFixtureDocument('linkedin/feed-interop-iframe.html', LI_FEED),
     claim: { state: 'not-messages', threadId: null },
+  },
+  {
+    platform: 'linkedin',
+    title: 'linkedin/profile-invite.html',
+    load: () => loadFixtureDocument('linkedin/profile-invite.html', LI_PROFILE),
+    claim: { state: 'not-messages', threadId: null },
+  },
+  {
+    platform: 'linkedin',
+    title: 'linkedin/profile-invite.html, invitation without a note yet',
+    load: () => {
+      const doc = loadFixtureDocument('linkedin/profile-invite.html', LI_PROFILE);
+      openInviteDialog(doc);
+      return doc;
+    },
+    claim: { state: 'not-messages', threadId: null },
+  },
+  {
+    platform: 'linkedin',
+    title: LI_INVITE_NOTE,
+    load: loadInviteNote,
+    claim: {
+      state: 'thread',
+      threadId: 'invitation:anna-berger-4711',
+      name: 'Anna Berger',
+      messages: [],
+      composerKind: 'linkedin-connection-note',
+      health: found,
+    },
   },
 ];
 

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 // @vitest-environment-options {"url":"https://www.linkedin.com/"}
 import { describe, expect, it } from 'vitest';
+import { composerHolding } from '@/utils/platforms/editors/trigger';
 import { createLinkedinAdapter } from '@/utils/platforms/linkedin';
 import { LINKEDIN_SELECTORS as L } from '@/utils/platforms/linkedin.selectors';
+import { addInviteNote, openInviteDialog } from '../../fixtures/linkedin/invite';
 import { loadFixtureDocument } from '../../fixtures/x/adapter-jsdom';
 
 // The LinkedIn selectors and reader against the fixture pages (tests/fixtures/linkedin/*.html). The
@@ -198,5 +200,50 @@ describe('LinkedIn adapter reading overlay windows', () => {
       ok: false,
       reason: 'conversation-changed',
     });
+  });
+});
+
+describe('LinkedIn adapter reading a profile’s invitation note', () => {
+  const PROFILE = 'https://www.linkedin.com/in/anna-berger-4711/';
+  const noteOpen = () => {
+    loadFixtureDocument('linkedin/profile-invite.html', PROFILE);
+    return required(addInviteNote(required(openInviteDialog(document), 'invitation dialog')), 'note');
+  };
+
+  it('is a conversation with the profile’s person once "Add a note" is chosen; its composer is the note alone', () => {
+    const note = noteOpen();
+    const adapter = createLinkedinAdapter();
+    expect(read(adapter)).toMatchObject({
+      state: 'thread',
+      threadId: 'invitation:anna-berger-4711',
+      surface: 'invite',
+      participant: { name: 'Anna Berger', profileUrl: PROFILE },
+      messages: [],
+      composerKind: 'linkedin-connection-note',
+      health: { participant: 'found', messages: 'found', composer: 'found' },
+    });
+    const access = adapter.composerAccess?.(document);
+    expect(access?.target.composer).toBe(note);
+    expect(access?.engine.name).toBe('react-textarea');
+    // The page's other text field (a post comment) is never the composer.
+    const comment = required(document.querySelector('textarea[aria-label="Comment on a post"]'), 'comment box');
+    expect(composerHolding(access, comment)).toBeNull();
+    expect(composerHolding(access, note)).toBe(note);
+  });
+
+  it('before "Add a note", and on the profile alone, there is no conversation', () => {
+    loadFixtureDocument('linkedin/profile-invite.html', PROFILE);
+    expect(read().state).toBe('not-messages');
+    openInviteDialog(document);
+    expect(read().state).toBe('not-messages');
+  });
+
+  it('a note found by one of its two signals is weak, never another field', () => {
+    const note = noteOpen();
+    note.removeAttribute('id');
+    const snapshot = read();
+    expect(snapshot.health.composer).toBe('weak');
+    expect(snapshot.drift?.find((report) => report.part === 'composer')?.failedSignals).toEqual(['composer-class']);
+    expect(createLinkedinAdapter().composerAccess?.(document)?.target.composer).toBe(note);
   });
 });

@@ -15,6 +15,20 @@ export async function member(name: string, db = freshDatabase()): Promise<Member
   return { name, db, doc, mirror };
 }
 
+/** Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: such tests run both orders. */
+export const CLIENT_ID_ORDERS = [
+  [1, 2],
+  [2, 1],
+] as const;
+
+/** Anna and Ben, their docs with the given client ids. */
+export async function annaAndBen(annaId: number, benId: number): Promise<[Member, Member]> {
+  const [anna, ben] = [await member('Anna'), await member('Ben')];
+  anna.doc.clientID = annaId;
+  ben.doc.clientID = benId;
+  return [anna, ben];
+}
+
 /** What the server would relay: both docs exchange what the other lacks, until nothing is left. */
 export async function exchange(...members: Member[]): Promise<void> {
   for (let round = 0; round < 5; round++) {
@@ -53,11 +67,12 @@ export async function openConversation(m: Member, threadId: string): Promise<str
 
 /** The shared tables by keys every member agrees on (each browser has its own ids). */
 export async function sharedTables(db: SidekickDatabase) {
-  const [contacts, conversations, tags, notes] = await Promise.all([
+  const [contacts, conversations, tags, notes, templates] = await Promise.all([
     db.contacts.toArray(),
     db.conversations.toArray(),
     db.tags.toArray(),
     db.notes.toArray(),
+    db.templates.toArray(),
   ]);
   const contactKey = new Map(contacts.map((c) => [c.id, `${c.platform}:${c.platformId}`]));
   const tagName = new Map(tags.map((t) => [t.id, t.nameKey]));
@@ -76,5 +91,11 @@ export async function sharedTables(db: SidekickDatabase) {
     ),
     tags: tags.map((t) => t.nameKey).sort(),
     notes: Object.fromEntries(notes.map((n) => [n.id, { text: n.text, contact: contactKey.get(n.contactId) }])),
+    templates: Object.fromEntries(
+      templates.map(({ id, title, body, shortcut, folder, tags, platforms, updatedAt }) => [
+        id,
+        { title, body, shortcut: shortcut ?? null, folder, tags, platforms, updatedAt },
+      ]),
+    ),
   };
 }

@@ -1,10 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, createTag, deleteNote, deleteTag, updateConversation, updateNote } from '@/utils/db/operations';
+import {
+  addNote,
+  createTag,
+  createTemplate,
+  deleteNote,
+  deleteTag,
+  deleteTemplate,
+  markTemplateUsed,
+  updateConversation,
+  updateNote,
+  updateTemplate,
+} from '@/utils/db/operations';
 import { LOCAL_ORIGIN } from '@/utils/sync/mirror';
 import { teamMaps } from '@/utils/sync/team-doc';
-import { exchange, type Member, member, openConversation, sharedTables } from './members';
+import { annaAndBen, CLIENT_ID_ORDERS, exchange, type Member, member, openConversation, sharedTables } from './members';
 
 async function tagIdOf(m: Member, name: string): Promise<string> {
   const existing = await m.db.tags.where('nameKey').equals(name.toLocaleLowerCase()).first();
@@ -93,6 +104,74 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
   });
 
+  it('carries the template library: a new template, an edit and a deletion reach the other member', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const refund = await createTemplate(anna.db, {
+      title: 'Refund',
+      body: 'Hi {{firstName}}, your refund is on its way.',
+      shortcut: 'refund',
+      folder: 'Billing',
+      tags: ['money'],
+      platforms: ['instagram'],
+    });
+    const hello = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    await exchange(anna, ben);
+    expect(await ben.db.templates.get(refund.id)).toMatchObject({
+      title: 'Refund',
+      body: 'Hi {{firstName}}, your refund is on its way.',
+      shortcut: 'refund',
+      folder: 'Billing',
+      tags: ['money'],
+      platforms: ['instagram'],
+      locked: false,
+    });
+
+    await updateTemplate(ben.db, refund.id, { body: 'Your refund was sent today.', shortcut: undefined });
+    await deleteTemplate(ben.db, hello.id);
+    await exchange(anna, ben);
+    const edited = await anna.db.templates.get(refund.id);
+    expect(edited?.body).toBe('Your refund was sent today.');
+    expect(edited?.shortcut).toBeUndefined();
+    expect(await anna.db.templates.get(hello.id)).toBeUndefined();
+    expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
+  });
+
+  it('keeps usage personal and leaves a subscribed pack’s templates out of the team’s library', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const mine = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    await exchange(anna, ben);
+    await markTemplateUsed(ben.db, mine.id);
+    await markTemplateUsed(ben.db, mine.id);
+    await updateTemplate(anna.db, mine.id, { title: 'Hello there' });
+    const packs = (await anna.db.templates.get(mine.id)) ?? mine;
+    await anna.db.templates.add({ ...packs, id: 'pack-template', packId: 'pack-1', locked: true });
+    await exchange(anna, ben);
+    expect(await ben.db.templates.get(mine.id)).toMatchObject({ title: 'Hello there', usageCount: 2 });
+    expect((await anna.db.templates.get(mine.id))?.usageCount).toBe(0);
+    expect(await ben.db.templates.get('pack-template')).toBeUndefined();
+    expect([...teamMaps(anna.doc).templates.keys()]).toEqual([mine.id]);
+  });
+
+  it.each(CLIENT_ID_ORDERS)(
+    'two members rewriting one template at the same time end with one of the two versions, whole (client ids %i, %i)',
+    async (annaId, benId) => {
+      const [anna, ben] = await annaAndBen(annaId, benId);
+      const template = await createTemplate(anna.db, {
+        title: 'Order',
+        body: 'Your order {{field:order}} ships today.',
+      });
+      await exchange(anna, ben);
+      await updateTemplate(anna.db, template.id, { body: 'Your order {{field:order}} ships tomorrow.' });
+      await updateTemplate(ben.db, template.id, { body: 'Order {{field:order}}: shipped today.' });
+      await exchange(anna, ben);
+      const body = (await anna.db.templates.get(template.id))?.body;
+      expect(['Your order {{field:order}} ships tomorrow.', 'Order {{field:order}}: shipped today.']).toContain(body);
+      expect((await ben.db.templates.get(template.id))?.body).toBe(body);
+    },
+  );
+
   it('loses nothing when the worker stops: the doc comes back from IndexedDB, unsent writes are pushed', async () => {
     const anna = await member('Anna');
     const id = await openConversation(anna, '1');
@@ -101,6 +180,7 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     anna.mirror.stop();
     // Written while no mirror runs: the worker stopped between the commit and the doc update.
     await updateConversation(anna.db, id, { assignee: 'Anna' });
+    const template = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
 
     const restarted = await member('Anna', anna.db);
     const maps = teamMaps(restarted.doc);
@@ -112,6 +192,17 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
       status: 'done',
       assignee: 'Anna',
     });
+    expect((await ben.db.templates.get(template.id))?.body).toBe('Hello!');
+  });
+
+  it('leaving a team without a copy removes the team’s templates and keeps a subscribed pack’s', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const shared = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    await exchange(anna, ben);
+    await ben.db.templates.add({ ...shared, id: 'pack-template', packId: 'pack-1', locked: true });
+    await ben.mirror.forgetTeamData();
+    expect((await ben.db.templates.toArray()).map((t) => t.id)).toEqual(['pack-template']);
   });
 
   it('ignores malformed remote data and keeps the local row', async () => {
@@ -127,16 +218,10 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect((await anna.db.conversations.get(id))?.status).toBe('done');
   });
 
-  // Which of two concurrent writes a Y.Map keeps depends on the docs' client ids: both orders.
-  it.each([
-    [1, 2],
-    [2, 1],
-  ])(
+  it.each(CLIENT_ID_ORDERS)(
     'a tag deleted by one member while another puts it on a conversation stays on it for both (client ids %i, %i)',
     async (annaId, benId) => {
-      const [anna, ben] = [await member('Anna'), await member('Ben')];
-      anna.doc.clientID = annaId;
-      ben.doc.clientID = benId;
+      const [anna, ben] = await annaAndBen(annaId, benId);
       await openConversation(anna, '2');
       await addTag(anna, '2', 'Refund');
       await deleteTag(anna.db, await tagIdOf(anna, 'refund'));
@@ -172,6 +257,20 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
         text: fc.string({ minLength: 1, maxLength: 8 }),
       }),
       fc.record({ kind: fc.constant('forget' as const), who, pick: fc.nat() }),
+      fc.record({
+        kind: fc.constant('template' as const),
+        who,
+        body: fc.string({ minLength: 1, maxLength: 8 }),
+        shortcut: fc.constantFrom('thanks', 'refund', undefined),
+      }),
+      fc.record({
+        kind: fc.constant('rewrite' as const),
+        who,
+        pick: fc.nat(),
+        body: fc.string({ minLength: 1, maxLength: 8 }),
+      }),
+      fc.record({ kind: fc.constant('use' as const), who, pick: fc.nat() }),
+      fc.record({ kind: fc.constant('dropTemplate' as const), who, pick: fc.nat() }),
       fc.record({ kind: fc.constant('sync' as const) }),
     );
     await fc.assert(
@@ -194,6 +293,19 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
             if (!note) continue;
             if (op.kind === 'edit' && op.text.trim()) await updateNote(m.db, note.id, op.text);
             if (op.kind === 'forget') await deleteNote(m.db, note.id);
+            continue;
+          }
+          if (op.kind === 'template') {
+            await createTemplate(m.db, { title: op.body.trim() || 'Untitled', body: op.body, shortcut: op.shortcut });
+            continue;
+          }
+          if (op.kind === 'rewrite' || op.kind === 'use' || op.kind === 'dropTemplate') {
+            const templates = await m.db.templates.orderBy('id').toArray();
+            const template = templates[op.pick % Math.max(1, templates.length)];
+            if (!template) continue;
+            if (op.kind === 'rewrite') await updateTemplate(m.db, template.id, { body: op.body });
+            if (op.kind === 'use') await markTemplateUsed(m.db, template.id);
+            if (op.kind === 'dropTemplate') await deleteTemplate(m.db, template.id);
             continue;
           }
           const id = await openConversation(m, op.thread);

@@ -22,6 +22,15 @@ export function activeComposer(access: ComposerAccess | null | undefined): HTMLE
   return snapshot?.state === 'thread' && certain && composer ? composer : null;
 }
 
+/**
+ * The active composer when `node` (a focus or input target) lies inside it, else null: what listens in the
+ * composer only (shortcuts, team mode's typing watch) attaches to, never another field of the page.
+ */
+export function composerHolding(access: ComposerAccess | null | undefined, node: Node): HTMLElement | null {
+  const composer = activeComposer(access);
+  return composer?.contains(node) ? composer : null;
+}
+
 const isTextarea = (element: HTMLElement): element is HTMLTextAreaElement => element instanceof HTMLTextAreaElement;
 
 /** The collapsed caret inside a contenteditable `composer`, or null. */
