@@ -99,6 +99,10 @@ async function openComposer(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Why an expansion did not happen is only said in the content script's console: shown in the run's output.
+  page.on('console', (message) => {
+    if (message.text().startsWith('DM Sidekick')) console.log(`[${inbox.label} page] ${message.text()}`);
+  });
   await page.goto(inbox.threadUrl);
   await prepare?.(page);
   await expect(panelOf(page).getByRole('heading', { level: 1 })).toHaveText(inbox.contact);
