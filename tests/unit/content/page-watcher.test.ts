@@ -68,6 +68,17 @@ describe('watchPage', () => {
     expect([adapter.reads, reported.length]).toEqual([3, 2]);
   });
 
+  it("reads in a task after the frame, once the page's own style and layout of it are done", async () => {
+    addMessage();
+    await Promise.resolve();
+    // Inside the frame callback, measuring would force the page's pending layout: not yet.
+    vi.advanceTimersToNextFrame();
+    expect(adapter.reads).toBe(1);
+    await elapse(1);
+    expect(adapter.reads).toBe(2);
+    expect(reported.at(-1)?.messages).toHaveLength(1);
+  });
+
   it('backs off while the page churns without news, and catches up within the gap', async () => {
     for (let i = 0; i < 3; i++) {
       addHistory();
