@@ -68,10 +68,13 @@ export function watchPage(
     requestRead(backoff ? Math.max(0, lastReadAt + QUIET_CHURN_GAP_MS - performance.now()) : 0);
   };
 
-  /** Navigation, focus or visibility changed: what the person looks at may be another conversation. */
+  /**
+   * Navigation, focus or visibility changed: what the person looks at may be another conversation. A
+   * hidden tab gets no frames, so a read still waiting for one moves to a timer.
+   */
   const scheduleNow = () => {
     unchangedReads = 0;
-    if (!pending || pending.late) requestRead(0);
+    if (!pending || pending.late || document.hidden) requestRead(0);
   };
 
   const observer = new MutationObserver(schedule);

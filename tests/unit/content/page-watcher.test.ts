@@ -120,6 +120,23 @@ describe('watchPage', () => {
     expect(adapter.reads).toBe(6);
   });
 
+  it('a read still waiting for a frame when the tab is hidden runs on a timer (hidden tabs get no frames)', async () => {
+    // The frame this read asks for never comes: the tab is hidden before it.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    addMessage();
+    await Promise.resolve();
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      addMessage();
+      await elapse(1_000);
+      expect(reported.at(-1)?.messages).toHaveLength(2);
+    } finally {
+      frames.mockRestore();
+      Reflect.deleteProperty(document, 'hidden');
+    }
+  });
+
   it('never backs off while a conversation is loading', async () => {
     adapter.state = 'loading';
     addHistory();
