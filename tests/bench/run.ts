@@ -64,15 +64,15 @@ const BUSY = { rows: 2_000, burst: 50, gapMs: 20, messages: 5 };
 /** As in the side-by-side with a peer (issue #18): 500 rows in bursts of 50 every 20 ms. */
 const SHARE_BURSTS = { rows: 500, burst: 50, gapMs: 20, idleMs: 1_000 };
 /**
- * CI fails beyond these host shares (%). A ratio of one run's own work, yet load still moves it: on this
- * 2-core machine, single runs after the page watcher read after the frame measured Instagram 1.9–5.2 %,
- * Messenger 4.1–7.2 %, X 13–44 %, LinkedIn 19–38 % at load averages 5–17, with `stress-ng --cpu 2` among
- * them. So the gates sit at about twice the worst of those: they catch a reader walking every row again
- * or forcing the page's layout (Instagram 7.2 %, Messenger 8.9 % before), not a few per cent.
+ * CI fails beyond these host shares (%). A ratio of one run's own work, yet runs and load still move it: on
+ * this 2-core machine, runs after the page watcher read after the frame measured Instagram 1.9–5.2 %,
+ * Messenger 4.1–12.9 % (4.7 and 12.9 % back to back, same build, load 5), X 13–44 %, LinkedIn 13–38 % at
+ * load averages 5–17, with `stress-ng --cpu 2` among them. So the gates sit at about twice the worst of
+ * those: they catch a reader walking every row again, not a few per cent.
  */
 const HOST_SHARE_GATE: Record<FixtureInbox['platform'], number> = {
   instagram: 10,
-  facebook: 15,
+  facebook: 25,
   x: 90,
   linkedin: 80,
 };
