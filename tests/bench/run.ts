@@ -1,7 +1,7 @@
 // `npm run bench`: builds the extension in bench mode and measures it in headless Chromium, on the fixture
 // pages, against its performance budgets. Prints a table and writes bench/results.json. Not a test.
 // `--quick` (npm run bench:quick, CI): fewer repetitions and rows; exits non-zero when a figure that load
-// cannot move (bytes, layout shift, memory) is over its gate. `--skip-build` reuses .output-bench/. `--only
+// cannot move (bytes, layout shift, memory) is over its gate, or a host share beyond twice what load did to it. `--skip-build` reuses .output-bench/. `--only
 // storage,pages,host,overhead,search,dashboard` measures those parts alone (while working on one of them).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Worker } from '@playwright/test';
-import { FIXTURE_INBOXES } from '../harness/inboxes.ts';
+import { FIXTURE_INBOXES, type FixtureInbox } from '../harness/inboxes.ts';
 import { launch } from './browser.ts';
 import { type HostShare, hostShare, serveHostPages } from './host-share.ts';
 import {
@@ -63,6 +63,19 @@ const plan = quick
 const BUSY = { rows: 2_000, burst: 50, gapMs: 20, messages: 5 };
 /** As in the side-by-side with a peer (issue #18): 500 rows in bursts of 50 every 20 ms. */
 const SHARE_BURSTS = { rows: 500, burst: 50, gapMs: 20, idleMs: 1_000 };
+/**
+ * CI fails beyond these host shares (%). A ratio of one run's own work, yet runs and load still move it: on
+ * this 2-core machine, runs after the page watcher read after the frame measured Instagram 1.9–5.2 %,
+ * Messenger 4.1–12.9 % (4.7 and 12.9 % back to back, same build, load 5), X 13–44 %, LinkedIn 13–38 % at
+ * load averages 5–17, with `stress-ng --cpu 2` among them. So the gates sit at about twice the worst of
+ * those: they catch a reader walking every row again, not a few per cent.
+ */
+const HOST_SHARE_GATE: Record<FixtureInbox['platform'], number> = {
+  instagram: 10,
+  facebook: 25,
+  x: 90,
+  linkedin: 80,
+};
 const TEMPLATES = 10_000;
 const DASHBOARD_ROWS = 10_000;
 const fmt = (n: number) => n.toLocaleString('en');
@@ -273,6 +286,7 @@ if (measures('host')) {
         value: (100 * share.ours) / share.page,
         unit: '%',
         budget: 5,
+        gate: HOST_SHARE_GATE[inbox.platform],
         stat: `sums of ${plan.shareRuns} runs, CPU profile`,
         note: `ours ${(share.ours / runs.length).toFixed(1)} ms, the page's ${(share.page / runs.length).toFixed(1)} ms, main thread ${(share.mainThread / runs.length).toFixed(0)} ms per run (ours ${((100 * share.ours) / share.mainThread).toFixed(2)} % of it, target ≤ 0.3 %); ${share.reports.toFixed(0)} page.report messages per run; bursts of ${SHARE_BURSTS.burst} every ${SHARE_BURSTS.gapMs} ms`,
       });

@@ -56,9 +56,9 @@ export function watchPage(
     const run = () => {
       if (pending === request) read();
     };
-    if (document.hidden) ctx.setTimeout(run, Math.max(delay, HIDDEN_TAB_DELAY_MS));
-    else if (delay > 0) ctx.setTimeout(() => ctx.requestAnimationFrame(run), delay);
-    else ctx.requestAnimationFrame(run);
+    if (document.hidden) setTimeout(run, Math.max(delay, HIDDEN_TAB_DELAY_MS));
+    else if (delay > 0) setTimeout(() => afterNextFrame(run), delay);
+    else afterNextFrame(run);
   };
 
   /** The page changed: read in the next frame, or after the back-off while it churns without news. */
@@ -68,10 +68,13 @@ export function watchPage(
     requestRead(backoff ? Math.max(0, lastReadAt + QUIET_CHURN_GAP_MS - performance.now()) : 0);
   };
 
-  /** Navigation, focus or visibility changed: what the person looks at may be another conversation. */
+  /**
+   * Navigation, focus or visibility changed: what the person looks at may be another conversation. A
+   * hidden tab gets no frames, so a read still waiting for one moves to a timer.
+   */
   const scheduleNow = () => {
     unchangedReads = 0;
-    if (!pending || pending.late) requestRead(0);
+    if (!pending || pending.late || document.hidden) requestRead(0);
   };
 
   const observer = new MutationObserver(schedule);
@@ -112,6 +115,17 @@ export function watchPage(
   ctx.addEventListener(document, 'focusin', scheduleNow);
   read();
 }
+
+/**
+ * Runs `run` in a task queued from the next frame's callback, so after that frame's own style and layout:
+ * what adapters measure (visibility, positions, computed styles) is then a look-up, where inside the frame
+ * callback it forced the recalculation of everything the page changed since the last frame, and the
+ * profile counted the page's own layout as ours (Instagram's header link position, Messenger's composer
+ * visibility: most of our time while rows arrive, `npm run bench`). The window's own timers, not WXT's
+ * ctx wrappers: those add an abort listener per call that stays for the page's life (one per read), and
+ * `read` checks `ctx.isInvalid` itself.
+ */
+const afterNextFrame = (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0));
 
 const parentAcrossShadow = (node: Node): Node | null =>
   node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);

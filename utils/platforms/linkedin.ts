@@ -5,7 +5,7 @@ import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.se
 import { invitationThreadId, routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
 import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
-import { createRowKeys, newestRows } from './toolkit/rows';
+import { createRowKeys, MESSAGE_WINDOW } from './toolkit/rows';
 import { type ResolvedPart, resolvePart } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
 import { ThreadBinding } from './toolkit/thread';
@@ -149,20 +149,76 @@ function directionOf(item: Element, sender: string, peerName: string | null): Se
   return sender === peerName ? 'inbound' : 'outbound';
 }
 
+/** An event's message: its BEM class, else its event urn (none: a day heading or another event). */
+const itemOf = (event: Element) => event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
+
+/** The day heading and the group's sender in force where a read starts (both carried forward). */
+type RowContext = { day: string; sender: string };
+
+/** Where an earlier read started, and the context it found before that event. */
+type KnownStart = { list?: Element; event?: Element } & Partial<RowContext>;
+
 /**
- * The newest rows in order, read by structure (list items, their <time> elements, the event urn), so that
- * a UI with hashed class names reads alike. The day heading and the group time are shown once and apply to
- * the rows after them.
+ * The context before `events[end]`, walked back only as far as needed: to the nearest day heading and
+ * group sender, or to `known.event` (where an earlier read of this list started) and its context.
  */
-function readMessages(list: Element, peerName: string | null): { messages: SeenMessage[]; unclear: boolean } {
+function contextBefore(events: NodeListOf<Element>, end: number, known: KnownStart): RowContext {
+  let day: string | undefined;
+  let sender: string | undefined;
+  for (let i = end - 1; i >= 0 && (day === undefined || sender === undefined); i--) {
+    const event = events[i] as Element;
+    const item = itemOf(event);
+    const stamps = event.querySelectorAll(L.time);
+    for (let j = stamps.length - 1; j >= 0; j--) {
+      const stamp = stamps[j] as Element;
+      if (!item?.contains(stamp)) day ??= textOf(stamp);
+      else sender ??= stamp.parentElement ? firstTextLine(stamp.parentElement) : '';
+    }
+    if (event === known.event) return { day: day ?? known.day ?? '', sender: sender ?? known.sender ?? '' };
+  }
+  return { day: day ?? '', sender: sender ?? '' };
+}
+
+/**
+ * The newest MESSAGE_WINDOW messages in order, read by structure (list items, their <time> elements, the
+ * event urn), so that a UI with hashed class names reads alike. The day heading and the group time are
+ * shown once and apply to the rows after them: the read starts at the head of the window's first group
+ * (rows without an urn are told apart by their order within it), with the day and sender in force there
+ * walked back to. `memo` keeps where the last read started, so the next one, after rows arrived at the
+ * end, walks back only to there instead of over every rendered row.
+ */
+function readMessages(
+  list: Element,
+  peerName: string | null,
+  memo: KnownStart,
+): { messages: SeenMessage[]; unclear: boolean } {
+  const events = list.querySelectorAll(L.event);
+  let start = events.length;
+  for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (itemOf(events[--start] as Element)) count++;
+  let groupStart = start;
+  while (groupStart > 0 && !(events[groupStart] as Element).querySelector(L.time)) groupStart--;
+  const head = events[groupStart];
+  // An earlier start counts only while it is still in this list at or above this one.
+  const knownAbove =
+    memo.list === list &&
+    !!memo.event &&
+    !!head &&
+    list.contains(memo.event) &&
+    (memo.event === head || !!(memo.event.compareDocumentPosition(head) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const known: KnownStart = knownAbove ? memo : {};
+  let { day, sender } =
+    known.event === head
+      ? { day: known.day ?? '', sender: known.sender ?? '' }
+      : contextBefore(events, groupStart, known);
+  Object.assign(memo, { list, event: head, day, sender });
+
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
-  let day = '';
   let time = '';
-  let sender = '';
   let unclear = false;
-  for (const event of list.querySelectorAll(L.event)) {
-    const item = event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
+  for (let i = groupStart; i < events.length; i++) {
+    const event = events[i] as Element;
+    const item = itemOf(event);
     for (const stamp of event.querySelectorAll(L.time)) {
       if (!item?.contains(stamp)) [day, time] = [textOf(stamp), ''];
       else [time, sender] = [textOf(stamp), stamp.parentElement ? firstTextLine(stamp.parentElement) : ''];
@@ -170,14 +226,14 @@ function readMessages(list: Element, peerName: string | null): { messages: SeenM
     if (!item) continue;
     const direction = directionOf(item, sender, peerName);
     if (!direction) {
-      unclear = true;
+      unclear ||= i >= start;
       continue;
     }
     const timeLabel = [day, time].filter(Boolean).join(' ') || undefined;
     const key = item.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(item)]);
-    messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
+    if (i >= start) messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
-  return { messages: newestRows(messages), unclear };
+  return { messages, unclear };
 }
 
 function readComposer(scope: Element): { read: ResolvedPart<HTMLElement>; kind: ComposerKind | null } {
@@ -233,6 +289,8 @@ function readInvite(doc: Document, url: URL, surface: Surface): InsertTarget {
 
 export function createLinkedinAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
+  /** Where the last read of the message list started (readMessages). */
+  const listRead: KnownStart = {};
   /** The window the person last typed in: focus moves to our panel when they pick a template. */
   let lastFocused: Element | null = null;
 
@@ -283,7 +341,7 @@ export function createLinkedinAdapter(): PlatformAdapter {
     const list = readList(surface.element);
     const { read: participant, person } = readParticipant(surface, list.value);
     const { messages, unclear } = list.value
-      ? readMessages(list.value, participant.value)
+      ? readMessages(list.value, participant.value, listRead)
       : { messages: [], unclear: false };
     const { read: composer, kind } = readComposer(surface.element);
     const messagesHealth = unclear ? 'ambiguous' : list.health;

@@ -68,6 +68,17 @@ describe('watchPage', () => {
     expect([adapter.reads, reported.length]).toEqual([3, 2]);
   });
 
+  it("reads in a task after the frame, once the page's own style and layout of it are done", async () => {
+    addMessage();
+    await Promise.resolve();
+    // Inside the frame callback, measuring would force the page's pending layout: not yet.
+    vi.advanceTimersToNextFrame();
+    expect(adapter.reads).toBe(1);
+    await elapse(1);
+    expect(adapter.reads).toBe(2);
+    expect(reported.at(-1)?.messages).toHaveLength(1);
+  });
+
   it('backs off while the page churns without news, and catches up within the gap', async () => {
     for (let i = 0; i < 3; i++) {
       addHistory();
@@ -107,6 +118,23 @@ describe('watchPage', () => {
     document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     await elapse(20);
     expect(adapter.reads).toBe(6);
+  });
+
+  it('a read still waiting for a frame when the tab is hidden runs on a timer (hidden tabs get no frames)', async () => {
+    // The frame this read asks for never comes: the tab is hidden before it.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    addMessage();
+    await Promise.resolve();
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      addMessage();
+      await elapse(1_000);
+      expect(reported.at(-1)?.messages).toHaveLength(2);
+    } finally {
+      frames.mockRestore();
+      Reflect.deleteProperty(document, 'hidden');
+    }
   });
 
   it('never backs off while a conversation is loading', async () => {

@@ -91,6 +91,51 @@ describe('LinkedIn adapter reading the messaging page', () => {
     });
   });
 
+  /** Appends a message event as LinkedIn renders it: the group's head carries the sender's name and time. */
+  const append = (text: string, { urn = true, head = '' }: { urn?: boolean; head?: string } = {}) => {
+    const event = document.createElement('li');
+    event.className = 'msg-s-message-list__event';
+    event.innerHTML = `<div class="${L.eventItem.slice(1)} ${L.inboundModifier}">${
+      head ? `<div><span>Anna Berger</span><time>${head}</time></div>` : ''
+    }<p>${text}</p></div>`;
+    if (urn) event.firstElementChild?.setAttribute(L.eventUrnAttribute, `urn:li:msg_message:(fixture,${text})`);
+    required(document.querySelector(`${L.messageList} ul`), 'message list').append(event);
+  };
+
+  it('a long thread: the newest 100 with the day and group carried from above; keys hold while the window moves', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    append('group head', { head: '10:00 AM' });
+    // Two alike rows without an urn: told apart by their order within their group.
+    append('ok', { urn: false });
+    append('ok', { urn: false });
+    for (let i = 0; i < 98; i++) append(`later ${i}`, { head: '11:00 AM' });
+    const adapter = createLinkedinAdapter();
+    const before = read(adapter).messages;
+    expect(before).toHaveLength(100);
+    expect(before.slice(0, 2).map((message) => message.timeLabel)).toEqual(['Today 10:00 AM', 'Today 10:00 AM']);
+    const [first, second] = before;
+    expect(first?.key).not.toBe(second?.key);
+
+    // One more row: the first "ok" leaves the window, the second keeps its key and its group's time.
+    append('newest', { head: '11:05 AM' });
+    const after = read(adapter).messages;
+    expect(after[0]).toEqual(second);
+    expect(after.at(-1)).toMatchObject({ key: 'urn:li:msg_message:(fixture,newest)', timeLabel: 'Today 11:05 AM' });
+    // What a first read of the page finds (no earlier read to start from).
+    expect(read(createLinkedinAdapter()).messages).toEqual(after);
+
+    // A new day and more groups: the window moves past them; the next read starts from the last one's.
+    const dayHeading = document.createElement('li');
+    dayHeading.innerHTML = '<time>Tomorrow</time>';
+    required(document.querySelector(`${L.messageList} ul`), 'message list').append(dayHeading);
+    for (let i = 0; i < 150; i++) append(`tomorrow ${i}`, { head: i % 50 === 0 ? `${7 + i / 50}:00 AM` : '' });
+    const moved = read(adapter).messages;
+    expect(moved.at(-1)).toMatchObject({ timeLabel: 'Tomorrow 9:00 AM' });
+    expect(moved).toEqual(read(createLinkedinAdapter()).messages);
+    for (let i = 0; i < 60; i++) append(`more ${i}`);
+    expect(read(adapter).messages).toEqual(read(createLinkedinAdapter()).messages);
+  });
+
   /** Replaces the pane's parts with the saved conversation's, as LinkedIn's re-render does. */
   const render = (threadId: string, ...selectors: string[]) => {
     const saved = required(
