@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
+import { parsePageStateKey } from '../../utils/messaging/page-state-key.ts';
 import { chromiumArgs, chromiumPath } from '../harness/chromium.ts';
 import type { HeadingChange, panelBench } from './panel-hooks';
 
@@ -116,13 +117,14 @@ export const panelLocator = (page: Page) => page.frameLocator('iframe[title="DM 
 /** The tab id of the page whose top frame last reported `url` (the background's session storage). */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return until(`a report of ${url}`, () =>
-    worker.evaluate(async (wanted) => {
-      const entries = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(entries)) {
-        const [kind, tab, frame] = key.split(':');
-        if (kind === 'page' && frame === '0' && (value as { url?: string }).url === wanted) return Number(tab);
-      }
-      return undefined;
-    }, url),
+    worker
+      .evaluate(() => chrome.storage.session.get(null))
+      .then((entries) => {
+        for (const [key, value] of Object.entries(entries)) {
+          const frame = parsePageStateKey(key);
+          if (frame?.frameId === 0 && (value as { url?: string }).url === url) return frame.tabId;
+        }
+        return undefined;
+      }),
   );
 }

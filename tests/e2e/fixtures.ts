@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { parsePageStateKey } from '../../utils/messaging/page-state-key';
 import type { InsertResult, PageSnapshot } from '../../utils/platforms/types';
 import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '../harness/chromium.ts';
 import { isolateAndServeFixtureScripts, serveFixture } from '../harness/serve.ts';
@@ -34,11 +35,11 @@ async function tabStates(worker: Worker, url: string) {
   const entries = await worker.evaluate(() => chrome.storage.session.get(null));
   const byTab = new Map<number, Map<number, PageSnapshot>>();
   for (const [key, value] of Object.entries(entries)) {
-    const [kind, tab, frame] = key.split(':');
-    if (kind !== 'page') continue;
-    const frames = byTab.get(Number(tab)) ?? new Map<number, PageSnapshot>();
-    frames.set(Number(frame), value as PageSnapshot);
-    byTab.set(Number(tab), frames);
+    const frame = parsePageStateKey(key);
+    if (!frame) continue;
+    const frames = byTab.get(frame.tabId) ?? new Map<number, PageSnapshot>();
+    frames.set(frame.frameId, value as PageSnapshot);
+    byTab.set(frame.tabId, frames);
   }
   for (const [tabId, frames] of byTab) if (frames.get(0)?.url === url) return { tabId, frames };
   return undefined;

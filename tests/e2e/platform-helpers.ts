@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
+import { parsePageStateKey } from '../../utils/messaging/page-state-key';
 import type { PageSnapshot } from '../../utils/platforms/types';
 
 import { expect, test } from './fixtures';
@@ -28,6 +29,9 @@ export async function openHostPage(context: BrowserContext, url: string): Promis
 export const panelHeading = (page: Page): Locator =>
   page.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 });
 
+/** A write to the background's session storage, as the worker saw it (its key format is the background's). */
+type StoredChange = { receivedAt: number; key: string; value: unknown };
+
 export interface Report {
   /** Date.now() in the service worker when the snapshot arrived in session storage. */
   receivedAt: number;
@@ -41,20 +45,23 @@ export interface Report {
  */
 export async function recordReports(serviceWorker: Worker): Promise<() => Promise<Report[]>> {
   await serviceWorker.evaluate(() => {
-    const scope = globalThis as typeof globalThis & { dmsReports?: Report[] };
-    scope.dmsReports = [];
+    const scope = globalThis as typeof globalThis & { dmsChanges?: StoredChange[] };
+    scope.dmsChanges = [];
     chrome.storage.session.onChanged.addListener((changes) => {
       for (const [key, change] of Object.entries(changes)) {
-        const [kind, , frame] = key.split(':');
-        if (kind === 'page' && change.newValue) {
-          const snapshot = change.newValue as PageSnapshot;
-          scope.dmsReports?.push({ receivedAt: Date.now(), frameId: Number(frame), snapshot });
-        }
+        if (change.newValue) scope.dmsChanges?.push({ receivedAt: Date.now(), key, value: change.newValue });
       }
     });
   });
-  return () =>
-    serviceWorker.evaluate(() => (globalThis as typeof globalThis & { dmsReports?: Report[] }).dmsReports ?? []);
+  return async () => {
+    const changes = await serviceWorker.evaluate(
+      () => (globalThis as typeof globalThis & { dmsChanges?: StoredChange[] }).dmsChanges ?? [],
+    );
+    return changes.flatMap(({ receivedAt, key, value }) => {
+      const frame = parsePageStateKey(key);
+      return frame ? [{ receivedAt, frameId: frame.frameId, snapshot: value as PageSnapshot }] : [];
+    });
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '../platforms/types';
+import { pageStateKey as keyOf, parsePageStateKey } from './page-state-key';
 
 /**
  * What each tab's content script last reported, in storage.session: it survives the service worker
@@ -10,8 +11,6 @@ import type { PageSnapshot } from '../platforms/types';
  * only writer, and a panel opening asks for its tab's state before anything else (a storage round trip
  * of all tabs' states cost the panel ~5 ms of its first answer, measured with `npm run bench`).
  */
-const keyOf = (tabId: number, frameId: number) => `page:${tabId}:${frameId}`;
-const PAGE_KEY = /^page:(\d+):(\d+)$/;
 /** Since when a frame has reported 'loading' without a break (kept only while it does). */
 const loadingKeyOf = (pageKey: string) => `loading:${pageKey}`;
 
@@ -22,12 +21,11 @@ function states(): Promise<Map<string, FrameState>> {
   loaded ??= browser.storage.session.get(null).then((all) => {
     const byKey = new Map<string, FrameState>();
     for (const [key, snapshot] of Object.entries(all)) {
-      const match = PAGE_KEY.exec(key);
+      const frame = parsePageStateKey(key);
       const loadingSince = all[loadingKeyOf(key)];
-      if (match)
+      if (frame)
         byKey.set(key, {
-          tabId: Number(match[1]),
-          frameId: Number(match[2]),
+          ...frame,
           snapshot: snapshot as PageSnapshot,
           ...(typeof loadingSince === 'number' && { loadingSince }),
         });
