@@ -2,7 +2,15 @@ import type { BrowserContext, JSHandle, Page } from '@playwright/test';
 import type { FacebookFixture, FacebookFixtureOptions } from '../fixtures/facebook/fixture-api.ts';
 import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
 import { type Fixtures, test } from './fixtures';
-import { expect, openHostPage, printLatency, recordReports, TEMPLATE_TEXT } from './platform-helpers';
+import {
+  expect,
+  expectComposerMissing,
+  openHostPage,
+  printLatency,
+  recordReports,
+  settledThread,
+  TEMPLATE_TEXT,
+} from './platform-helpers';
 
 // The Messenger adapter against tests/fixtures/facebook/*.html: the conversation page and chat pop-ups of
 // facebook.com with the real Lexical composer, served at real Facebook URLs, read by the built extension.
@@ -123,9 +131,7 @@ test.describe('conversation page', () => {
     const { fixture } = await open(context, pageStates);
     const reports = await recordReports(serviceWorker);
     const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
-    const settled = async () => (await reports()).find((r) => r.snapshot.state === 'thread');
-    await expect.poll(settled).toBeDefined();
-    const report = await settled();
+    const report = await settledThread(reports);
     expect(report?.snapshot).toMatchObject({
       threadId: NEXT_PEER.id,
       participant: { name: 'Ben Okafor', handle: 'ben.okafor.3' },
@@ -201,11 +207,7 @@ test.describe('conversation page', () => {
     insertViaBackground,
   }) => {
     const { page, errors } = await open(context, pageStates, THREAD_URL, { composer: false });
-    expect((await pageStates(page)).get(0)).toMatchObject({
-      composerKind: null,
-      health: { participant: 'found', messages: 'found', composer: 'missing' },
-    });
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({ reason: 'composer-missing' });
+    await expectComposerMissing({ pageStates, insertViaBackground }, page, THREAD_ID);
     expect(errors).toEqual([]);
   });
 });

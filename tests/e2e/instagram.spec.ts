@@ -2,7 +2,15 @@ import type { BrowserContext, JSHandle, Page } from '@playwright/test';
 import type { InstagramFixture, InstagramFixtureOptions } from '../fixtures/instagram/fixture-api.ts';
 import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
 import { type Fixtures, test } from './fixtures';
-import { expect, openHostPage, printLatency, recordReports, TEMPLATE_TEXT } from './platform-helpers';
+import {
+  expect,
+  expectComposerMissing,
+  openHostPage,
+  printLatency,
+  recordReports,
+  settledThread,
+  TEMPLATE_TEXT,
+} from './platform-helpers';
 
 // The Instagram adapter against tests/fixtures/instagram/*.html: Instagram's DM structure with the
 // real Lexical composer, served at real Instagram URLs, read by the built extension.
@@ -183,9 +191,7 @@ test('a thread switch without reload is reported with the new person', async ({
   const reports = await recordReports(serviceWorker);
   const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
 
-  const settled = async () => (await reports()).find((r) => r.snapshot.state === 'thread');
-  await expect.poll(settled).toBeDefined();
-  const report = await settled();
+  const report = await settledThread(reports);
   expect(report?.snapshot).toMatchObject({
     threadId: NEXT_PEER.id,
     participant: { name: 'Ben Okafor', handle: 'ben.okafor' },
@@ -269,15 +275,7 @@ test('without a composer: health says missing, nothing is inserted, the page log
   insertViaBackground,
 }) => {
   const { page, errors } = await openThread(context, pageStates, { composer: false });
-  expect((await pageStates(page)).get(0)).toMatchObject({
-    state: 'thread',
-    composerKind: null,
-    health: { participant: 'found', messages: 'found', composer: 'missing' },
-  });
-  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
-    ok: false,
-    reason: 'composer-missing',
-  });
+  await expectComposerMissing({ pageStates, insertViaBackground }, page, THREAD_ID);
   expect(errors).toEqual([]);
 });
 

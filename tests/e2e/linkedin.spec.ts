@@ -5,6 +5,7 @@ import '../fixtures/linkedin/page-api';
 import { test } from './fixtures';
 import {
   expect,
+  expectComposerMissing,
   firstThreadAfterSwitch,
   openHostPage,
   panelHeading,
@@ -160,18 +161,7 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
   }) => {
     const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
     await page.evaluate((id) => window.linkedinFixture?.removeComposer(id), ANNA);
-    await expect
-      .poll(async () => (await pageStates(page)).get(0))
-      .toMatchObject({
-        state: 'thread',
-        threadId: ANNA,
-        composerKind: null,
-        health: { participant: 'found', messages: 'found', composer: 'missing' },
-      });
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toMatchObject({
-      ok: false,
-      reason: 'composer-missing',
-    });
+    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA);
     expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { parsePageStateKey } from '../../utils/messaging/page-state-key';
 import type { PageSnapshot } from '../../utils/platforms/types';
 
-import { expect, test } from './fixtures';
+import { expect, type Fixtures, test } from './fixtures';
 
 export { expect };
 
@@ -89,4 +89,36 @@ export function firstThreadAfterSwitch(reports: Report[], person: string): Repor
     expect(report.snapshot).toMatchObject({ state: 'thread', participant: { name: person } });
   }
   return reports[settled];
+}
+
+/** The first report of a thread after a switch the test made, once one arrived. */
+export async function settledThread(reports: () => Promise<Report[]>): Promise<Report | undefined> {
+  const settled = async () => (await reports()).find((report) => report.snapshot.state === 'thread');
+  await expect.poll(settled).toBeDefined();
+  return settled();
+}
+
+/**
+ * One scenario on every platform: a thread shown without a composer is a health report, not an error, and
+ * an insert for it is refused as "composer-missing". `seen` adds what the platform's report must also say.
+ */
+export async function expectComposerMissing(
+  { pageStates, insertViaBackground }: Pick<Fixtures, 'pageStates' | 'insertViaBackground'>,
+  page: Page,
+  threadId: string,
+  seen: Record<string, unknown> = {},
+): Promise<void> {
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({
+      ...seen,
+      state: 'thread',
+      threadId,
+      composerKind: null,
+      health: { participant: 'found', messages: 'found', composer: 'missing' },
+    });
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, threadId)).toMatchObject({
+    ok: false,
+    reason: 'composer-missing',
+  });
 }

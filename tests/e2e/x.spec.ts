@@ -4,6 +4,7 @@ import '../fixtures/x/page-api';
 import { test } from './fixtures';
 import {
   expect,
+  expectComposerMissing,
   firstThreadAfterSwitch,
   openHostPage,
   panelHeading,
@@ -193,18 +194,8 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
     await page.evaluate(() => window.xFixture?.removeComposer());
-    await expect
-      .poll(async () => (await pageStates(page)).get(0))
-      .toMatchObject({
-        state: 'thread',
-        threadId: ANNA,
-        participant: { name: 'Anna Berger' },
-        composerKind: null,
-        health: { participant: 'found', messages: 'found', composer: 'missing' },
-      });
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toMatchObject({
-      ok: false,
-      reason: 'composer-missing',
+    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA, {
+      participant: { name: 'Anna Berger' },
     });
     expect(errors).toEqual([]);
   });
