@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '@/utils/messaging/client';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
+import { NeedsReplyView } from './dashboard/NeedsReply';
 import { PageHealthView } from './dashboard/PageHealth';
 import { ShortcutSettings } from './dashboard/ShortcutSettings';
 import { TeamSettings } from './dashboard/TeamSettings';
@@ -13,7 +14,7 @@ import { SettingsTab } from './SettingsTab';
 import { TemplatesSection } from './TemplatesSection';
 import { useLive } from './useLive';
 
-const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
+const TABS = ['conversations', 'needsReply', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
 type Tab = (typeof TABS)[number];
 
 function Dashboard() {
@@ -93,6 +94,7 @@ function Dashboard() {
             }
           />
         ))}
+      {tab === 'needsReply' && rows.status === 'ready' && <NeedsReplyView rows={rows.value} />}
       {tab === 'templates' && (
         <div className="max-w-xl">
           <TemplatesSection values={{}} />

@@ -9,7 +9,7 @@ import {
   ResponseEventSchema,
 } from '../db/schema';
 import { cyrb53 } from '../hash';
-import type { Platform } from '../platforms/sites';
+import { INBOX_ENTRY_PREFIX, type Platform } from '../platforms/sites';
 import type { InboxReport, InboxRow, PageSnapshot } from '../platforms/types';
 import { answerWait, breachDeadline, FALLBACK_LANGUAGE, openWait } from '../sla/tracking';
 import { latestInstant, parseTimeLabel } from '../time/labels';
@@ -29,9 +29,6 @@ import { latestInstant, parseTimeLabel } from '../time/labels';
  * - A conversation known only from a list is marked `listOnly` until its thread is read.
  * - A row that is no longer in the list changes nothing; nothing of a row but the visible name is stored.
  */
-
-/** The thread id of a "seen in inbox" entry (its row had no link): `inbox:` and the row's key. */
-export const INBOX_ENTRY_PREFIX = 'inbox:';
 
 /** What identifies a row without a thread link: its handle, else its name and avatar shape (a digest). */
 export function rowKey(row: InboxRow): string {

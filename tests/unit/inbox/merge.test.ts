@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SidekickDatabase } from '@/utils/db/database';
-import { INBOX_ENTRY_PREFIX, mergeInboxReport, rowKey } from '@/utils/inbox/merge';
+import { mergeInboxReport, rowKey } from '@/utils/inbox/merge';
 import { needsReplyCount } from '@/utils/inbox/needs-reply';
 import { handleInboxReport } from '@/utils/messaging/inbox-report';
+import { INBOX_ENTRY_PREFIX } from '@/utils/platforms/sites';
 import type { InboxReport, InboxRow, PageSnapshot } from '@/utils/platforms/types';
 import { trackPageReport } from '@/utils/sla/tracking';
 import { freshDatabase, threadSnapshot } from '../db/helpers';
