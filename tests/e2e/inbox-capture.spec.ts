@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import type { Platform } from '../../utils/platforms/sites';
 import { latestInstant, parseTimeLabel } from '../../utils/time/labels';
@@ -29,6 +29,17 @@ function labelInstant(platform: Platform, i: number, now: number): number {
   const parsed = parseTimeLabel(labels[i] as string, { language, now });
   if (parsed.kind !== 'known') throw new Error(`the fixture's label ${labels[i]} does not parse`);
   return Math.min(latestInstant(parsed), now);
+}
+
+/** The dashboard, on its "Needs reply" section (chosen as a person does, in its section navigation). */
+async function openNeedsReply(context: BrowserContext, extensionId: string): Promise<Page> {
+  const view = await context.newPage();
+  await view.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await view
+    .getByRole('navigation', { name: 'Dashboard sections' })
+    .getByRole('button', { name: 'Needs reply' })
+    .click();
+  return view;
 }
 
 const badge = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
@@ -65,12 +76,7 @@ test('the four inbox lists fill "Needs reply" with the rows whose last message i
   const theirs = theirRows();
   const expectedCount = theirs.length * PLATFORMS.length;
 
-  const view = await context.newPage();
-  await view.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await view
-    .getByRole('navigation', { name: 'Dashboard sections' })
-    .getByRole('button', { name: 'Needs reply' })
-    .click();
+  const view = await openNeedsReply(context, extensionId);
   const items = view.getByRole('list', { name: /waiting for a reply/ }).getByRole('listitem');
   await expect(items).toHaveCount(expectedCount);
   const readAt = Date.now();
@@ -141,12 +147,7 @@ test('"Open" of a LinkedIn row without a known thread opens the messaging page s
   await serveFixture(context, INBOX_PAGES.linkedin.url, INBOX_PAGES.linkedin.file);
   const page = await context.newPage();
   await page.goto(INBOX_PAGES.linkedin.url);
-  const view = await context.newPage();
-  await view.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await view
-    .getByRole('navigation', { name: 'Dashboard sections' })
-    .getByRole('button', { name: 'Needs reply' })
-    .click();
+  const view = await openNeedsReply(context, extensionId);
   const open = view.getByRole('link', { name: 'Open the conversation with Anna Berger on LinkedIn' });
   await expect(open).toHaveAttribute('href', 'https://www.linkedin.com/messaging/?searchTerm=Anna%20Berger');
 });
