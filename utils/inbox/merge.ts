@@ -56,13 +56,22 @@ export async function mergeInboxReport(
     [db.contacts, db.conversations, db.notes, db.responseEvents, db.settings, db.tags],
     async () => {
       const result: InboxMergeResult = { merged: 0, indistinct: 0 };
+      // Which conversations rows without a link were joined to (inboxKey → id): one walk per report, not per row.
+      const linked = new Map<string, string>();
+      if (keys.some(Boolean)) {
+        await db.conversations
+          .where('platform')
+          .equals(report.platform)
+          .each((conversation) => conversation.inboxKey && linked.set(conversation.inboxKey, conversation.id));
+      }
       for (const [i, row] of report.rows.entries()) {
         const key = keys[i];
         if (key && (counts.get(key) ?? 0) > 1) {
           result.indistinct++;
           continue;
         }
-        const conversation = await conversationOf(db, report, row, key, now);
+        const conversation = await conversationOf(db, report, row, key, linked, now);
+        if (key && conversation.inboxKey === key) linked.set(key, conversation.id);
         await applyRow(db, conversation, row, language, now);
         result.merged++;
       }
@@ -117,6 +126,7 @@ async function conversationOf(
   report: InboxReport,
   row: InboxRow,
   key: string | undefined,
+  linked: ReadonlyMap<string, string>,
   now: number,
 ): Promise<Conversation> {
   const { platform } = report;
@@ -126,12 +136,9 @@ async function conversationOf(
   const open = report.openThread;
   if (row.active && open && open.name === row.name)
     return linkToThread(db, platform, row, entryKey, open.threadId, now);
-  const linked = await db.conversations
-    .where('platform')
-    .equals(platform)
-    .filter((conversation) => conversation.inboxKey === entryKey)
-    .first();
-  if (linked) return linked;
+  const linkedId = linked.get(entryKey);
+  const joined = linkedId === undefined ? undefined : await db.conversations.get(linkedId);
+  if (joined) return joined;
   const entry = await findByThread(db, platform, entryKey);
   if (entry) return entry;
   if (row.handle) {
