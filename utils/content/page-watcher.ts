@@ -68,8 +68,11 @@ export function watchPage(
       if (listRoot) watchSubtree(listObserver, listRoot, LIST_ATTRIBUTES);
     }
     const rows = adapter.inbox.read(document, url);
+    // The open thread matters only beside rows: a page without a list never reports one.
     const open =
-      snapshot.state === 'thread' && snapshot.threadId ? [snapshot.threadId, snapshot.participant?.name] : null;
+      rows.length > 0 && snapshot.state === 'thread' && snapshot.threadId
+        ? [snapshot.threadId, snapshot.participant?.name]
+        : null;
     const listJson = JSON.stringify([rows, open]);
     if (listJson === lastListJson) return false;
     lastListJson = listJson;

@@ -180,3 +180,23 @@ describe('watchPage with a conversation list (issue #16)', () => {
     expect([snapshots.length, listReports.length]).toEqual([2, 2]);
   });
 });
+
+it('a page showing a thread but no list rows sends no list report', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'performance'] });
+  document.body.innerHTML = '<ul id="list"></ul>';
+  const adapter = { ...countingAdapter(), inbox: { root: () => null, read: () => [] } };
+  const snapshots: PageSnapshot[] = [];
+  const listReports: InboxRow[][] = [];
+  const { ctx, invalidate } = context();
+  watchPage(
+    ctx,
+    adapter,
+    (snapshot) => snapshots.push(snapshot),
+    (rows) => listReports.push(rows),
+  );
+  addMessage();
+  await elapse(20);
+  expect([snapshots.length, listReports.length]).toEqual([2, 0]);
+  invalidate();
+  vi.useRealTimers();
+});
