@@ -4,7 +4,7 @@ import type { Platform } from '../../utils/platforms/sites';
 import { latestInstant, parseTimeLabel } from '../../utils/time/labels';
 import { INBOX_LISTS, personAt, theirRows } from '../fixtures/inbox-lists.ts';
 import { E2E_EXTENSION_DIR } from '../harness/chromium.ts';
-import { FACEBOOK, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
+import { FACEBOOK, LINKEDIN, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
 import { serveFixture } from '../harness/serve.ts';
 import { expect, test } from './fixtures';
 
@@ -150,4 +150,44 @@ test('"Open" of a LinkedIn row without a known thread opens the messaging page s
   const view = await openNeedsReply(context, extensionId);
   const open = view.getByRole('link', { name: 'Open the conversation with Anna Berger on LinkedIn' });
   await expect(open).toHaveAttribute('href', 'https://www.linkedin.com/messaging/?searchTerm=Anna%20Berger');
+});
+
+test('a LinkedIn row is joined to its thread once the list beside the open thread marks it: one conversation, answered as the thread shows', async ({
+  context,
+  extensionId,
+}) => {
+  await serveInbox(context, LINKEDIN);
+  await serveFixture(context, INBOX_PAGES.linkedin.url, INBOX_PAGES.linkedin.file);
+  const inbox = await context.newPage();
+  await inbox.goto(INBOX_PAGES.linkedin.url);
+  const view = await openNeedsReply(context, extensionId);
+  const onLinkedin = view.locator('li[data-platform="linkedin"]');
+  const anna = onLinkedin.filter({ hasText: 'Anna Berger' });
+  await expect(onLinkedin).toHaveCount(theirRows().length);
+  await expect(anna).toHaveCount(1);
+
+  // Her thread, with the list beside it showing the same rows (tests/fixtures/variants.ts 'inbox-list'); the
+  // thread's last message is mine, and so is her row's there.
+  const thread = await context.newPage();
+  await thread.addInitScript(() => {
+    (window as Window & { __fixtureOptions?: object }).__fixtureOptions = { variant: 'inbox-list' };
+  });
+  await thread.goto(LINKEDIN.threadUrl);
+  await expect(thread.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 })).toHaveText(
+    LINKEDIN.contact,
+  );
+  await expect(anna).toHaveCount(0);
+  await expect(onLinkedin).toHaveCount(theirRows().length - 1);
+  const backup = await view.evaluate(() =>
+    chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
+  );
+  const { contacts, conversations } = backup.value.data as {
+    contacts: { id: string; platform: string; displayName: string }[];
+    conversations: { contactId: string; threadId: string; listOnly?: true }[];
+  };
+  const annas = contacts.filter((c) => c.platform === 'linkedin' && c.displayName === 'Anna Berger');
+  expect(annas).toHaveLength(1);
+  const hers = conversations.filter((c) => c.contactId === annas[0]?.id);
+  expect(hers).toEqual([expect.objectContaining({ threadId: LINKEDIN.threadId })]);
+  expect(hers[0]?.listOnly).toBeUndefined();
 });

@@ -19,6 +19,7 @@ import {
   rowThreadId,
 } from '../../fixtures/inbox-lists';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
+import { LINKEDIN_VARIANTS } from '../../fixtures/variants';
 import { loadFixtureDocument, loadXChatPage } from '../../fixtures/x/adapter-jsdom';
 
 // Each adapter's conversation list reader (issue #16) over its inbox-list fixture (tests/fixtures/<platform>/
@@ -146,5 +147,22 @@ describe('rows that do not say enough are skipped, never guessed', () => {
   it("the thread pages' short lists, whose rows show one line of text without a name element", () => {
     const doc = loadFixturePage('facebook/thread.html', 'https://www.facebook.com/messages/t/7720394857261/');
     expect(facebookInbox.read(doc, new URL('https://www.facebook.com/messages/t/7720394857261/'))).toEqual([]);
+  });
+});
+
+describe('the LinkedIn list beside an open thread (the inbox-list variant of messaging.html)', () => {
+  it('reads its rows as the inbox page shows the same people, with the open one marked', () => {
+    const url =
+      'https://www.linkedin.com/messaging/thread/2-YTFiMmMzZDQtZTVmNi00YTdiLThjOWQtMGUxZjJhM2I0YzVkXzAxMA%3D%3D/';
+    const doc = loadFixtureDocument('linkedin/messaging.html', url);
+    LINKEDIN_VARIANTS['inbox-list'].apply(doc);
+    const beside = linkedinInbox.read(doc, new URL(url));
+    expect(beside.map(({ name, lastFrom, active }) => ({ name, lastFrom, active }))).toEqual([
+      { name: 'Anna Berger', lastFrom: 'me', active: true },
+      { name: 'Ben Okafor', lastFrom: 'me', active: undefined },
+      { name: 'Carla Mendes', lastFrom: 'them', active: undefined },
+    ]);
+    const inboxPage = readList('linkedin').rows;
+    expect(beside.map((row) => row.avatarShape)).toEqual(inboxPage.slice(0, 3).map((row) => row.avatarShape));
   });
 });
