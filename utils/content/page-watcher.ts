@@ -65,7 +65,9 @@ export function watchPage(
     if (listRoot !== observedListRoot) {
       listObserver.disconnect();
       observedListRoot = listRoot;
-      if (listRoot) watchSubtree(listObserver, listRoot, LIST_ATTRIBUTES);
+      // While the list is not there its root is the body: no class churn of the whole page then.
+      if (listRoot)
+        watchSubtree(listObserver, listRoot, listRoot === document.body ? PAGE_ATTRIBUTES : LIST_ATTRIBUTES);
     }
     const rows = adapter.inbox.read(document, url);
     // The open thread matters only beside rows: a page without a list never reports one.
