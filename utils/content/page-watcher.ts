@@ -32,6 +32,13 @@ export function watchPage(
   let lastJson = '';
   /** The rows and the open thread last reported; none at first, so a page without a list reports nothing. */
   let lastListJson = JSON.stringify([[], null]);
+  /**
+   * The rows as last read, and whether the list may have changed since: only its own mutations, a new
+   * observation root and navigation make the list be read again, so a busy thread beside it (history
+   * loading) does not re-read a long list on every frame.
+   */
+  let rows: InboxRow[] = [];
+  let listDirty = true;
   let unchangedReads = 0;
   let lastReadAt = Number.NEGATIVE_INFINITY;
   /** The read asked for and not yet run: `late` when it waits out the back-off. */
@@ -61,15 +68,18 @@ export function watchPage(
   /** Reads the list; reports it when it changed. Whether it did. */
   const readList = (url: URL, snapshot: PageSnapshot): boolean => {
     if (!adapter.inbox) return false;
-    const listRoot = adapter.inbox.root(document);
-    if (listRoot !== observedListRoot) {
-      listObserver.disconnect();
-      observedListRoot = listRoot;
-      // While the list is not there its root is the body: no class churn of the whole page then.
-      if (listRoot)
-        watchSubtree(listObserver, listRoot, listRoot === document.body ? PAGE_ATTRIBUTES : LIST_ATTRIBUTES);
+    if (listDirty) {
+      listDirty = false;
+      const listRoot = adapter.inbox.root(document);
+      if (listRoot !== observedListRoot) {
+        listObserver.disconnect();
+        observedListRoot = listRoot;
+        // While the list is not there its root is the body: no class churn of the whole page then.
+        if (listRoot)
+          watchSubtree(listObserver, listRoot, listRoot === document.body ? PAGE_ATTRIBUTES : LIST_ATTRIBUTES);
+      }
+      rows = adapter.inbox.read(document, url);
     }
-    const rows = adapter.inbox.read(document, url);
     // The open thread matters only beside rows: a page without a list never reports one.
     const open =
       rows.length > 0 && snapshot.state === 'thread' && snapshot.threadId
@@ -103,11 +113,15 @@ export function watchPage(
   /** Navigation, focus or visibility changed: what the person looks at may be another conversation. */
   const scheduleNow = () => {
     unchangedReads = 0;
+    listDirty = true;
     if (!pending || pending.late) requestRead(0);
   };
 
   const observer = new MutationObserver(schedule);
-  const listObserver = new MutationObserver(schedule);
+  const listObserver = new MutationObserver(() => {
+    listDirty = true;
+    schedule();
+  });
   // Focus moving between two elements of one shadow tree (two LinkedIn chat windows) never reaches the
   // document: both ends retarget to the same host. So an observed shadow root gets its own listener.
   let focusRoot: ShadowRoot | null = null;
@@ -126,6 +140,8 @@ export function watchPage(
     observer.disconnect();
     listenForFocus(root);
     observedRoot = root;
+    // A new root (a remount, a shadow root attached at last) may hold a list that was not there before.
+    listDirty = true;
     if (root) watchSubtree(observer, root);
   }
 
