@@ -420,7 +420,7 @@ if (measures('pages') || measures('overhead') || measures('search') || measures(
         value: withList.ratio,
         unit: '×',
         stat: `median of ${plan.busyRuns} pairs`,
-        note: `pairs' ratios ${withList.ratios.map((r) => r.toFixed(3)).join(', ')}; TaskDuration ${withList.with.task.toFixed(0)} ms with the extension, ${withList.without.task.toFixed(0)} ms without; one new message ${withList.with.perMessage.toFixed(1)} ms with, ${withList.without.perMessage.toFixed(1)} ms without`,
+        note: `pairs' ratios ${withList.ratios.map((r) => r.toFixed(3)).join(', ')}; medians: TaskDuration ${withList.with.task.toFixed(0)} ms with the extension, ${withList.without.task.toFixed(0)} ms without (script ${withList.with.script.toFixed(0)} / ${withList.without.script.toFixed(0)} ms); one new message ${withList.with.perMessage.toFixed(1)} ms with, ${withList.without.perMessage.toFixed(1)} ms without`,
       });
       details.hostOverheadWithList = withList;
       phase('host-page overhead');
