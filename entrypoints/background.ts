@@ -24,7 +24,10 @@ import { allTags, contactView, conversationRows, conversationView } from '@/util
 import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { exportPerson } from '@/utils/export/person';
 import { pickLanguage, translate } from '@/utils/i18n/strings';
+import { mergeInboxReport } from '@/utils/inbox/merge';
+import { needsReplyCount } from '@/utils/inbox/needs-reply';
 import { RpcError } from '@/utils/messaging/errors';
+import { handleInboxReport } from '@/utils/messaging/inbox-report';
 import { createJobs, sessionJobStore } from '@/utils/messaging/jobs/jobs';
 import { type LiveQueries, serveLive } from '@/utils/messaging/live-server';
 import { type PageCommand, PageCommandSchema } from '@/utils/messaging/page-commands';
@@ -77,7 +80,16 @@ const jobs = createJobs({
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
   'page.report': (snapshot, context) =>
-    handlePageReport(snapshot, context, (seen) => withDatabase((db) => trackPageReport(db, seen, Date.now()))),
+    handlePageReport(snapshot, context, async (seen) => {
+      await withDatabase((db) => trackPageReport(db, seen, Date.now()));
+      await updateBadge();
+    }),
+  'inbox.report': (report, context) =>
+    handleInboxReport(report, context, async (seen) => {
+      const merged = await withDatabase((db) => mergeInboxReport(db, seen, Date.now()));
+      await updateBadge();
+      return merged;
+    }),
   'composer.insert': async ({ text, threadId }, { tabId }) =>
     InsertResultSchema.parse(
       await sendToConversationFrame(tabId, { kind: 'dms.page-command', command: 'insert', text, threadId }),
@@ -271,7 +283,17 @@ async function checkSubscribedPacks(): Promise<void> {
 }
 
 /**
- * Once a minute: the toolbar badge shows how many conversations are overdue; breaches and due reminders
+ * The toolbar badge: how many conversations need a reply (issue #16), red while one of them is overdue.
+ * Refreshed after each page or list report and on the minute.
+ */
+async function updateBadge(): Promise<void> {
+  const { count, overdue } = await withDatabase((db) => needsReplyCount(db, Date.now()));
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: overdue > 0 ? '#b91c1c' : '#1d4ed8' });
+}
+
+/**
+ * Once a minute: the toolbar badge counts the conversations that need a reply; breaches and due reminders
  * notify (opt-in). Everything is read from and marked in the database: a restarted worker neither misses
  * nor repeats a notification.
  */
@@ -279,8 +301,7 @@ async function onSlaTick(): Promise<void> {
   const [check, settings] = await withDatabase(
     async (db) => [await checkDeadlines(db, Date.now()), await readSettings(db)] as const,
   );
-  await browser.action.setBadgeText({ text: check.overdueCount > 0 ? String(check.overdueCount) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  await updateBadge();
   if (!settings.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
   const contacts = await withDatabase((db) =>
     db.contacts.bulkGet([...check.newlyBreached, ...check.dueReminders].map((c) => c.contactId)),

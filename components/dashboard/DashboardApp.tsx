@@ -6,6 +6,7 @@ import { useLive } from '../shared/useLive';
 import { BackupSection } from './BackupSection';
 import { ConversationsTab } from './ConversationsTab';
 import { MetricsTab } from './MetricsTab';
+import { NeedsReplyView } from './NeedsReply';
 import { PacksSection } from './PacksSection';
 import { PageHealthView } from './PageHealth';
 import { SettingsTab } from './SettingsTab';
@@ -13,7 +14,7 @@ import { ShortcutSettings } from './ShortcutSettings';
 import { TeamSettings } from './TeamSettings';
 import { TemplateLibrary } from './TemplateLibrary';
 
-const TABS = ['conversations', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
+const TABS = ['conversations', 'needsReply', 'templates', 'packs', 'metrics', 'settings', 'backup', 'health'] as const;
 type Tab = (typeof TABS)[number];
 
 function Dashboard() {
@@ -93,6 +94,7 @@ function Dashboard() {
             }
           />
         ))}
+      {tab === 'needsReply' && rows.status === 'ready' && <NeedsReplyView rows={rows.value} />}
       {tab === 'templates' && (
         <div className="max-w-xl">
           <TemplateLibrary />

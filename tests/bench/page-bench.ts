@@ -325,7 +325,14 @@ export async function extensionScriptsInHost(bench: Bench): Promise<string[]> {
 
 // ─── 2. host-page overhead ─────────────────────────────────────────────────────────────────────────
 
-export type BusyOptions = { rows: number; burst: number; gapMs: number; messages: number };
+export type BusyOptions = {
+  rows: number;
+  burst: number;
+  gapMs: number;
+  messages: number;
+  /** The conversation list beside the thread shows this many conversations (issue #16); else one. */
+  listRows?: number;
+};
 type MainThread = { task: number; script: number; layout: number; style: number; perMessage: number };
 
 /**
@@ -338,6 +345,9 @@ async function busyRun(bench: Bench, options: BusyOptions): Promise<MainThread> 
   const page = await bench.context.newPage();
   await page.goto(BUSY_URL);
   if (bench.worker) await headingChange(await panelFrame(page), 'Clara Busy');
+  const { listRows } = options;
+  if (listRows)
+    await page.evaluate((count) => (window as unknown as HostWindow).__busyInbox.showInboxList(count), listRows);
   await sleep(300);
   const session = await bench.context.newCDPSession(page);
   await session.send('Performance.enable');
@@ -352,7 +362,10 @@ async function busyRun(bench: Bench, options: BusyOptions): Promise<MainThread> 
     };
   };
   const start = await metrics();
-  await page.evaluate(({ messages: _, ...o }) => (window as unknown as HostWindow).__busyInbox.loadHistory(o), options);
+  await page.evaluate(
+    ({ rows, burst, gapMs }) => (window as unknown as HostWindow).__busyInbox.loadHistory({ rows, burst, gapMs }),
+    options,
+  );
   await sleep(300);
   const end = await metrics();
   const rows = await page.evaluate(() => (window as unknown as HostWindow).__busyInbox.rowCount());

@@ -61,6 +61,8 @@ const plan = quick
   ? { runs: 5, conversations: 20_000, busyRuns: 2, packRuns: 1, searchRounds: 5, heapRuns: 1, shareRuns: 1 }
   : { runs: 21, conversations: 100_000, busyRuns: 9, packRuns: 3, searchRounds: 20, heapRuns: 3, shareRuns: 3 };
 const BUSY = { rows: 2_000, burst: 50, gapMs: 20, messages: 5 };
+/** The conversation list beside the busy thread in the second overhead run (issue #16). */
+const INBOX_LIST_ROWS = 200;
 /** As in the side-by-side with a peer (issue #18): 500 rows in bursts of 50 every 20 ms. */
 const SHARE_BURSTS = { rows: 500, burst: 50, gapMs: 20, idleMs: 1_000 };
 /**
@@ -424,6 +426,17 @@ if (measures('pages') || measures('overhead') || measures('search') || measures(
         note: `main-thread time per message; without the extension ${overhead.without.perMessage.toFixed(1)} ms`,
       });
       details.hostOverhead = overhead;
+      // Issue #16: the same history loading with a 200-row conversation list beside the thread, read on each read.
+      const withList = await hostOverhead(ext, plain, plan.busyRuns, { ...BUSY, listRows: INBOX_LIST_ROWS });
+      add({
+        section: 2,
+        name: `host overhead: main thread while ${fmt(BUSY.rows)} rows arrive beside a ${INBOX_LIST_ROWS}-row inbox list, with ÷ without`,
+        value: withList.ratio,
+        unit: '×',
+        stat: `median of ${plan.busyRuns} pairs`,
+        note: `pairs' ratios ${withList.ratios.map((r) => r.toFixed(3)).join(', ')}; medians: TaskDuration ${withList.with.task.toFixed(0)} ms with the extension, ${withList.without.task.toFixed(0)} ms without (script ${withList.with.script.toFixed(0)} / ${withList.without.script.toFixed(0)} ms); one new message ${withList.with.perMessage.toFixed(1)} ms with, ${withList.without.perMessage.toFixed(1)} ms without`,
+      });
+      details.hostOverheadWithList = withList;
       phase('host-page overhead');
     }
 

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageSnapshot, PlatformAdapter } from '../platforms/types';
+import type { InboxRow, PageSnapshot, PlatformAdapter } from '../platforms/types';
 
 /** Hidden tabs get no animation frames; new messages there must still be noticed (inbound timers). */
 const HIDDEN_TAB_DELAY_MS = 250;
@@ -16,17 +16,29 @@ export const QUIET_CHURN_GAP_MS = 200;
 
 /**
  * One MutationObserver per page, on the adapter's narrowest container, plus a childList-only watch on
- * that container's ancestors so its removal (a single-page-app remount) is noticed too. Work is
- * coalesced to one read per animation frame (less while the page churns without news, see above);
- * `onChange` fires only when the snapshot changed.
+ * that container's ancestors so its removal (a single-page-app remount) is noticed too; the same for the
+ * adapter's conversation list where it lies elsewhere (issue #16). Work is coalesced to one read per
+ * animation frame (less while the page churns without news, see above); `onChange` fires only when the
+ * snapshot changed, `onInbox` only when the list's rows (or the conversation open beside them) did.
  */
 export function watchPage(
   ctx: ContentScriptContext,
   adapter: PlatformAdapter,
   onChange: (snapshot: PageSnapshot) => void,
+  onInbox?: (rows: InboxRow[], snapshot: PageSnapshot) => void,
 ): void {
   let observedRoot: Node | null = null;
+  let observedListRoot: Node | null = null;
   let lastJson = '';
+  /** The rows and the open thread last reported; none at first, so a page without a list reports nothing. */
+  let lastListJson = JSON.stringify([[], null]);
+  /**
+   * The rows as last read, and whether the list may have changed since: only its own mutations, a new
+   * observation root and navigation make the list be read again, so a busy thread beside it (history
+   * loading) does not re-read a long list on every frame.
+   */
+  let rows: InboxRow[] = [];
+  let listDirty = true;
   let unchangedReads = 0;
   let lastReadAt = Number.NEGATIVE_INFINITY;
   /** The read asked for and not yet run: `late` when it waits out the back-off. */
@@ -38,16 +50,46 @@ export function watchPage(
     lastReadAt = performance.now();
     const root = adapter.observationRoot(document);
     if (root !== observedRoot) observe(root);
-    const snapshot = adapter.read(document, new URL(location.href));
+    const url = new URL(location.href);
+    const snapshot = adapter.read(document, url);
+    const listNews = onInbox && readList(url, snapshot);
     const json = JSON.stringify(snapshot);
-    if (json === lastJson) {
+    if (json === lastJson && !listNews) {
       // A conversation still loading is about to settle: no back-off, so a thread switch shows at once.
       if (snapshot.state !== 'loading') unchangedReads++;
       return;
     }
     unchangedReads = 0;
+    if (json === lastJson) return;
     lastJson = json;
     onChange(snapshot);
+  };
+
+  /** Reads the list; reports it when it changed. Whether it did. */
+  const readList = (url: URL, snapshot: PageSnapshot): boolean => {
+    if (!adapter.inbox) return false;
+    if (listDirty) {
+      listDirty = false;
+      const listRoot = adapter.inbox.root(document);
+      if (listRoot !== observedListRoot) {
+        listObserver.disconnect();
+        observedListRoot = listRoot;
+        // While the list is not there its root is the body: no class churn of the whole page then.
+        if (listRoot)
+          watchSubtree(listObserver, listRoot, listRoot === document.body ? PAGE_ATTRIBUTES : LIST_ATTRIBUTES);
+      }
+      rows = adapter.inbox.read(document, url);
+    }
+    // The open thread matters only beside rows: a page without a list never reports one.
+    const open =
+      rows.length > 0 && snapshot.state === 'thread' && snapshot.threadId
+        ? [snapshot.threadId, snapshot.participant?.name]
+        : null;
+    const listJson = JSON.stringify([rows, open]);
+    if (listJson === lastListJson) return false;
+    lastListJson = listJson;
+    onInbox?.(rows, snapshot);
+    return true;
   };
 
   const requestRead = (delay: number) => {
@@ -74,10 +116,15 @@ export function watchPage(
    */
   const scheduleNow = () => {
     unchangedReads = 0;
+    listDirty = true;
     if (!pending || pending.late || document.hidden) requestRead(0);
   };
 
   const observer = new MutationObserver(schedule);
+  const listObserver = new MutationObserver(() => {
+    listDirty = true;
+    schedule();
+  });
   // Focus moving between two elements of one shadow tree (two LinkedIn chat windows) never reaches the
   // document: both ends retarget to the same host. So an observed shadow root gets its own listener.
   let focusRoot: ShadowRoot | null = null;
@@ -88,6 +135,7 @@ export function watchPage(
   };
   ctx.onInvalidated(() => {
     observer.disconnect();
+    listObserver.disconnect();
     listenForFocus(null);
   });
 
@@ -95,18 +143,9 @@ export function watchPage(
     observer.disconnect();
     listenForFocus(root);
     observedRoot = root;
-    if (!root) return;
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      // What adapters read besides structure: names, links, states. Not style or class churn.
-      attributeFilter: ['aria-label', 'href', 'data-testid', 'contenteditable', 'hidden', 'aria-hidden'],
-    });
-    for (let node = parentAcrossShadow(root); node; node = parentAcrossShadow(node)) {
-      observer.observe(node, { childList: true });
-    }
+    // A new root (a remount, a shadow root attached at last) may hold a list that was not there before.
+    listDirty = true;
+    if (root) watchSubtree(observer, root);
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', scheduleNow);
@@ -126,6 +165,19 @@ export function watchPage(
  * `read` checks `ctx.isInvalid` itself.
  */
 const afterNextFrame = (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0));
+
+/** What adapters read besides structure: names, links, states. Not style or class churn. */
+const PAGE_ATTRIBUTES = ['aria-label', 'href', 'data-testid', 'contenteditable', 'hidden', 'aria-hidden'];
+/** A list row's unread and open markers are classes or states (LinkedIn's BEM modifiers, aria-current). */
+const LIST_ATTRIBUTES = [...PAGE_ATTRIBUTES, 'class', 'aria-current', 'aria-selected', 'src', 'alt'];
+
+/** Watches `root`'s subtree, and its ancestors' children so that its removal is noticed too. */
+function watchSubtree(observer: MutationObserver, root: Node, attributeFilter = PAGE_ATTRIBUTES) {
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter });
+  for (let node = parentAcrossShadow(root); node; node = parentAcrossShadow(node)) {
+    observer.observe(node, { childList: true });
+  }
+}
 
 const parentAcrossShadow = (node: Node): Node | null =>
   node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);

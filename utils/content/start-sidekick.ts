@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { reportPage } from '../messaging/content-client';
+import { reportInbox, reportPage } from '../messaging/content-client';
 import { PageCommandSchema } from '../messaging/page-commands';
-import type { InsertResult, PlatformAdapter } from '../platforms/types';
+import type { InboxRow, InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
 import { startShortcuts } from './shortcuts';
@@ -62,24 +62,43 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
     }
   });
 
+  const reportFailed = (error: Error) => {
+    // A reload of the extension orphans this script; anything else is worth one line.
+    if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
+  };
+  /** The conversation list's rows (issue #16), with the conversation open beside them to link its row. */
+  const onInbox = (rows: InboxRow[], snapshot: PageSnapshot) => {
+    const { platform, url, pageLanguage, state, threadId, participant } = snapshot;
+    const openThread = state === 'thread' && threadId && participant ? { threadId, name: participant.name } : undefined;
+    reportInbox({
+      platform,
+      url,
+      rows,
+      ...(pageLanguage && { pageLanguage }),
+      ...(openThread && { openThread }),
+    }).catch(reportFailed);
+  };
+
   // Listening before the first report: from then on, the background's commands find this frame.
-  watchPage(ctx, adapter, (snapshot) => {
-    ownSurface = snapshot.state !== 'not-messages';
-    shownThread = snapshot.state === 'thread' ? snapshot.threadId : null;
-    syncPanel();
-    reportPage(snapshot)
-      .then((answer) => {
-        // A sub-frame that reported before this script listened: its command was lost, the answer tells.
-        // Once a command arrived, commands are newer than any answer still on its way.
-        if (commandHeard) return;
-        subFrameSurface = answer.subFrameSurface;
-        syncPanel();
-      })
-      .catch((error: Error) => {
-        // A reload of the extension orphans this script; anything else is worth one line.
-        if (!ctx.isInvalid) console.warn('DM Sidekick: could not report the page:', error.message);
-      });
-  });
+  watchPage(
+    ctx,
+    adapter,
+    (snapshot) => {
+      ownSurface = snapshot.state !== 'not-messages';
+      shownThread = snapshot.state === 'thread' ? snapshot.threadId : null;
+      syncPanel();
+      reportPage(snapshot)
+        .then((answer) => {
+          // A sub-frame that reported before this script listened: its command was lost, the answer tells.
+          // Once a command arrived, commands are newer than any answer still on its way.
+          if (commandHeard) return;
+          subFrameSurface = answer.subFrameSurface;
+          syncPanel();
+        })
+        .catch(reportFailed);
+    },
+    onInbox,
+  );
   // Team mode's "is replying" (the fact of typing only, never the text).
   watchTyping(ctx, adapter);
   ctx.onInvalidated(() => frame?.remove());

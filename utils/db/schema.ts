@@ -88,8 +88,20 @@ export const ConversationSchema = z.strictObject({
   createdAt: Time,
   updatedAt: Time,
   // ---- page clock (issue #14) ----
-  /** Where `waitingSince` came from (utils/time/message-times.ts); absent: observed (older data). */
-  waitingSinceSource: z.enum(['page', 'observed']).optional(),
+  /**
+   * Where `waitingSince` came from (utils/time/message-times.ts); absent: observed (older data). `list`: an
+   * inbox list row's label (issue #16), the latest instant it allows (`waitingSincePrecision` says how coarse).
+   */
+  waitingSinceSource: z.enum(['page', 'observed', 'list']).optional(),
+  // ---- inbox capture (issue #16), no index: read with the conversation ----
+  /** How precise a `list` time is: "3h" is relative (at least that old), "Mon" a day, "9:41 AM" the minute. */
+  waitingSincePrecision: z.enum(['minute', 'day', 'relative']).optional(),
+  /** Known only from an inbox list: its thread was never read (cleared by the first thread report). */
+  listOnly: z.literal(true).optional(),
+  /** The list row this conversation was linked to where rows have no link (utils/inbox/merge.ts rowKey). */
+  inboxKey: z.string().max(100).optional(),
+  /** The list showed it unread when last seen (reading is not answering: shown besides). */
+  unread: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { emptySnapshot } from '../platforms/toolkit/snapshot';
-import type { PageSnapshot } from '../platforms/types';
-import { RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
+import type { InboxReport, PageSnapshot } from '../platforms/types';
+import { InboxAnswerSchema, RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
 import type { PanelFrameLabels } from './protocol';
 import { isNoReceiver } from './wake';
 
@@ -26,7 +26,7 @@ export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageS
 }
 
 /** One call of a content script's; a stopped worker being woken up gets one retry. */
-async function request(name: 'page.report' | 'panel.register', input: unknown): Promise<unknown> {
+async function request(name: 'page.report' | 'inbox.report' | 'panel.register', input: unknown): Promise<unknown> {
   const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
   try {
     return await message();
@@ -61,6 +61,12 @@ export async function reportPage(snapshot: PageSnapshot): Promise<{ subFrameSurf
   }
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
+}
+
+/** The page's conversation list changed (issue #16): its rows go to the background, which merges them. */
+export async function reportInbox(report: InboxReport): Promise<void> {
+  const answer = InboxAnswerSchema.parse(await request('inbox.report', report));
+  if (!answer.ok) throw new Error(answer.error.message);
 }
 
 /** Team mode: the composer saw typing (never what was typed); the background decides whether it matters. */

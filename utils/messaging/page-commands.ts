@@ -42,6 +42,12 @@ export const RegisterAnswerSchema = z.union([
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
 
+/** The background's answer to an `inbox.report` (issue #16): how many rows it merged. */
+export const InboxAnswerSchema = z.union([
+  z.strictObject({ ok: z.literal(true), value: z.strictObject({ merged: z.number(), indistinct: z.number() }) }),
+  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
+]);
+
 /** Sent by the background to extension pages: the panel of `tabId` focuses its template search. */
 export const PanelCommandSchema = z.strictObject({
   kind: z.literal('dms.panel-command'),

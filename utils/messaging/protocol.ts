@@ -31,7 +31,7 @@ import {
   ResolutionsSchema,
   UnsubscribeResultSchema,
 } from '../packs/import';
-import { InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
+import { InboxReportSchema, InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
 import { SlaMetricsSchema } from '../sla/metrics-wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
@@ -78,6 +78,8 @@ export const RPC = {
   /** A content script's view of its page changed. The answer tells a top frame whether one of its
    * sub-frames (LinkedIn's interop iframe) shows a conversation surface (see ReportAnswerSchema). */
   'page.report': rpc(PageSnapshotSchema, z.strictObject({ subFrameSurface: z.boolean() }), ['content']),
+  /** A content script's conversation list changed (issue #16): its rendered rows, merged into conversations. */
+  'inbox.report': rpc(InboxReportSchema, z.strictObject({ merged: z.number(), indistinct: z.number() }), ['content']),
   /** The panel asks its tab's content script to fill the composer (never to send). */
   'composer.insert': rpc(
     z.strictObject({ text: z.string().min(1).max(20_000), threadId: z.string().min(1).max(500) }),

@@ -4,7 +4,7 @@
  * date of the DOM they describe (research: docs/platforms/facebook.md; nothing was checked on a
  * logged-in page). Never Meta's generated atomic class names (x1…).
  */
-import type { SignalTable } from './toolkit/signals';
+import type { SignalSpec, SignalTable } from './toolkit/signals';
 
 const EKKO_MESSENGER = 'https://github.com/useekko/ekko-core/blob/main/src/content/messenger.ts';
 const KATEX = 'https://github.com/brbavar/katex-for-messenger-web/blob/main/main.js';
@@ -118,3 +118,38 @@ export const FACEBOOK_SIGNALS = {
     'lexical-hook': { kind: 'data-hook', sources: [EKKO_MESSENGER], date: '2026-07-12' },
   },
 } as const satisfies SignalTable;
+
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+/** The chat list: [role=navigation] [role=grid] outside [role=main], rows linking to /messages/t/<id>/. */
+export const FACEBOOK_INBOX = {
+  navigation: '[role="navigation"]',
+  list: '[role="grid"]',
+  row: ':scope > [role="row"]',
+  threadLink: 'a[href*="/messages/"]',
+  avatar: 'img[alt]',
+  /** The row's texts: the name first, then the preview line ("Du: Deal!"). */
+  text: 'span[dir="auto"]',
+  time: 'abbr',
+  active: '[aria-current="page"], [aria-current="true"]',
+} as const;
+
+/** Localized labels of the chat list (English as thread.html shows it; the others unverified). */
+export const FACEBOOK_INBOX_LABELS = {
+  list: { en: 'Chats', de: 'Chats', fr: 'Discussions', es: 'Chats', it: 'Chat', pt: 'Conversas', nl: 'Chats' },
+  you: { en: 'You:', de: 'Du:', fr: 'Vous :', es: 'Tú:', it: 'Tu:', pt: 'Você:', nl: 'Jij:', tr: 'Sen:', pl: 'Ty:' },
+  unread: { en: 'Unread', de: 'Ungelesen', fr: 'Non lu', es: 'No leído', it: 'Da leggere' },
+} as const;
+
+export const FACEBOOK_INBOX_SIGNALS = {
+  list: {
+    /** The grid labelled "Chats" (LABELS.list). */
+    'list-label': { kind: 'label', sources: [CAPRINE], date: '2026-04-27' },
+    /** The grid inside [role=navigation] whose rows link to threads. */
+    'list-structure': { kind: 'structure', sources: [CAPRINE, EKKO_MESSENGER], date: '2026-07-12' },
+  },
+  name: {
+    'avatar-alt': { kind: 'label', sources: [EKKO_MESSENGER], date: '2026-07-12', unverified: true },
+    'name-text': { kind: 'structure', sources: [CAPRINE], date: '2026-04-27', unverified: true },
+  },
+} as const satisfies Record<string, Record<string, SignalSpec>>;

@@ -2,8 +2,15 @@ import { focusComposerElement } from './editors/contenteditable';
 import { type InsertTarget, insertChecked } from './editors/insert';
 import { lexicalEngine } from './editors/lexical';
 import { withEngine } from './editors/trigger';
-import { FACEBOOK_LABELS, FACEBOOK_RESERVED_PATHS, FACEBOOK_SELECTORS as S } from './facebook.selectors';
+import {
+  FACEBOOK_INBOX_LABELS,
+  FACEBOOK_LABELS,
+  FACEBOOK_RESERVED_PATHS,
+  FACEBOOK_INBOX as I,
+  FACEBOOK_SELECTORS as S,
+} from './facebook.selectors';
 import { routeOf } from './sites';
+import { afterLastDot, ariaLabelSelector, inboxListReader, labelledAs, presenceVote } from './toolkit/list';
 import {
   firstTextLine,
   guarded,
@@ -12,12 +19,13 @@ import {
   isVisible,
   matchingOutside,
   nameFromLabel,
+  textOf,
 } from './toolkit/read';
 import { type MessageRowReader, messageKey, readMessageRows, TIME_SEPARATOR } from './toolkit/rows';
 import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
 import { ThreadBinding } from './toolkit/thread';
-import type { PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
+import type { InboxListReader, PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
 
 /**
  * Facebook Messenger on facebook.com: the conversation page /messages/t/<id>/ (and /messages/e2ee/t/<id>/),
@@ -290,4 +298,43 @@ export function createFacebookAdapter(): PlatformAdapter {
   };
 }
 
-export const facebookAdapter = createFacebookAdapter();
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const INBOX_LIST_LABELS: readonly string[] = Object.values(FACEBOOK_INBOX_LABELS.list);
+const INBOX_UNREAD = ariaLabelSelector(Object.values(FACEBOOK_INBOX_LABELS.unread));
+
+/** The thread a chat list row links to. */
+function rowThreadId(row: Element): string | undefined {
+  const link = row.querySelector<HTMLAnchorElement>(I.threadLink);
+  const route = link ? routeOf('facebook', new URL(link.href, row.ownerDocument.baseURI)) : undefined;
+  return route?.kind === 'thread' ? route.threadId : undefined;
+}
+
+const rowTexts = (row: Element) => [...row.querySelectorAll(I.text)].map(textOf);
+
+export const facebookInbox: InboxListReader = inboxListReader({
+  platform: 'facebook',
+  list(doc) {
+    const grids = [...doc.querySelectorAll(I.list)].filter((grid) => !grid.closest(S.main));
+    return resolvePart([
+      { signal: 'list-label', candidates: labelledAs(grids, INBOX_LIST_LABELS) },
+      {
+        signal: 'list-structure',
+        candidates: grids.filter((grid) => grid.closest(I.navigation) && grid.querySelector(I.threadLink)),
+      },
+    ]).value;
+  },
+  rows: (list) => list.querySelectorAll(I.row),
+  youPrefixes: Object.values(FACEBOOK_INBOX_LABELS.you),
+  name: (row) => [
+    vote('avatar-alt', row.querySelector(I.avatar)?.getAttribute('alt')?.trim() || undefined),
+    vote('name-text', rowTexts(row)[0] || undefined),
+  ],
+  link: (row) => ({ threadId: rowThreadId(row) }),
+  preview: (row) => rowTexts(row)[1],
+  timeLabel: (row) => textOf(row.querySelector(I.time)) || afterLastDot(textOf(row)),
+  unread: (row) => [presenceVote('unread-label', row, INBOX_UNREAD)],
+  active: (row) => row.querySelector(I.active) !== null,
+});
+
+export const facebookAdapter: PlatformAdapter = { ...createFacebookAdapter(), inbox: facebookInbox };

@@ -4,7 +4,7 @@
  * they describe (research: docs/platforms/instagram.md; nothing was checked on a logged-in page).
  * Never Meta's generated atomic class names (x1…): they change with every deploy.
  */
-import type { SignalTable } from './toolkit/signals';
+import type { SignalSpec, SignalTable } from './toolkit/signals';
 
 const EKKO = 'https://github.com/useekko/ekko-core';
 const UNSENDER = 'https://github.com/thoughtsunificator/instagram-dm-unsender';
@@ -137,3 +137,56 @@ export const INSTAGRAM_SIGNALS = {
     },
   },
 } as const satisfies SignalTable;
+
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const SAFARI_NOTES = 'https://github.com/IsaiahDupree/Safari_Automations';
+
+/**
+ * The inbox list inside <main>, on /direct/inbox/ and beside an open thread. Rows carry no link: a row is
+ * known by its avatar's alt text ("<handle>'s profile picture", as the nav rail's own avatar).
+ */
+export const INSTAGRAM_INBOX = {
+  list: '[role="list"]',
+  row: ':scope > [role="listitem"]',
+  /** A list of conversations holds buttons with avatars (structure, independent of the label). */
+  rowStructure: '[role="listitem"] [role="button"] img[alt]',
+  /** The row's texts: the name first, then the preview line ("You: See you then"). */
+  text: '[role="button"] span[dir="auto"]',
+  avatar: 'img[alt]',
+  time: 'abbr',
+  active: '[aria-current="true"], [aria-current="page"]',
+} as const;
+
+/** Localized labels of the list (English as the sources show it; the others unverified). */
+export const INSTAGRAM_INBOX_LABELS = {
+  list: { en: 'Conversations', de: 'Unterhaltungen', fr: 'Conversations', es: 'Conversaciones', it: 'Conversazioni' },
+  /** The preview's start when the last message was mine. */
+  you: { en: 'You:', de: 'Du:', fr: 'Vous :', es: 'Tú:', it: 'Tu:', pt: 'Você:', nl: 'Jij:', tr: 'Sen:', pl: 'Ty:' },
+  unread: { en: 'Unread', de: 'Ungelesen', fr: 'Non lu', es: 'No leído', it: 'Da leggere' },
+  /** The avatar's alt text; the capture is the handle. */
+  avatar: {
+    en: /^(.+)'s profile picture$/,
+    de: /^Profilbild von (.+)$/,
+    fr: /^Photo de profil de (.+)$/,
+    es: /^Foto del perfil de (.+)$/,
+  },
+} as const;
+
+/** The signals of the list's parts (ids as the adapter names them). */
+export const INSTAGRAM_INBOX_SIGNALS = {
+  list: {
+    'list-label': {
+      kind: 'label',
+      sources: ['tests/fixtures/instagram/inbox.html'],
+      date: '2026-12-01',
+      unverified: true,
+    },
+    'list-structure': { kind: 'structure', sources: [`${EKKO}/blob/main/docs/ADAPTERS.md`], date: '2026-07-12' },
+  },
+  row: {
+    /** "3h", "22w" and the "You:" prefix (selector notes, 2026-01-31). */
+    'time-and-you': { kind: 'label', sources: [SAFARI_NOTES], date: '2026-01-31' },
+    'unread-label': { kind: 'label', sources: [SAFARI_NOTES], date: '2026-01-31', unverified: true },
+  },
+} as const satisfies Record<string, Record<string, SignalSpec>>;

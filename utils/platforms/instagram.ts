@@ -1,12 +1,15 @@
 import { lexicalEngine } from './editors/lexical';
 import {
+  INSTAGRAM_INBOX as I,
   INSTAGRAM_HANDLE,
+  INSTAGRAM_INBOX_LABELS,
   INSTAGRAM_LABELS,
   INSTAGRAM_RESERVED_PATHS,
   INSTAGRAM_SELECTORS as S,
 } from './instagram.selectors';
 import { routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
+import { afterLastDot, ariaLabelSelector, inboxListReader, labelledAs, presenceVote } from './toolkit/list';
 import {
   firstTextLine,
   guarded,
@@ -16,12 +19,13 @@ import {
   lowestVisible,
   matchingOutside,
   nameFromLabel,
+  textOf,
 } from './toolkit/read';
 import { type MessageRowReader, messageKey, readMessageRows, TIME_SEPARATOR } from './toolkit/rows';
 import { resolvePart, type SignalVote, vote } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
 import { ThreadBinding } from './toolkit/thread';
-import type { PageSnapshot, Participant, PlatformAdapter } from './types';
+import type { InboxListReader, PageSnapshot, Participant, PlatformAdapter } from './types';
 
 /**
  * Instagram web DMs (www.instagram.com/direct/…). The content script matches the whole site because the
@@ -233,4 +237,35 @@ export function createInstagramAdapter(): PlatformAdapter {
   });
 }
 
-export const instagramAdapter = createInstagramAdapter();
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const INBOX_LIST_LABELS: readonly string[] = Object.values(INSTAGRAM_INBOX_LABELS.list);
+const INBOX_AVATAR_LABELS = Object.values(INSTAGRAM_INBOX_LABELS.avatar);
+const INBOX_UNREAD = ariaLabelSelector(Object.values(INSTAGRAM_INBOX_LABELS.unread));
+
+/** The row's name and preview: its first two texts. */
+const rowTexts = (row: Element) => [...row.querySelectorAll(I.text)].map(textOf);
+
+export const instagramInbox: InboxListReader = inboxListReader({
+  platform: 'instagram',
+  list(doc) {
+    const lists = [...(doc.querySelector(S.main)?.querySelectorAll(I.list) ?? [])];
+    return resolvePart([
+      { signal: 'list-label', candidates: labelledAs(lists, INBOX_LIST_LABELS) },
+      { signal: 'list-structure', candidates: lists.filter((list) => list.querySelector(I.rowStructure)) },
+    ]).value;
+  },
+  rows: (list) => list.querySelectorAll(I.row),
+  youPrefixes: Object.values(INSTAGRAM_INBOX_LABELS.you),
+  name: (row) => [vote('name-text', rowTexts(row)[0] || undefined)],
+  link(row) {
+    const handle = nameFromLabel(row.querySelector(I.avatar)?.getAttribute('alt'), INBOX_AVATAR_LABELS);
+    return handle && INSTAGRAM_HANDLE.test(handle) ? { handle } : {};
+  },
+  preview: (row) => rowTexts(row)[1],
+  timeLabel: (row) => textOf(row.querySelector(I.time)) || afterLastDot(textOf(row)),
+  unread: (row) => [presenceVote('unread-label', row, INBOX_UNREAD)],
+  active: (row) => row.querySelector(I.active) !== null,
+});
+
+export const instagramAdapter: PlatformAdapter = { ...createInstagramAdapter(), inbox: instagramInbox };

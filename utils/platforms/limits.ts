@@ -17,4 +17,7 @@ export const REPORT_LIMITS = {
   signals: 20,
   skeleton: 20_000,
   drift: 6,
+  /** Inbox list reports (issue #16): rendered rows per report, and a row's avatar path shape. */
+  inboxRows: 100,
+  avatarShape: 300,
 } as const;

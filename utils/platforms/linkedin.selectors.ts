@@ -6,7 +6,7 @@
  * names to some accounts at a time (https://github.com/jordwest/news-feed-eradicator/issues/362,
  * https://github.com/njelich/LinkOff/issues/82), where roles, aria and structure must carry the read.
  */
-import type { SignalTable } from './toolkit/signals';
+import type { SignalSpec, SignalTable } from './toolkit/signals';
 
 const BRISKINE = 'https://github.com/Briskine/briskine/blob/master/src/content/plugins/linkedin.js';
 /** The invitation note's sources are anonymous tools' code: summarised there. */
@@ -114,3 +114,43 @@ export const LINKEDIN_SIGNALS = {
     'form-textbox': { kind: 'structure', sources: [BRISKINE, LINKEDIN_DOC], date: '2026-03-01' },
   },
 } as const satisfies SignalTable;
+
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const LINKEDIN_MCP_413 = 'https://github.com/stickerdaniel/linkedin-mcp-server/pull/413';
+
+/**
+ * The messaging page's conversation list. Its rows carry no link, no thread id and no urn (PR #413,
+ * 2026-05): a row is known by the name and the avatar it shows. BEM classes are one signal, structure
+ * (a list of items with a heading and a <time>) the other.
+ */
+export const LINKEDIN_INBOX = {
+  listClass: '.msg-conversations-container__conversations-list',
+  listStructure: 'ul',
+  row: ':scope > li',
+  nameClass: '.msg-conversation-listitem__participant-names, .msg-conversation-card__participant-names',
+  heading: 'h3',
+  avatar: 'img[alt]',
+  snippet: '.msg-conversation-card__message-snippet',
+  time: 'time',
+  unreadClass: '.msg-conversation-card__convo-item-container--unread',
+  unreadBadge: '.notification-badge--show',
+  active: '.msg-conversations-container__convo-item-link--active, [aria-current="page"], [aria-current="true"]',
+} as const;
+
+/** Localized labels of the list (English as the sources show it; the others unverified). */
+export const LINKEDIN_INBOX_LABELS = {
+  you: { en: 'You:', de: 'Sie:', fr: 'Vous :', es: 'Tú:', it: 'Tu:', pt: 'Você:', nl: 'U:' },
+} as const;
+
+export const LINKEDIN_INBOX_SIGNALS = {
+  list: {
+    'list-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01', unverified: true },
+    'list-structure': { kind: 'structure', sources: [LINKEDIN_MCP_413], date: '2026-05-01' },
+  },
+  name: {
+    'name-class': { kind: 'data-hook', sources: [BRISKINE], date: '2026-03-01', unverified: true },
+    heading: { kind: 'structure', sources: [LINKEDIN_MCP_413], date: '2026-05-01' },
+    'avatar-alt': { kind: 'label', sources: [LINKEDIN_MCP_413], date: '2026-05-01', unverified: true },
+  },
+} as const satisfies Record<string, Record<string, SignalSpec>>;

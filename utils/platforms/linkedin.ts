@@ -1,15 +1,21 @@
 import { contenteditableEngine } from './editors/contenteditable';
 import type { InsertTarget } from './editors/insert';
 import { reactTextareaEngine } from './editors/react-textarea';
-import { LINKEDIN_SELECTORS as L, type LinkedinSurfaceKind } from './linkedin.selectors';
+import {
+  LINKEDIN_INBOX as I,
+  LINKEDIN_SELECTORS as L,
+  LINKEDIN_INBOX_LABELS,
+  type LinkedinSurfaceKind,
+} from './linkedin.selectors';
 import { invitationThreadId, routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
+import { inboxListReader, presenceVote, textVote } from './toolkit/list';
 import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
 import { createRowKeys, MESSAGE_WINDOW } from './toolkit/rows';
-import { type ResolvedPart, resolvePart } from './toolkit/signals';
+import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
 import { ThreadBinding } from './toolkit/thread';
-import type { ComposerKind, PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
+import type { ComposerKind, InboxListReader, PageSnapshot, Participant, PlatformAdapter, SeenMessage } from './types';
 
 /**
  * LinkedIn messaging: the /messaging/thread/<id>/ page and overlay chat windows on any page (in the
@@ -396,4 +402,44 @@ export function createLinkedinAdapter(): PlatformAdapter {
   });
 }
 
-export const linkedinAdapter = createLinkedinAdapter();
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+/** A list of conversations: items with a heading (the name) and a <time>. */
+const listsConversations = (list: Element) =>
+  list.querySelector(`:scope > li ${I.heading}`) && list.querySelector(I.time);
+
+export const linkedinInbox: InboxListReader = inboxListReader({
+  platform: 'linkedin',
+  list(doc) {
+    const scope = doc.querySelector('main') ?? doc;
+    return resolvePart([
+      { signal: 'list-class', candidates: [...scope.querySelectorAll(I.listClass)] },
+      {
+        signal: 'list-structure',
+        candidates: [...scope.querySelectorAll(I.listStructure)].filter(
+          (list) => listsConversations(list) && !list.closest(L.page.scope),
+        ),
+      },
+    ]).value;
+  },
+  rows: (list) => list.querySelectorAll(I.row),
+  youPrefixes: Object.values(LINKEDIN_INBOX_LABELS.you),
+  name: (row) => [
+    textVote('name-class', row, I.nameClass),
+    textVote('heading', row, I.heading),
+    vote('avatar-alt', row.querySelector(I.avatar)?.getAttribute('alt')?.trim() || undefined),
+  ],
+  avatar: (row) => row.querySelector(I.avatar),
+  preview: (row) => (row.querySelector(I.snippet) ? textOf(row.querySelector(I.snippet)) : undefined),
+  timeLabel: (row) => textOf(row.querySelector(I.time)) || undefined,
+  unread: (row) => [
+    {
+      signal: 'unread-class',
+      candidates: row.matches(I.unreadClass) || row.querySelector(I.unreadClass) ? [true] : [],
+    },
+    presenceVote('unread-badge', row, I.unreadBadge),
+  ],
+  active: (row) => row.matches(I.active) || row.querySelector(I.active) !== null,
+});
+
+export const linkedinAdapter: PlatformAdapter = { ...createLinkedinAdapter(), inbox: linkedinInbox };

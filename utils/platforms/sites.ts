@@ -77,8 +77,39 @@ const INVITATION_PREFIX = 'invitation:';
  */
 export const invitationThreadId = (profileSlug: string) => `${INVITATION_PREFIX}${profileSlug}`;
 
+/**
+ * The thread id of a conversation seen only as a list row without a link (issue #16, utils/inbox/merge.ts):
+ * its thread is unknown, so it opens on the platform's inbox.
+ */
+export const INBOX_ENTRY_PREFIX = 'inbox:';
+
+/** The platform's inbox page; on LinkedIn with `name` in its search (stickerdaniel/linkedin-mcp-server PR #413). */
+export function inboxUrl(platform: Platform, name?: string): string {
+  switch (platform) {
+    case 'instagram':
+      return 'https://www.instagram.com/direct/inbox/';
+    case 'x':
+      return 'https://x.com/i/chat';
+    case 'facebook':
+      return 'https://www.facebook.com/messages/';
+    case 'linkedin':
+      return `https://www.linkedin.com/messaging/${name ? `?searchTerm=${encodeURIComponent(name)}` : ''}`;
+  }
+}
+
+/**
+ * Where a conversation opens on its platform. A LinkedIn conversation known only from its list row has no
+ * thread URL (and direct thread URLs may fail there: linkedin-mcp-server#703): the messaging page searching
+ * for the person's name.
+ */
+export function conversationUrl(platform: Platform, threadId: string, name: string): string {
+  const unknownThread = threadId.startsWith(INBOX_ENTRY_PREFIX);
+  return unknownThread ? inboxUrl(platform, name) : threadUrl(platform, threadId);
+}
+
 /** Where a conversation lives on its platform (the dashboard's "open" link). */
 export function threadUrl(platform: Platform, threadId: string): string {
+  if (threadId.startsWith(INBOX_ENTRY_PREFIX)) return inboxUrl(platform);
   if (platform === 'linkedin' && threadId.startsWith(INVITATION_PREFIX)) {
     return `https://www.linkedin.com/in/${encodeURIComponent(threadId.slice(INVITATION_PREFIX.length))}/`;
   }

@@ -136,4 +136,54 @@ export interface PlatformAdapter {
   focusComposer(doc: Document): boolean;
   /** What insertText would write to and with which engine: for shortcuts typed in the composer (issue #17). */
   composerAccess?(doc: Document): ComposerAccess | null;
+  /** The conversation list beside the thread or on the inbox page (issue #16). */
+  inbox?: InboxListReader;
+}
+
+// ---- inbox lists (issue #16) ----------------------------------------------------------------------
+
+/**
+ * One rendered row of a platform's conversation list: who, whether it is unread, whose message came
+ * last and the row's time label as printed ("3h", "Mon"). Never the preview text: the adapter reads it
+ * only to see whether it starts with "You:".
+ */
+export const InboxRowSchema = z.strictObject({
+  name: z.string().min(1).max(REPORT_LIMITS.name),
+  /** The thread the row links to, where the row has a link (Messenger, X). */
+  threadId: z.string().min(1).max(REPORT_LIMITS.threadId).optional(),
+  handle: z.string().max(REPORT_LIMITS.handle).optional(),
+  /**
+   * What the avatar's image path looks like with its size and signature parts blanked: with the name it
+   * tells a row without link or id (LinkedIn) apart from another person of the same name.
+   */
+  avatarShape: z.string().max(REPORT_LIMITS.avatarShape).optional(),
+  unread: z.boolean(),
+  lastFrom: z.enum(['them', 'me']),
+  timeLabel: z.string().max(REPORT_LIMITS.timeLabel).optional(),
+  /** The list marks this row as the conversation open beside it. */
+  active: z.boolean().optional(),
+});
+export type InboxRow = z.infer<typeof InboxRowSchema>;
+
+export const InboxReportSchema = z.strictObject({
+  platform: PlatformSchema,
+  url: z.string().max(REPORT_LIMITS.url),
+  pageLanguage: z.string().max(REPORT_LIMITS.language).optional(),
+  rows: z.array(InboxRowSchema).max(REPORT_LIMITS.inboxRows),
+  /** The conversation open beside the list (from the same read's snapshot), to link the active row to it. */
+  openThread: z
+    .strictObject({
+      threadId: z.string().min(1).max(REPORT_LIMITS.threadId),
+      name: z.string().min(1).max(REPORT_LIMITS.name),
+    })
+    .optional(),
+});
+export type InboxReport = z.infer<typeof InboxReportSchema>;
+
+/** How an adapter reads its platform's conversation list, where one is on screen. */
+export interface InboxListReader {
+  /** The narrowest node whose subtree changes with the list (it may lie outside `observationRoot`). */
+  root(doc: Document): Node | null;
+  /** The rendered rows, top first; empty when no list is on screen. Never clicks, scrolls or focuses. */
+  read(doc: Document, url: URL): InboxRow[];
 }

@@ -6,7 +6,7 @@
  * X has two DM UIs: "Chat" at /i/chat (beta 2025-09, launched 2025-11-14), rendered inside an open shadow
  * root, and the legacy /messages pages that some accounts still get.
  */
-import type { SignalTable } from './toolkit/signals';
+import type { SignalSpec, SignalTable } from './toolkit/signals';
 import type { ComposerKind } from './types';
 
 const CONTROL_PANEL = 'https://github.com/insin/control-panel-for-twitter';
@@ -134,3 +134,41 @@ export const X_SIGNALS = {
     },
   },
 } as const satisfies SignalTable;
+
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const X_DM = 'https://github.com/ihuzaifashoukat/x-use';
+
+/** X Chat's inbox panel inside the Chat shadow root: rows dm-conversation-item-<a>:<b> linking to /i/chat/<a>-<b>. */
+export const X_INBOX = {
+  panel: '[data-testid="dm-inbox-panel"]',
+  list: '[data-testid="dm-conversation-scroller"]',
+  row: '[data-testid^="dm-conversation-item-"]',
+  /** The row's own id: the thread's two user ids (x-use `_NATIVE_ROW_ID`). */
+  rowId: /^dm-conversation-item-(\d+):(\d+)$/,
+  threadLink: 'a[href*="/i/chat/"]',
+  /** The name and the "@handle" are left-to-right spans; the preview is the dir=auto one. */
+  label: 'span[dir="ltr"]',
+  preview: 'span[dir="auto"]',
+  time: 'time',
+  unreadHook: '[data-testid="dm-unread-indicator"]',
+  active: '[aria-selected="true"]',
+} as const;
+
+/** Localized labels of the list (English as the fixtures show it; the others unverified). */
+export const X_INBOX_LABELS = {
+  you: { en: 'You:', de: 'Du:', fr: 'Vous :', es: 'Tú:', it: 'Tu:', pt: 'Você:', ja: 'あなた:' },
+  unread: { en: 'Unread', de: 'Ungelesen', fr: 'Non lu', es: 'No leído' },
+} as const;
+
+export const X_INBOX_SIGNALS = {
+  list: {
+    'list-hook': { kind: 'data-hook', sources: [X_DM], date: '2026-08-06' },
+    /** The container of the rows that carry a conversation id. */
+    'list-structure': { kind: 'structure', sources: [X_DM], date: '2026-08-06' },
+  },
+  thread: {
+    'row-id': { kind: 'data-hook', sources: [X_DM], date: '2026-08-06' },
+    'row-link': { kind: 'url', sources: [X_DM], date: '2026-08-06' },
+  },
+} as const satisfies Record<string, Record<string, SignalSpec>>;

@@ -3,13 +3,14 @@ import type { InsertTarget } from './editors/insert';
 import { reactTextareaEngine } from './editors/react-textarea';
 import { routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
+import { ariaLabelSelector, inboxListReader, presenceVote } from './toolkit/list';
 import { linkPath, shadowAttachSignal, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
 import { type ResolvedPart, resolvePart, vote } from './toolkit/signals';
 import { emptySnapshot, finishSnapshot, type PartReading } from './toolkit/snapshot';
 import { ThreadBinding } from './toolkit/thread';
-import type { PageSnapshot, PageState, Participant, PlatformAdapter, SeenMessage } from './types';
-import { X_SELECTORS as X, type XLayout } from './x.selectors';
+import type { InboxListReader, PageSnapshot, PageState, Participant, PlatformAdapter, SeenMessage } from './types';
+import { X_SELECTORS as X, X_INBOX, X_INBOX_LABELS, type XLayout } from './x.selectors';
 
 /**
  * X DMs: Chat at /i/chat inside an open shadow root, and the legacy /messages pages.
@@ -202,4 +203,57 @@ export function createXAdapter(): PlatformAdapter {
   });
 }
 
-export const xAdapter = createXAdapter();
+// ---- the conversation list (issue #16) ------------------------------------------------------------
+
+const INBOX_UNREAD = [X_INBOX.unreadHook, ariaLabelSelector(Object.values(X_INBOX_LABELS.unread))];
+
+/** Rows whose test id names a conversation (the unread indicator's id begins alike). */
+const conversationRows = (scope: ParentNode) =>
+  [...scope.querySelectorAll(X_INBOX.row)].filter((row) => X_INBOX.rowId.test(row.getAttribute('data-testid') ?? ''));
+
+function rowThread(row: Element) {
+  const id = X_INBOX.rowId.exec(row.getAttribute('data-testid') ?? '');
+  const link = row.querySelector<HTMLAnchorElement>(X_INBOX.threadLink);
+  const route = link ? routeOf('x', new URL(link.href, row.ownerDocument.baseURI)) : undefined;
+  return resolvePart([
+    vote('row-id', id ? `${id[1]}-${id[2]}` : undefined),
+    vote('row-link', route?.kind === 'thread' ? route.threadId : undefined),
+  ]).value;
+}
+
+const rowLabels = (row: Element) => [...row.querySelectorAll(X_INBOX.label)].map(textOf);
+
+export const xInbox: InboxListReader = inboxListReader({
+  platform: 'x',
+  list(doc) {
+    const root = doc.querySelector(X.chatHost)?.shadowRoot;
+    const panel = root?.querySelector(X_INBOX.panel);
+    if (!panel) return null;
+    const parents = new Set(conversationRows(panel).map((row) => row.parentElement));
+    return resolvePart([
+      { signal: 'list-hook', candidates: [...panel.querySelectorAll(X_INBOX.list)] },
+      { signal: 'list-structure', candidates: [...parents].filter((parent): parent is HTMLElement => !!parent) },
+    ]).value;
+  },
+  rows: conversationRows,
+  youPrefixes: Object.values(X_INBOX_LABELS.you),
+  name: (row) => [
+    vote(
+      'name-text',
+      rowLabels(row).find((label) => label && !label.startsWith('@')),
+    ),
+  ],
+  link(row) {
+    const handle = rowLabels(row)
+      .find((label) => label.startsWith('@'))
+      ?.slice(1);
+    return { threadId: rowThread(row) ?? undefined, ...(handle && X.handlePath.test(`/${handle}`) && { handle }) };
+  },
+  preview: (row) => (row.querySelector(X_INBOX.preview) ? textOf(row.querySelector(X_INBOX.preview)) : undefined),
+  timeLabel: (row) => textOf(row.querySelector(X_INBOX.time)) || undefined,
+  unread: (row) =>
+    INBOX_UNREAD.map((selector, i) => presenceVote(i === 0 ? 'unread-hook' : 'unread-label', row, selector)),
+  active: (row) => row.matches(X_INBOX.active),
+});
+
+export const xAdapter: PlatformAdapter = { ...createXAdapter(), inbox: xInbox };

@@ -1,7 +1,7 @@
 import type { SidekickDatabase } from '../db/database';
-import { recordConversation } from '../db/operations';
 import { type Conversation, ConversationSchema, newId, type ResponseEvent, ResponseEventSchema } from '../db/schema';
 import { cyrb53 } from '../hash';
+import { recordThreadConversation } from '../inbox/merge';
 import type { PageSnapshot, SeenMessage } from '../platforms/types';
 import { type MessageTime, messageTimes } from '../time/message-times';
 import { conversationClock, loadPolicyContext } from './policy';
@@ -68,7 +68,7 @@ export type TrackResult = {
 type ReportedMessage = Pick<SeenMessage, 'key' | 'direction' | 'timeLabel'>;
 
 /** Without a page language, the labels are read in the browser's (the site follows it by default). */
-const FALLBACK_LANGUAGE = globalThis.navigator?.language ?? 'en';
+export const FALLBACK_LANGUAGE = globalThis.navigator?.language ?? 'en';
 
 /**
  * Updates a conversation's response tracking from the messages its page shows now (oldest first).
@@ -130,6 +130,7 @@ export async function trackMessages(
       next.firstResponseMs ??= now - next.waitingSince;
       delete next.waitingSince;
       delete next.waitingSinceSource;
+      delete next.waitingSincePrecision;
       delete next.nextDeadline;
       if (next.status === 'waiting') next.status = 'open';
     }
@@ -141,6 +142,7 @@ export async function trackMessages(
         if (next.waitingSince !== undefined) await dropOpenWait(db, next.id, next.waitingSince);
         delete next.waitingSince;
         delete next.waitingSinceSource;
+        delete next.waitingSincePrecision;
         delete next.nextDeadline;
         next.status = 'waiting';
       }
@@ -162,7 +164,7 @@ export async function trackMessages(
             inboundSource: since.source,
           }),
         );
-      } else if (since.source === 'page' && since.at < next.waitingSince) {
+      } else if (since.source === 'page' && (since.at < next.waitingSince || next.waitingSinceSource === 'list')) {
         await moveEvent(db, next, since);
       }
       if (next.status === 'open') next.status = 'waiting';
@@ -189,7 +191,7 @@ export async function trackPageReport(
   snapshot: PageSnapshot,
   now: number,
 ): Promise<TrackResult | undefined> {
-  const conversationId = await recordConversation(db, snapshot, now);
+  const conversationId = await recordThreadConversation(db, snapshot, now);
   if (!conversationId) return undefined;
   return trackMessages(db, conversationId, snapshot.messages, now, snapshot.pageLanguage);
 }
@@ -266,21 +268,22 @@ async function moveWaitBack(
 }
 
 /** Moves the open wait of `conversation` (mutated) to the earlier page time `since`, deadline included. */
-async function moveEvent(db: SidekickDatabase, conversation: Conversation, since: MessageTime) {
+export async function moveEvent(db: SidekickDatabase, conversation: Conversation, since: MessageTime) {
   const open = await openWait(db, conversation.id, conversation.waitingSince as number);
   if (open) await db.responseEvents.put({ ...open, inboundAt: since.at, inboundSource: since.source });
   conversation.waitingSince = since.at;
   conversation.waitingSinceSource = since.source;
+  delete conversation.waitingSincePrecision;
   conversation.nextDeadline = await breachDeadline(db, conversation, since.at);
 }
 
-async function breachDeadline(db: SidekickDatabase, conversation: Conversation, waitingSince: number) {
+export async function breachDeadline(db: SidekickDatabase, conversation: Conversation, waitingSince: number) {
   const { settings, tags } = await loadPolicyContext(db);
   return conversationClock(conversation, tags, settings, waitingSince, waitingSince).clock.breachAt;
 }
 
 /** Sets answeredAt on the wait's event (adds the event if it went missing, e.g. a partial restore). */
-async function answerWait(
+export async function answerWait(
   db: SidekickDatabase,
   conversation: Conversation,
   waitingSince: number,
@@ -301,7 +304,7 @@ async function dropOpenWait(db: SidekickDatabase, conversationId: string, waitin
   if (open) await db.responseEvents.delete(open.id);
 }
 
-function openWait(db: SidekickDatabase, conversationId: string, waitingSince: number) {
+export function openWait(db: SidekickDatabase, conversationId: string, waitingSince: number) {
   return db.responseEvents
     .where('[conversationId+inboundAt]')
     .equals([conversationId, waitingSince])

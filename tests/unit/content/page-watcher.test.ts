@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
 import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
-import type { PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
+import type { InboxRow, PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
 import { context } from './context';
 
 // When the watcher reads the page: in the next frame after a change, less often while the page churns
@@ -147,4 +147,93 @@ describe('watchPage', () => {
     }
     expect(adapter.reads).toBe(7);
   });
+});
+
+describe('watchPage with a conversation list (issue #16)', () => {
+  let listReports: InboxRow[][];
+  let snapshots: PageSnapshot[];
+  let listReads: number;
+  let invalidate: () => void;
+
+  /** The list's rows as an adapter reads them: a name and whose message came last, from each <li>. */
+  const rowsOf = (doc: Document): InboxRow[] =>
+    [...doc.querySelectorAll('#inbox li')].map((item) => ({
+      name: item.textContent ?? '',
+      unread: false,
+      lastFrom: item.classList.contains('mine') ? 'me' : 'them',
+    }));
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'performance'] });
+    // The list lies outside the thread's observation root, as Messenger's chat list does.
+    document.body.innerHTML = '<ul id="list"></ul><nav><ul id="inbox"><li>Anna</li></ul></nav>';
+    const adapter = {
+      ...countingAdapter(),
+      observationRoot: (doc: Document) => doc.getElementById('list'),
+      inbox: {
+        root: (doc: Document) => doc.getElementById('inbox'),
+        read: (doc: Document) => {
+          listReads++;
+          return rowsOf(doc);
+        },
+      },
+    };
+    listReports = [];
+    snapshots = [];
+    listReads = 0;
+    const { ctx, invalidate: end } = context();
+    invalidate = end;
+    watchPage(
+      ctx,
+      adapter,
+      (snapshot) => snapshots.push(snapshot),
+      (rows) => listReports.push(rows),
+    );
+  });
+  afterEach(() => {
+    invalidate();
+    vi.useRealTimers();
+  });
+
+  const inbox = () => document.getElementById('inbox') as HTMLElement;
+
+  it('reports the list on start and when its rows changed, not on a mutation that changes nothing read', async () => {
+    expect(listReports.map((rows) => rows.map((row) => row.name))).toEqual([['Anna']]);
+    inbox().append(Object.assign(document.createElement('li'), { textContent: 'Ben', className: 'mine' }));
+    await elapse(20);
+    expect(listReports.at(-1)).toEqual([
+      { name: 'Anna', unread: false, lastFrom: 'them' },
+      { name: 'Ben', unread: false, lastFrom: 'me' },
+    ]);
+    // A hover style, a re-render of the same rows: no new report.
+    inbox().setAttribute('class', 'hovered');
+    inbox().replaceChildren(...[...inbox().children].map((item) => item.cloneNode(true)));
+    await elapse(20);
+    expect(listReports).toHaveLength(2);
+    // The thread's own changes (a history loading beside the list) do not even read the list again.
+    const readsBefore = listReads;
+    addMessage();
+    await elapse(20);
+    expect([snapshots.length, listReports.length, listReads]).toEqual([2, 2, readsBefore]);
+  });
+});
+
+it('a page showing a thread but no list rows sends no list report', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'performance'] });
+  document.body.innerHTML = '<ul id="list"></ul>';
+  const adapter = { ...countingAdapter(), inbox: { root: () => null, read: () => [] } };
+  const snapshots: PageSnapshot[] = [];
+  const listReports: InboxRow[][] = [];
+  const { ctx, invalidate } = context();
+  watchPage(
+    ctx,
+    adapter,
+    (snapshot) => snapshots.push(snapshot),
+    (rows) => listReports.push(rows),
+  );
+  addMessage();
+  await elapse(20);
+  expect([snapshots.length, listReports.length]).toEqual([2, 0]);
+  invalidate();
+  vi.useRealTimers();
 });
