@@ -7,8 +7,26 @@ test('the dashboard follows the language setting: German, then English again', a
   // One tracked conversation, so that the dashboard shows its conversation list and search.
   await restoreFrom(dashboard, customersBackup(1), 'replace');
   const sections = dashboard.getByRole('navigation');
-  const english = ['Conversations', 'Templates', 'Packs', 'Metrics', 'Settings', 'Backup', 'Page health'];
-  const german = ['Gespräche', 'Vorlagen', 'Pakete', 'Kennzahlen', 'Einstellungen', 'Sicherung', 'Seitenzustand'];
+  const english = [
+    'Conversations',
+    'Needs reply',
+    'Templates',
+    'Packs',
+    'Metrics',
+    'Settings',
+    'Backup',
+    'Page health',
+  ];
+  const german = [
+    'Gespräche',
+    'Antwort fällig',
+    'Vorlagen',
+    'Pakete',
+    'Kennzahlen',
+    'Einstellungen',
+    'Sicherung',
+    'Seitenzustand',
+  ];
 
   await rpc(dashboard, 'settings.update', { language: 'en' });
   await expect(sections.getByRole('button')).toHaveText(english);
