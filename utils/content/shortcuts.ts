@@ -116,13 +116,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
       if (!answer.ok) throw new Error(answer.error.message);
       const expansion = answer.value;
       if (expansion.kind === 'text') {
-        let result = await replace(typed, expansion.text, threadId);
-        // An editor that ignored the insertion (a busy page: Lexical had not taken the selection yet) left
-        // the shortcut as it was: one more try a frame later writes it once; anything else is not retried.
-        if (result && !result.ok && composer && standsAtCaret(composer, typed)) {
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-          result = await replace(typed, expansion.text, threadId);
-        }
+        const result = await replace(typed, expansion.text, threadId);
         if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.reason ?? 'moved on');
       } else if (expansion.kind === 'ask-in-panel') {
         // The background has opened the panel's form (keyboard focus went there); its insert replaces `typed`.

@@ -1,4 +1,3 @@
-import type { EditorEngine } from '@/utils/platforms/editors/insert';
 import { reactTextareaEngine } from '@/utils/platforms/editors/react-textarea';
 import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { PlatformAdapter } from '@/utils/platforms/types';
@@ -6,8 +5,8 @@ import type { PlatformAdapter } from '@/utils/platforms/types';
 export const THREAD = 'thread-1';
 const URL_OF_THREAD = new URL(`https://x.com/i/chat/${THREAD}`);
 
-/** An adapter whose shown conversation is THREAD and whose composer is `composer` (a textarea by default). */
-export function composerAdapter(composer: HTMLElement, engine: EditorEngine = reactTextareaEngine): PlatformAdapter {
+/** An adapter whose shown conversation is THREAD and whose composer is `composer`. */
+export function composerAdapter(composer: HTMLElement): PlatformAdapter {
   const snapshot = {
     ...emptySnapshot('x', URL_OF_THREAD, 'thread'),
     threadId: THREAD,
@@ -19,6 +18,6 @@ export function composerAdapter(composer: HTMLElement, engine: EditorEngine = re
     read: () => snapshot,
     insertText: () => Promise.resolve({ ok: true }),
     focusComposer: () => false,
-    composerAccess: () => ({ target: { snapshot, composer }, engine }),
+    composerAccess: () => ({ target: { snapshot, composer }, engine: reactTextareaEngine }),
   };
 }
