@@ -123,9 +123,9 @@ const sizes = (dir: string, file: string) => {
   return { code, raw: code.length / 1024, gzip: gzipSync(code).length / 1024 };
 };
 /**
- * CI fails beyond it (bytes are load-proof). Today ≈ 21–22 KB: the toolkit and four selector tables
- * (≈ 18 KB), composer shortcuts (≈ 2.5 KB) and zod/mini for the page commands; the target (the budget) is
- * 10 KB, the former budget 20 KB.
+ * CI fails beyond it (bytes are load-proof). Today ≈ 22.8–23.6 KB: the toolkit and four selector tables
+ * (≈ 18 KB), composer shortcuts (≈ 2.5 KB), the inbox-list readers (≈ 1.7 KB) and zod/mini for the page
+ * commands; the target (the budget) is 10 KB, the former budget 20 KB.
  */
 const CONTENT_SCRIPT_GATE_KB = 24;
 const manifest = JSON.parse(readFileSync(join(productionDir, 'manifest.json'), 'utf8')) as {
