@@ -92,17 +92,19 @@ export async function recordThreadConversation(
   now: number,
 ): Promise<string | undefined> {
   const { platform, threadId } = snapshot;
-  const before = snapshot.state === 'thread' && threadId ? await findByThread(db, platform, threadId) : undefined;
-  const id = await recordConversation(db, snapshot, now);
-  if (!id) return id;
-  await db.transaction('rw', [db.contacts, db.conversations, db.notes, db.responseEvents], async () => {
+  // One transaction from the look-up on: a list report of the same page (it arrives with the thread's
+  // own) could otherwise make the row's conversation in between, and its contact would be left behind.
+  return db.transaction('rw', [db.contacts, db.conversations, db.notes, db.responseEvents], async () => {
+    const before = snapshot.state === 'thread' && threadId ? await findByThread(db, platform, threadId) : undefined;
+    const id = await recordConversation(db, snapshot, now);
+    if (!id) return id;
     const current = await db.conversations.get(id);
-    if (!current) return;
+    if (!current) return id;
     const entries = (await db.conversations.where('contactId').equals(current.contactId).toArray()).filter(
       (other) => other.id !== id && other.listOnly && other.threadId.startsWith(INBOX_ENTRY_PREFIX),
     );
     const [entry, ...others] = entries;
-    if (!current.listOnly && !(entry && others.length === 0)) return;
+    if (!current.listOnly && !(entry && others.length === 0)) return id;
     const { listOnly: _fromList, ...next } = current;
     if (entry && others.length === 0) {
       await dropEntry(db, entry);
@@ -111,8 +113,8 @@ export async function recordThreadConversation(
     }
     await save(db, { ...next, updatedAt: now });
     if (before && before.contactId !== current.contactId) await dropListContact(db, before.contactId);
+    return id;
   });
-  return id;
 }
 
 // ---- helpers (inside the caller's transaction) --------------------------------------------------

@@ -175,6 +175,22 @@ describe('rows and threads are one conversation', () => {
     expect(await needsReplyCount(db, NOW + MIN)).toEqual({ count: 0, overdue: 0 });
   });
 
+  it('a list and its thread reported at the same moment (a thread page opening) still keep one contact', async () => {
+    const db = freshDatabase();
+    await Promise.all([
+      mergeInboxReport(
+        db,
+        report('facebook', [row('Anna Berger', { threadId: '7720394857261', timeLabel: '3h' })]),
+        NOW,
+      ),
+      trackPageReport(db, messengerThread([{ key: 'a1', direction: 'inbound', timeLabel: '11:52 AM' }]), NOW),
+    ]);
+    expect(await db.conversations.count()).toBe(1);
+    expect((await db.contacts.toArray()).map((contact) => contact.platformId)).toEqual([
+      'https://www.facebook.com/anna.berger.77/',
+    ]);
+  });
+
   it("an Instagram row known by its avatar's handle joins the thread of that handle", async () => {
     const db = freshDatabase();
     await mergeInboxReport(
