@@ -4,7 +4,15 @@ import type { Platform } from '../../utils/platforms/sites';
 import { latestInstant, parseTimeLabel } from '../../utils/time/labels';
 import { INBOX_LISTS, personAt, theirRows } from '../fixtures/inbox-lists.ts';
 import { E2E_EXTENSION_DIR } from '../harness/chromium.ts';
-import { FACEBOOK, LINKEDIN, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
+import {
+  FACEBOOK,
+  type FixtureInbox,
+  INSTAGRAM,
+  LINKEDIN,
+  labelLastInboundAt,
+  serveInbox,
+  X,
+} from '../harness/inboxes.ts';
 import { serveFixture } from '../harness/serve.ts';
 import { expect, test } from './fixtures';
 
@@ -40,6 +48,21 @@ async function openNeedsReply(context: BrowserContext, extensionId: string): Pro
     .getByRole('button', { name: 'Needs reply' })
     .click();
   return view;
+}
+
+/**
+ * `inbox`'s thread with the conversation list beside it (tests/fixtures/variants.ts 'inbox-list'), once its
+ * panel shows the person.
+ */
+async function openThreadBesideList(context: BrowserContext, inbox: FixtureInbox): Promise<void> {
+  const thread = await context.newPage();
+  await thread.addInitScript(() => {
+    (window as Window & { __fixtureOptions?: object }).__fixtureOptions = { variant: 'inbox-list' };
+  });
+  await thread.goto(inbox.threadUrl);
+  await expect(thread.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 })).toHaveText(
+    inbox.contact,
+  );
 }
 
 const badge = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
@@ -168,14 +191,7 @@ test('a LinkedIn row is joined to its thread once the list beside the open threa
 
   // Her thread, with the list beside it showing the same rows (tests/fixtures/variants.ts 'inbox-list'); the
   // thread's last message is mine, and so is her row's there.
-  const thread = await context.newPage();
-  await thread.addInitScript(() => {
-    (window as Window & { __fixtureOptions?: object }).__fixtureOptions = { variant: 'inbox-list' };
-  });
-  await thread.goto(LINKEDIN.threadUrl);
-  await expect(thread.frameLocator(`iframe[title="${PANEL_TITLE}"]`).getByRole('heading', { level: 1 })).toHaveText(
-    LINKEDIN.contact,
-  );
+  await openThreadBesideList(context, LINKEDIN);
   await expect(anna).toHaveCount(0);
   await expect(onLinkedin).toHaveCount(theirRows().length - 1);
   const backup = await view.evaluate(() =>
@@ -191,3 +207,47 @@ test('a LinkedIn row is joined to its thread once the list beside the open threa
   expect(hers).toEqual([expect.objectContaining({ threadId: LINKEDIN.threadId })]);
   expect(hers[0]?.listOnly).toBeUndefined();
 });
+
+for (const inbox of [INSTAGRAM, FACEBOOK, X]) {
+  test(`the ${inbox.platform} list beside an open thread fills "Needs reply" with its waiting rows; the open conversation stays one`, async ({
+    context,
+    extensionId,
+  }) => {
+    // Anna's thread with the inbox rows beside it (tests/fixtures/variants.ts 'inbox-list'); her row, the
+    // open one, is marked as the site marks it. Her last message is theirs, here and in the thread.
+    await serveInbox(context, inbox);
+    await openThreadBesideList(context, inbox);
+
+    const view = await openNeedsReply(context, extensionId);
+    const onPlatform = view.locator(`li[data-platform="${inbox.platform}"]`);
+    await expect(onPlatform).toHaveCount(theirRows().length);
+    const names = await onPlatform.evaluateAll((items) =>
+      items.map((li) => li.querySelector('.font-medium')?.textContent ?? ''),
+    );
+    expect(names.sort()).toEqual(
+      theirRows()
+        .map((i) => personAt(inbox.platform, i))
+        .sort(),
+    );
+    const anna = onPlatform.filter({ hasText: inbox.contact });
+    await expect(anna).toHaveCount(1);
+    await expect(anna).toContainText('time from the conversation');
+    await expect(onPlatform.filter({ hasText: 'Seen in the inbox only' })).toHaveCount(theirRows().length - 1);
+
+    const backup = await view.evaluate(() =>
+      chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
+    );
+    const { contacts, conversations } = backup.value.data as {
+      contacts: { id: string; platform: string; displayName: string }[];
+      conversations: { contactId: string; threadId: string; listOnly?: true }[];
+    };
+    // One conversation with her, the thread's. (Her contacts are not counted: on Messenger a contact made
+    // for her list row can be left without a conversation when both reports arrive together; see the report.)
+    const annas = new Set(
+      contacts.filter((c) => c.platform === inbox.platform && c.displayName === inbox.contact).map((c) => c.id),
+    );
+    const hers = conversations.filter((c) => annas.has(c.contactId));
+    expect(hers).toEqual([expect.objectContaining({ threadId: inbox.threadId })]);
+    expect(hers[0]?.listOnly).toBeUndefined();
+  });
+}

@@ -9,7 +9,7 @@ import type { ComposerKind, PageSnapshot, PageState, PlatformAdapter } from '@/u
 import { createXAdapter } from '@/utils/platforms/x';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
 import { addInviteNote, openInviteDialog } from '../../fixtures/linkedin/invite';
-import { FIXTURE_VARIANTS } from '../../fixtures/variants';
+import { FIXTURE_VARIANTS, X_VARIANTS } from '../../fixtures/variants';
 import { loadFixtureDocument, loadXChatPage } from '../../fixtures/x/adapter-jsdom';
 
 export const ADAPTERS: Record<Platform, () => PlatformAdapter> = {
@@ -139,6 +139,12 @@ const INSTAGRAM: FixturePage[] = [
   },
   {
     platform: 'instagram',
+    title: 'instagram/thread.html ~ inbox-list (the inbox rows beside the thread)',
+    load: variantLoader('instagram', 'inbox-list', igPage(IG_THREAD_URL)),
+    claim: igThread(),
+  },
+  {
+    platform: 'instagram',
     title: 'instagram/inbox.html',
     load: () => loadFixturePage('instagram/inbox.html', 'https://www.instagram.com/direct/inbox/'),
     claim: { state: 'no-conversation', threadId: null },
@@ -221,6 +227,12 @@ const FACEBOOK: FixturePage[] = [
   },
   {
     platform: 'facebook',
+    title: 'facebook/thread.html ~ inbox-list (the inbox rows beside the thread)',
+    load: variantLoader('facebook', 'inbox-list', fbPage(FB_THREAD_URL)),
+    claim: fbThread(),
+  },
+  {
+    platform: 'facebook',
     title: 'facebook/inbox.html',
     load: () => loadFixturePage('facebook/inbox.html', 'https://www.facebook.com/messages/'),
     claim: { state: 'no-conversation', threadId: null },
@@ -264,19 +276,21 @@ const renderSavedX = (selector: string) => {
   root?.querySelector(selector)?.replaceWith(saved?.content.querySelector(selector)?.cloneNode(true) ?? '');
 };
 
+const xAnnaThread: Claim = {
+  state: 'thread',
+  threadId: X_ANNA,
+  name: 'Anna Berger',
+  messages: ['inbound 6:14 PM', 'outbound 6:20 PM', 'inbound 6:31 PM'],
+  composerKind: 'x-chat',
+  health: found,
+};
+
 const X: FixturePage[] = [
   {
     platform: 'x',
     title: 'x/chat-thread.html',
     load: () => loadXChatPage('x/chat-thread.html', xChat(X_ANNA)).ownerDocument,
-    claim: {
-      state: 'thread',
-      threadId: X_ANNA,
-      name: 'Anna Berger',
-      messages: ['inbound 6:14 PM', 'outbound 6:20 PM', 'inbound 6:31 PM'],
-      composerKind: 'x-chat',
-      health: found,
-    },
+    claim: xAnnaThread,
     threadSwitch: {
       url: xChat(X_BEN),
       threadId: X_BEN,
@@ -284,6 +298,12 @@ const X: FixturePage[] = [
       renderPerson: () => renderSavedX('[data-testid="dm-conversation-header"]'),
       renderList: () => renderSavedX('[data-testid="dm-message-scroller"]'),
     },
+  },
+  {
+    platform: 'x',
+    title: 'x/chat-thread.html ~ inbox-list (the inbox rows beside the conversation)',
+    load: () => loadXChatPage('x/chat-thread.html', xChat(X_ANNA), X_VARIANTS['inbox-list']).ownerDocument,
+    claim: xAnnaThread,
   },
   {
     platform: 'x',

@@ -19,8 +19,15 @@ import {
   rowThreadId,
 } from '../../fixtures/inbox-lists';
 import { loadFixturePage } from '../../fixtures/instagram/meta-jsdom';
-import { LINKEDIN_VARIANTS } from '../../fixtures/variants';
+import {
+  FACEBOOK_VARIANTS,
+  type FixtureVariant,
+  INSTAGRAM_VARIANTS,
+  LINKEDIN_VARIANTS,
+  X_VARIANTS,
+} from '../../fixtures/variants';
 import { loadFixtureDocument, loadXChatPage } from '../../fixtures/x/adapter-jsdom';
+import { ADAPTERS, FB_THREAD_URL, IG_THREAD_URL, X_ANNA } from './fixture-pages';
 
 // Each adapter's conversation list reader (issue #16) over its inbox-list fixture (tests/fixtures/<platform>/
 // inbox-list.html, written from tests/fixtures/inbox-lists.ts): every rendered row, nothing of the rows
@@ -166,3 +173,56 @@ describe('the LinkedIn list beside an open thread (the inbox-list variant of mes
     expect(beside.map((row) => row.avatarShape)).toEqual(inboxPage.slice(0, 3).map((row) => row.avatarShape));
   });
 });
+
+// The Instagram, Messenger and X Chat thread pages with the inbox rows beside the open thread (tests/fixtures/
+// variants.ts 'inbox-list'): the same rows as the inbox pages, the open one (Anna, row 0) marked, and the
+// thread read exactly as without the list.
+/** A Meta thread page at `url`, with `variant` applied if given. */
+const metaThread = (file: string, url: string) => (variant?: FixtureVariant) => {
+  const doc = loadFixturePage(file, url);
+  variant?.apply(doc);
+  return doc;
+};
+const X_THREAD_URL = `https://x.com/i/chat/${X_ANNA}`;
+const BESIDE_THREAD: Record<'instagram' | 'facebook' | 'x', { url: string; load(variant?: FixtureVariant): Document }> =
+  {
+    instagram: { url: IG_THREAD_URL, load: metaThread('instagram/thread.html', IG_THREAD_URL) },
+    facebook: { url: FB_THREAD_URL, load: metaThread('facebook/thread.html', FB_THREAD_URL) },
+    x: {
+      url: X_THREAD_URL,
+      load: (variant) => loadXChatPage('x/chat-thread.html', X_THREAD_URL, variant).ownerDocument,
+    },
+  };
+const BESIDE_VARIANTS = { instagram: INSTAGRAM_VARIANTS, facebook: FACEBOOK_VARIANTS, x: X_VARIANTS };
+
+describe.each(Object.keys(BESIDE_THREAD) as (keyof typeof BESIDE_THREAD)[])(
+  'the %s list beside an open thread (the inbox-list variant of its thread page)',
+  (platform) => {
+    const { url, load } = BESIDE_THREAD[platform];
+    const variant = BESIDE_VARIANTS[platform]['inbox-list'];
+    const reader = PAGES[platform].reader;
+
+    it('reads every rendered row as the inbox page does, with the open conversation marked', () => {
+      const rows = reader.read(load(variant), new URL(url));
+      expect(rows).toHaveLength(RENDERED_ROWS);
+      rows.forEach(({ avatarShape, ...rest }, i) => {
+        expect(rest, `row ${i}`).toEqual({ ...expectedRow(platform, i), ...(i === 0 && { active: true }) });
+      });
+      expect(rows[0]?.name).toBe('Anna Berger');
+    });
+
+    it('reports no preview text of any row', () => {
+      const json = JSON.stringify(reader.read(load(variant), new URL(url)));
+      for (const preview of [...INBOX_PREVIEWS.theirs, ...INBOX_PREVIEWS.mine]) expect(json).not.toContain(preview);
+      expect(json).not.toContain(INBOX_LISTS[platform].you);
+    });
+
+    it('reads the thread itself exactly as without the list', () => {
+      const adapter = ADAPTERS[platform]();
+      const plain = adapter.read(load(), new URL(url));
+      const beside = adapter.read(load(variant), new URL(url));
+      expect(beside.state).toBe('thread');
+      expect(beside).toEqual(plain);
+    });
+  },
+);
