@@ -241,12 +241,10 @@ for (const inbox of [INSTAGRAM, FACEBOOK, X]) {
       contacts: { id: string; platform: string; displayName: string }[];
       conversations: { contactId: string; threadId: string; listOnly?: true }[];
     };
-    // One conversation with her, the thread's. (Her contacts are not counted: on Messenger a contact made
-    // for her list row can be left without a conversation when both reports arrive together; see the report.)
-    const annas = new Set(
-      contacts.filter((c) => c.platform === inbox.platform && c.displayName === inbox.contact).map((c) => c.id),
-    );
-    const hers = conversations.filter((c) => annas.has(c.contactId));
+    // One contact and one conversation with her, the thread's (the list and thread reports arrive together).
+    const annas = contacts.filter((c) => c.platform === inbox.platform && c.displayName === inbox.contact);
+    expect(annas).toHaveLength(1);
+    const hers = conversations.filter((c) => c.contactId === annas[0]?.id);
     expect(hers).toEqual([expect.objectContaining({ threadId: inbox.threadId })]);
     expect(hers[0]?.listOnly).toBeUndefined();
   });
