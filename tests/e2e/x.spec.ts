@@ -3,13 +3,13 @@ import type { PageSnapshot } from '../../utils/platforms/types';
 import '../fixtures/x/page-api';
 import { test } from './fixtures';
 import {
+  type ComposerProbe,
   expect,
   expectComposerMissing,
-  firstThreadAfterSwitch,
+  expectInsertAtCaret,
+  expectInsertedIntoPageModel,
+  expectSwitchWithoutReload,
   openHostPage,
-  panelHeading,
-  printLatency,
-  recordReports,
   TEMPLATE_TEXT,
 } from './platform-helpers';
 
@@ -19,6 +19,7 @@ const CARLA = '44196397-555111';
 
 const composerText = (page: Page) => page.evaluate(() => window.xFixture?.composerText() ?? null);
 const sentCount = (page: Page) => page.evaluate(() => window.xFixture?.sentCount() ?? -1);
+const composer = (page: Page): ComposerProbe => ({ text: () => composerText(page), sentCount: () => sentCount(page) });
 
 test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
   test.beforeEach(async ({ serveFixture }) => {
@@ -107,20 +108,15 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
     await expect(page.getByTestId('dm-composer-voice-button')).toBeVisible();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(TEMPLATE_TEXT);
-    await expect(page.getByTestId('dm-composer-send-button')).toBeVisible();
-    expect(await sentCount(page)).toBe(0);
-    // Typed by the browser (execCommand), in one input event: no synthetic fallback, no second copy.
-    expect(await page.evaluate(() => window.xFixture?.inputEvents?.())).toEqual([
-      { inputType: 'insertText', isTrusted: true },
-    ]);
-
-    // The state is React's own: its Send button sends exactly what was inserted.
-    await page.getByTestId('dm-composer-send-button').click();
-    expect(await sentCount(page)).toBe(1);
-    expect(await composerText(page)).toBe('');
+    await expectInsertedIntoPageModel({ insertViaBackground }, page, ANNA, composer(page), {
+      button: page.getByTestId('dm-composer-send-button'),
+      sendReady: (button) => expect(button).toBeVisible(),
+      // Typed by the browser (execCommand), in one input event: no synthetic fallback, no second copy.
+      beforeSend: async () =>
+        expect(await page.evaluate(() => window.xFixture?.inputEvents?.())).toEqual([
+          { inputType: 'insertText', isTrusted: true },
+        ]),
+    });
     expect(errors).toEqual([]);
   });
 
@@ -130,18 +126,13 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
     insertViaBackground,
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
-    const textarea = page.getByTestId('dm-composer-textarea');
-    await textarea.pressSequentially('Hello world');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await panelHeading(page).click();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(`Hello ${TEMPLATE_TEXT}world`);
-    expect(await sentCount(page)).toBe(0);
+    await expectInsertAtCaret(
+      { insertViaBackground },
+      page,
+      ANNA,
+      page.getByTestId('dm-composer-textarea'),
+      composer(page),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -165,14 +156,13 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
     serviceWorker,
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
-    const reports = await recordReports(serviceWorker);
-
-    const switchedAt = await page.evaluate((threadId) => window.xFixture?.switchTo?.(threadId) ?? 0, BEN);
-    await expect.poll(async () => (await pageStates(page)).get(0)?.state).toBe('thread');
-    const afterSwitch = (await reports()).filter((report) => report.snapshot.threadId === BEN);
-
-    // The URL changed first: the adapter said "loading" while Anna's header, list or composer was on screen.
-    const settled = firstThreadAfterSwitch(afterSwitch, 'Ben Okafor');
+    // The URL changes first: the adapter says "loading" while Anna's header, list or composer is on screen.
+    await expectSwitchWithoutReload(
+      { pageStates, serviceWorker },
+      page,
+      { threadId: BEN, person: 'Ben Okafor', label: 'thread switch' },
+      () => page.evaluate((threadId) => window.xFixture?.switchTo?.(threadId) ?? 0, BEN),
+    );
     await expect
       .poll(async () => (await pageStates(page)).get(0))
       .toMatchObject({
@@ -183,7 +173,6 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
         ],
         health: { composer: 'found' },
       });
-    printLatency('thread switch', switchedAt, settled);
     expect(errors).toEqual([]);
   });
 
@@ -238,15 +227,13 @@ test.describe('legacy X messages (x.com/messages, Draft.js composer)', () => {
   test('pastes at the caret in the middle of a draft', async ({ context, pageStates, insertViaBackground }) => {
     const { page, errors } = await openHostPage(context, url);
     await expect.poll(async () => (await pageStates(page)).get(0)?.state).toBe('thread');
-    const editor = page.getByTestId('dmComposerTextInput');
-    await editor.click();
-    await page.keyboard.type('Hello world');
-    for (let i = 0; i < 'world'.length; i++) await page.keyboard.press('ArrowLeft');
-    await panelHeading(page).click();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(`Hello ${TEMPLATE_TEXT}world`);
-    expect(await sentCount(page)).toBe(0);
+    await expectInsertAtCaret(
+      { insertViaBackground },
+      page,
+      ANNA,
+      page.getByTestId('dmComposerTextInput'),
+      composer(page),
+    );
     expect(errors).toEqual([]);
   });
 });
