@@ -7,9 +7,9 @@ import {
   type ComposerProbe,
   expect,
   expectComposerMissing,
-  expectInsertAtCaret,
   expectInsertedIntoPageModel,
   expectSwitchWithoutReload,
+  insertAtCaretTest,
   openHostPage,
   panelHeading,
   printLatency,
@@ -101,21 +101,12 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('inserts at the caret in the middle of a draft, after focus moved to the panel', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
-    await expectInsertAtCaret(
-      { insertViaBackground },
-      page,
-      ANNA,
-      page.locator('.msg-form__contenteditable'),
-      composer(page, ANNA),
-    );
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'inserts at the caret in the middle of a draft, after focus moved to the panel',
+    ANNA,
+    (context, pageStates) => open(context, pageStates, threadUrl(ANNA), 'thread'),
+    (page) => ({ editor: page.locator('.msg-form__contenteditable'), probe: composer(page, ANNA) }),
+  );
 
   test('a conversation switch without reload reports loading until the pane caught up; InMail is its own kind', async ({
     context,

@@ -130,10 +130,28 @@ export interface ComposerProbe {
 }
 
 /**
+ * Registers the caret scenario (expectInsertAtCaret) for a platform: `open` opens its thread and waits
+ * until it is read; the page must log no error.
+ */
+export function insertAtCaretTest(
+  title: string,
+  threadId: string,
+  open: (context: BrowserContext, pageStates: Fixtures['pageStates']) => Promise<{ page: Page; errors: string[] }>,
+  composerOf: (page: Page) => { editor: Locator; probe: ComposerProbe },
+): void {
+  test(title, async ({ context, pageStates, insertViaBackground }) => {
+    const { page, errors } = await open(context, pageStates);
+    const { editor, probe } = composerOf(page);
+    await expectInsertAtCaret({ insertViaBackground }, page, threadId, editor, probe);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
  * One scenario on every platform: the person types "Hello world", puts the caret before "world" and picks a
  * template in the panel (focus leaves the page); the template lands at the caret and nothing is sent.
  */
-export async function expectInsertAtCaret(
+async function expectInsertAtCaret(
   { insertViaBackground }: Pick<Fixtures, 'insertViaBackground'>,
   page: Page,
   threadId: string,

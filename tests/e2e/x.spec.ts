@@ -6,9 +6,9 @@ import {
   type ComposerProbe,
   expect,
   expectComposerMissing,
-  expectInsertAtCaret,
   expectInsertedIntoPageModel,
   expectSwitchWithoutReload,
+  insertAtCaretTest,
   openHostPage,
   TEMPLATE_TEXT,
 } from './platform-helpers';
@@ -120,21 +120,12 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('inserts at the caret in the middle of a draft, after focus moved to the panel', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await openAnna(context, pageStates);
-    await expectInsertAtCaret(
-      { insertViaBackground },
-      page,
-      ANNA,
-      page.getByTestId('dm-composer-textarea'),
-      composer(page),
-    );
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'inserts at the caret in the middle of a draft, after focus moved to the panel',
+    ANNA,
+    openAnna,
+    (page) => ({ editor: page.getByTestId('dm-composer-textarea'), probe: composer(page) }),
+  );
 
   test('inserts nothing when the page shows another conversation than the panel', async ({
     context,
@@ -224,16 +215,14 @@ test.describe('legacy X messages (x.com/messages, Draft.js composer)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('pastes at the caret in the middle of a draft', async ({ context, pageStates, insertViaBackground }) => {
-    const { page, errors } = await openHostPage(context, url);
-    await expect.poll(async () => (await pageStates(page)).get(0)?.state).toBe('thread');
-    await expectInsertAtCaret(
-      { insertViaBackground },
-      page,
-      ANNA,
-      page.getByTestId('dmComposerTextInput'),
-      composer(page),
-    );
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'pastes at the caret in the middle of a draft',
+    ANNA,
+    async (context, pageStates) => {
+      const opened = await openHostPage(context, url);
+      await expect.poll(async () => (await pageStates(opened.page)).get(0)?.state).toBe('thread');
+      return opened;
+    },
+    (page) => ({ editor: page.getByTestId('dmComposerTextInput'), probe: composer(page) }),
+  );
 });
