@@ -5,8 +5,8 @@ import '../fixtures/linkedin/page-api';
 import { test } from './fixtures';
 import {
   type ComposerProbe,
+  composerRemovedTest,
   expect,
-  expectComposerMissing,
   expectInsertedIntoPageModel,
   expectSwitchWithoutReload,
   insertAtCaretTest,
@@ -144,16 +144,11 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a missing composer is a health report, not an error; inserting says so', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
-    await page.evaluate((id) => window.linkedinFixture?.removeComposer(id), ANNA);
-    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA);
-    expect(errors).toEqual([]);
-  });
+  composerRemovedTest(
+    ANNA,
+    (context, pageStates) => open(context, pageStates, threadUrl(ANNA), 'thread'),
+    (page) => page.evaluate((id) => window.linkedinFixture?.removeComposer(id), ANNA),
+  );
 });
 
 test.describe('LinkedIn messaging overlay windows (no URL change)', () => {

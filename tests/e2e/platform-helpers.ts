@@ -211,3 +211,25 @@ export async function expectSwitchWithoutReload(
   const afterSwitch = (await reports()).filter((report) => report.snapshot.threadId === to.threadId);
   printLatency(to.label, switchedAt, firstThreadAfterSwitch(afterSwitch, to.person));
 }
+
+/**
+ * Registers, for a platform, the scenario of a composer removed from an open thread: expectComposerMissing,
+ * with `seen` what that platform's report must also say, and no error logged by the page.
+ */
+export function composerRemovedTest(
+  threadId: string,
+  open: (context: BrowserContext, pageStates: Fixtures['pageStates']) => Promise<{ page: Page; errors: string[] }>,
+  removeComposer: (page: Page) => Promise<unknown>,
+  seen: Record<string, unknown> = {},
+): void {
+  test('a missing composer is a health report, not an error; inserting says so', async ({
+    context,
+    pageStates,
+    insertViaBackground,
+  }) => {
+    const { page, errors } = await open(context, pageStates);
+    await removeComposer(page);
+    await expectComposerMissing({ pageStates, insertViaBackground }, page, threadId, seen);
+    expect(errors).toEqual([]);
+  });
+}

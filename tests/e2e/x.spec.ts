@@ -4,8 +4,8 @@ import '../fixtures/x/page-api';
 import { test } from './fixtures';
 import {
   type ComposerProbe,
+  composerRemovedTest,
   expect,
-  expectComposerMissing,
   expectInsertedIntoPageModel,
   expectSwitchWithoutReload,
   insertAtCaretTest,
@@ -167,17 +167,8 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a missing composer is a health report, not an error; inserting says so', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await openAnna(context, pageStates);
-    await page.evaluate(() => window.xFixture?.removeComposer());
-    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA, {
-      participant: { name: 'Anna Berger' },
-    });
-    expect(errors).toEqual([]);
+  composerRemovedTest(ANNA, openAnna, (page) => page.evaluate(() => window.xFixture?.removeComposer()), {
+    participant: { name: 'Anna Berger' },
   });
 });
 
