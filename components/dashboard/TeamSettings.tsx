@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { allowLoopbackWs, serverUrlSchema, type TeamStatus, TeamTokenSchema } from '@/utils/sync/schema';
@@ -6,6 +6,24 @@ import { useI18n } from '../shared/i18n';
 import { PageSection } from '../shared/PageSection';
 
 const field = 'rounded border border-zinc-400 bg-transparent p-1.5 dark:border-zinc-500';
+
+/** A labelled text box of the join form. */
+function TextField({
+  label,
+  value,
+  onChange,
+  ...input
+}: { label: string; value: string; onChange: (value: string) => void } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'placeholder' | 'autoComplete'
+>) {
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      <input {...input} value={value} onChange={(e) => onChange(e.target.value)} className={field} />
+    </label>
+  );
+}
 
 /** What is wrong with a join form, worded in the user's language before anything reaches the background. */
 function joinProblem(serverUrl: string, token: string, displayName: string): MessageKey | null {
@@ -99,30 +117,15 @@ export function TeamSettings({ team, myName }: { team: TeamStatus; myName: strin
         </div>
       ) : (
         <form onSubmit={join} aria-label={t('team.join')} className="flex flex-col gap-2" noValidate>
-          <label className="flex flex-col gap-1">
-            {t('team.serverUrl')}
-            <input
-              value={serverUrl}
-              onChange={(e) => setServerUrl(e.target.value)}
-              placeholder="wss://team.example.com"
-              autoComplete="url"
-              className={field}
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('team.token')}
-            <input
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              type="password"
-              autoComplete="off"
-              className={field}
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('team.displayName')}
-            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} className={field} />
-          </label>
+          <TextField
+            label={t('team.serverUrl')}
+            value={serverUrl}
+            onChange={setServerUrl}
+            placeholder="wss://team.example.com"
+            autoComplete="url"
+          />
+          <TextField label={t('team.token')} value={token} onChange={setToken} type="password" autoComplete="off" />
+          <TextField label={t('team.displayName')} value={displayName} onChange={setDisplayName} />
           <button
             type="submit"
             disabled={busy}

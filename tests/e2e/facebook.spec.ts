@@ -2,15 +2,8 @@ import type { BrowserContext, JSHandle, Page } from '@playwright/test';
 import type { FacebookFixture, FacebookFixtureOptions } from '../fixtures/facebook/fixture-api.ts';
 import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
 import { type Fixtures, test } from './fixtures';
-import {
-  expect,
-  expectComposerMissing,
-  openHostPage,
-  printLatency,
-  recordReports,
-  settledThread,
-  TEMPLATE_TEXT,
-} from './platform-helpers';
+import { expect, expectComposerMissing, openHostPage, TEMPLATE_TEXT } from './platform-helpers';
+import { metaThreadScenarios } from './scenarios/meta-thread';
 
 // The Messenger adapter against tests/fixtures/facebook/*.html: the conversation page and chat pop-ups of
 // facebook.com with the real Lexical composer, served at real Facebook URLs, read by the built extension.
@@ -75,18 +68,17 @@ test.describe('conversation page', () => {
     expect(JSON.stringify(snapshot)).not.toMatch(/workshop|friend|merrier/i);
   });
 
-  test('inserts a multi-line template exactly once, enables Send and sends nothing', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, fixture } = await open(context, pageStates);
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
-    expect(await composerText(fixture)).toBe(TEMPLATE_TEXT);
-    expect(await fixture.evaluate((f) => f.sendEnabled())).toBe(true);
-    await page.waitForTimeout(300);
-    expect(await fixture.evaluate((f) => f.outboundCount())).toBe(2);
-    expect((await pageStates(page)).get(0)?.messages).toHaveLength(5);
+  metaThreadScenarios({
+    threadId: THREAD_ID,
+    open: (context, pageStates) => open(context, pageStates),
+    composer: pageComposer,
+    messages: 5,
+    outbound: 2,
+    inbound: { text: 'One more thing: is there parking?', reported: {} },
+    next: { peer: NEXT_PEER, reported: { participant: { name: 'Ben Okafor', handle: 'ben.okafor.3' } } },
+    // Messenger's composer is labelled with the person's name: the thread waits for it too.
+    partsWhileLoading: ['header', 'message list'],
+    partThatSettles: 'composer label',
   });
 
   test('inserts at the caret in the middle of a draft, and 900 characters exactly', async ({
@@ -107,63 +99,6 @@ test.describe('conversation page', () => {
     await page.keyboard.press('Backspace');
     expect(await insertViaBackground(page, TEXT_900, THREAD_ID)).toEqual({ ok: true });
     expect(await composerText(fixture)).toBe(TEXT_900);
-  });
-
-  test('a new inbound message is reported as it lands', async ({ context, pageStates, serviceWorker }) => {
-    const { fixture } = await open(context, pageStates);
-    const reports = await recordReports(serviceWorker);
-    const addedAt = await fixture.evaluate((f) => {
-      f.addInbound('One more thing: is there parking?');
-      return Date.now();
-    });
-    const arrived = async () => (await reports()).find((r) => r.snapshot.messages.length === 6);
-    await expect.poll(arrived).toBeDefined();
-    const report = await arrived();
-    expect(report?.snapshot.messages.at(-1)?.direction).toBe('inbound');
-    printLatency('new inbound message', addedAt, report);
-  });
-
-  test('a thread switch without reload is reported with the new person', async ({
-    context,
-    pageStates,
-    serviceWorker,
-  }) => {
-    const { fixture } = await open(context, pageStates);
-    const reports = await recordReports(serviceWorker);
-    const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
-    const report = await settledThread(reports);
-    expect(report?.snapshot).toMatchObject({
-      threadId: NEXT_PEER.id,
-      participant: { name: 'Ben Okafor', handle: 'ben.okafor.3' },
-      health: { participant: 'found', messages: 'found', composer: 'found' },
-    });
-    printLatency('thread switch', switchedAt, report);
-  });
-
-  test('after a URL change the thread is loading until header, list and the composer label agree on the new person; an insert for the previous thread inserts nothing', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, fixture } = await open(context, pageStates);
-    await pageComposer(page).click();
-    await page.keyboard.type('Draft for Anna');
-    const reported = async () => (await pageStates(page)).get(0);
-
-    await fixture.evaluate((f, peer) => f.switchThread(peer, { stepwise: true }), NEXT_PEER);
-    await expect.poll(reported).toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({ reason: 'conversation-changed' });
-    expect(await composerText(fixture)).toBe('Draft for Anna');
-    for (const part of ['header', 'message list']) {
-      expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
-      await page.waitForTimeout(250);
-      expect(await reported(), `after the ${part}`).toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
-    }
-    expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
-    await expect.poll(reported).toMatchObject({ state: 'thread', threadId: NEXT_PEER.id });
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({ reason: 'conversation-changed' });
-    expect(await composerText(fixture)).toBe('');
   });
 
   test('Facebook rewriting the URL of the same conversation: the new id is reported, inserts for the old one still land', async ({

@@ -2,15 +2,8 @@ import type { BrowserContext, JSHandle, Page } from '@playwright/test';
 import type { InstagramFixture, InstagramFixtureOptions } from '../fixtures/instagram/fixture-api.ts';
 import { clickIntoPanel, fixtureOf, setFixtureOptions, TEXT_900 } from '../fixtures/instagram/meta-e2e.ts';
 import { type Fixtures, test } from './fixtures';
-import {
-  expect,
-  expectComposerMissing,
-  openHostPage,
-  printLatency,
-  recordReports,
-  settledThread,
-  TEMPLATE_TEXT,
-} from './platform-helpers';
+import { expect, expectComposerMissing, openHostPage, TEMPLATE_TEXT } from './platform-helpers';
+import { metaThreadScenarios } from './scenarios/meta-thread';
 
 // The Instagram adapter against tests/fixtures/instagram/*.html: Instagram's DM structure with the
 // real Lexical composer, served at real Instagram URLs, read by the built extension.
@@ -38,6 +31,7 @@ async function openThread(
 
 const composerText = (fixture: JSHandle<InstagramFixture>) => fixture.evaluate((f) => f.composerText());
 const composer = (page: Page) => page.locator('main [role=textbox][aria-label="Message"]');
+const searchBox = (page: Page) => page.locator('main [role=textbox][aria-label="Search"]');
 
 test('reports the open thread: id, participant, message directions with group times, composer found', async ({
   context,
@@ -68,23 +62,22 @@ test('reports the open thread: id, participant, message directions with group ti
   expect(JSON.stringify(snapshot)).not.toMatch(/jacket|Cologne|thanks/i);
 });
 
-test('inserts a multi-line template exactly once into Lexical, enables Send and sends nothing', async ({
-  context,
-  pageStates,
-  insertViaBackground,
-}) => {
-  const { page, fixture } = await openThread(context, pageStates);
-  const outboundBefore = await fixture.evaluate((f) => f.outboundCount());
-
-  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
-
-  expect(await composerText(fixture)).toBe(TEMPLATE_TEXT);
-  expect(await fixture.evaluate((f) => f.sendEnabled())).toBe(true);
+metaThreadScenarios({
+  threadId: THREAD_ID,
+  open: openThread,
+  composer,
+  messages: 6,
+  outbound: 2,
+  inbound: { text: 'Do you also have it in red?', reported: { timeLabel: '12:56 PM' } },
   // The search box before the composer is a text box too: it stays untouched.
-  await expect(page.locator('main [role=textbox][aria-label="Search"]')).toHaveText('');
-  await page.waitForTimeout(300);
-  expect(await fixture.evaluate((f) => f.outboundCount())).toBe(outboundBefore);
-  expect((await pageStates(page)).get(0)?.messages).toHaveLength(6);
+  untouchedByInsert: (page) => expect(searchBox(page)).toHaveText(''),
+  next: {
+    peer: NEXT_PEER,
+    reported: { participant: { name: 'Ben Okafor', handle: 'ben.okafor' }, messages: [{ direction: 'inbound' }] },
+  },
+  partsWhileLoading: ['header'],
+  // The composer element is still the one Anna's conversation mounted: the switch does not wait for it.
+  partThatSettles: 'message list',
 });
 
 test('inserts at the caret, replaces a selection, and appends when the caret is elsewhere', async ({
@@ -115,7 +108,7 @@ test('inserts at the caret, replaces a selection, and appends when the caret is 
 
   // The caret went to another text box on the page: the template goes to the end of the draft.
   await typeHelloWorld([]);
-  await page.locator('main [role=textbox][aria-label="Search"]').click();
+  await searchBox(page).click();
   expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toEqual({ ok: true });
   expect(await composerText(fixture)).toBe(`Hello world${TEMPLATE_TEXT}`);
 });
@@ -167,94 +160,6 @@ test('insertion: an editor that inserts twice is reported, not "fixed" with a th
     reason: 'verify-failed',
   });
   expect(await composerText(fixture)).toBe(TEMPLATE_TEXT + TEMPLATE_TEXT);
-});
-
-test('a new inbound message is reported as it lands', async ({ context, pageStates, serviceWorker }) => {
-  const { fixture } = await openThread(context, pageStates);
-  const reports = await recordReports(serviceWorker);
-  const addedAt = await fixture.evaluate((f) => {
-    f.addInbound('Do you also have it in red?');
-    return Date.now();
-  });
-  await expect.poll(async () => (await reports()).some((r) => r.snapshot.messages.length === 7)).toBe(true);
-  const report = (await reports()).find((r) => r.snapshot.messages.length === 7);
-  expect(report?.snapshot.messages.at(-1)).toMatchObject({ direction: 'inbound', timeLabel: '12:56 PM' });
-  printLatency('new inbound message', addedAt, report);
-});
-
-test('a thread switch without reload is reported with the new person', async ({
-  context,
-  pageStates,
-  serviceWorker,
-}) => {
-  const { fixture } = await openThread(context, pageStates);
-  const reports = await recordReports(serviceWorker);
-  const switchedAt = await fixture.evaluate((f, peer) => f.switchThread(peer), NEXT_PEER);
-
-  const report = await settledThread(reports);
-  expect(report?.snapshot).toMatchObject({
-    threadId: NEXT_PEER.id,
-    participant: { name: 'Ben Okafor', handle: 'ben.okafor' },
-    health: { participant: 'found', messages: 'found', composer: 'found' },
-  });
-  expect(report?.snapshot.messages.map((m) => m.direction)).toEqual(['inbound']);
-  printLatency('thread switch', switchedAt, report);
-});
-
-test('after a URL change the thread is loading until the header and the message list show the new person; the composer need not change', async ({
-  context,
-  pageStates,
-}) => {
-  const { page, fixture } = await openThread(context, pageStates);
-  const reported = async () => (await pageStates(page)).get(0);
-  await fixture.evaluate((f, peer) => f.switchThread(peer, { stepwise: true }), NEXT_PEER);
-  for (const part of ['nothing yet', 'header']) {
-    if (part !== 'nothing yet') expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
-    // Reads run once per frame: a premature "thread" would be reported well within this time.
-    await page.waitForTimeout(250);
-    expect(await reported(), `after ${part}`).toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
-  }
-  // The composer element is still the one Anna's conversation mounted: the switch does not wait for it.
-  expect(await fixture.evaluate((f) => f.renderNextPart())).toBe(true);
-  await expect.poll(reported).toMatchObject({
-    state: 'thread',
-    threadId: NEXT_PEER.id,
-    participant: { name: 'Ben Okafor' },
-  });
-});
-
-test('an insert for the previous thread after a switch inserts nothing', async ({
-  context,
-  pageStates,
-  insertViaBackground,
-}) => {
-  const { page, fixture } = await openThread(context, pageStates);
-  await composer(page).click();
-  await page.keyboard.type('Draft for Anna');
-
-  // The URL changed, the page still shows Anna's conversation …
-  await fixture.evaluate((f, peer) => f.switchThread(peer, { stepwise: true }), NEXT_PEER);
-  await expect
-    .poll(async () => (await pageStates(page)).get(0))
-    .toMatchObject({ state: 'loading', threadId: NEXT_PEER.id });
-  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
-    ok: false,
-    reason: 'conversation-changed',
-  });
-  expect(await composerText(fixture)).toBe('Draft for Anna');
-
-  // … and once Ben's conversation is shown.
-  await fixture.evaluate((f) => {
-    while (f.renderNextPart());
-  });
-  await expect
-    .poll(async () => (await pageStates(page)).get(0))
-    .toMatchObject({ state: 'thread', threadId: NEXT_PEER.id });
-  expect(await insertViaBackground(page, TEMPLATE_TEXT, THREAD_ID)).toMatchObject({
-    ok: false,
-    reason: 'conversation-changed',
-  });
-  expect(await composerText(fixture)).toBe('');
 });
 
 test('the inbox reports no conversation', async ({ context, pageStates }) => {

@@ -4,9 +4,12 @@ import type { PageSnapshot } from '../../utils/platforms/types';
 import '../fixtures/linkedin/page-api';
 import { test } from './fixtures';
 import {
+  type ComposerProbe,
+  composerRemovedTest,
   expect,
-  expectComposerMissing,
-  firstThreadAfterSwitch,
+  expectInsertedIntoPageModel,
+  expectSwitchWithoutReload,
+  insertAtCaretTest,
   openHostPage,
   panelHeading,
   printLatency,
@@ -26,6 +29,10 @@ type PageStates = (page: Page) => Promise<Map<number, PageSnapshot>>;
 const composerText = (target: Page | Frame, threadId: string) =>
   target.evaluate((id) => window.linkedinFixture?.composerText(id) ?? null, threadId);
 const sentCount = (target: Page | Frame) => target.evaluate(() => window.linkedinFixture?.sentCount() ?? -1);
+const composer = (page: Page, threadId: string): ComposerProbe => ({
+  text: () => composerText(page, threadId),
+  sentCount: () => sentCount(page),
+});
 
 /** Opens `url` and waits for the top frame's adapter to report `state`. */
 async function open(context: BrowserContext, pageStates: PageStates, url: string, state: PageSnapshot['state']) {
@@ -87,35 +94,19 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
     const send = page.locator('button.msg-form__send-button');
     await expect(send).toBeDisabled();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page, ANNA)).toBe(TEMPLATE_TEXT);
-    await expect(send).toBeEnabled();
-    expect(await sentCount(page)).toBe(0);
-
-    // The model is the page's own: its Send button sends exactly what was inserted.
-    await send.click();
-    expect(await sentCount(page)).toBe(1);
-    expect(await composerText(page, ANNA)).toBe('');
+    await expectInsertedIntoPageModel({ insertViaBackground }, page, ANNA, composer(page, ANNA), {
+      button: send,
+      sendReady: (button) => expect(button).toBeEnabled(),
+    });
     expect(errors).toEqual([]);
   });
 
-  test('inserts at the caret in the middle of a draft, after focus moved to the panel', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
-    await page.locator('.msg-form__contenteditable').click();
-    await page.keyboard.type('Hello world');
-    for (let i = 0; i < 'world'.length; i++) await page.keyboard.press('ArrowLeft');
-    await panelHeading(page).click();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page, ANNA)).toBe(`Hello ${TEMPLATE_TEXT}world`);
-    expect(await sentCount(page)).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'inserts at the caret in the middle of a draft, after focus moved to the panel',
+    ANNA,
+    (context, pageStates) => open(context, pageStates, threadUrl(ANNA), 'thread'),
+    (page) => ({ editor: page.locator('.msg-form__contenteditable'), probe: composer(page, ANNA) }),
+  );
 
   test('a conversation switch without reload reports loading until the pane caught up; InMail is its own kind', async ({
     context,
@@ -124,12 +115,12 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     insertViaBackground,
   }) => {
     const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
-    const reports = await recordReports(serviceWorker);
-
-    const switchedAt = await page.evaluate((id) => window.linkedinFixture?.switchTo(id) ?? 0, BEN);
-    await expect.poll(async () => (await pageStates(page)).get(0)).toMatchObject({ state: 'thread', threadId: BEN });
-    const afterSwitch = (await reports()).filter((report) => report.snapshot.threadId === BEN);
-    const settled = firstThreadAfterSwitch(afterSwitch, 'Ben Okafor');
+    await expectSwitchWithoutReload(
+      { pageStates, serviceWorker },
+      page,
+      { threadId: BEN, person: 'Ben Okafor', label: 'conversation switch' },
+      () => page.evaluate((id) => window.linkedinFixture?.switchTo(id) ?? 0, BEN),
+    );
     await expect
       .poll(async () => (await pageStates(page)).get(0))
       .toMatchObject({
@@ -137,7 +128,6 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
         messages: [{ direction: 'inbound', timeLabel: 'Yesterday 4:02 PM' }],
         composerKind: 'linkedin-message',
       });
-    printLatency('conversation switch', switchedAt, settled);
 
     await page.evaluate((id) => window.linkedinFixture?.switchTo(id), CARLA_INMAIL);
     await expect
@@ -154,16 +144,11 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a missing composer is a health report, not an error; inserting says so', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
-    await page.evaluate((id) => window.linkedinFixture?.removeComposer(id), ANNA);
-    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA);
-    expect(errors).toEqual([]);
-  });
+  composerRemovedTest(
+    ANNA,
+    (context, pageStates) => open(context, pageStates, threadUrl(ANNA), 'thread'),
+    (page) => page.evaluate((id) => window.linkedinFixture?.removeComposer(id), ANNA),
+  );
 });
 
 test.describe('LinkedIn messaging overlay windows (no URL change)', () => {

@@ -122,3 +122,114 @@ export async function expectComposerMissing(
     reason: 'composer-missing',
   });
 }
+
+/** What a test reads from a platform's composer: its text by the page's own model, and how many messages were sent. */
+export interface ComposerProbe {
+  text: () => Promise<string | null>;
+  sentCount: () => Promise<number>;
+}
+
+/**
+ * Registers the caret scenario (expectInsertAtCaret) for a platform: `open` opens its thread and waits
+ * until it is read; the page must log no error.
+ */
+export function insertAtCaretTest(
+  title: string,
+  threadId: string,
+  open: (context: BrowserContext, pageStates: Fixtures['pageStates']) => Promise<{ page: Page; errors: string[] }>,
+  composerOf: (page: Page) => { editor: Locator; probe: ComposerProbe },
+): void {
+  test(title, async ({ context, pageStates, insertViaBackground }) => {
+    const { page, errors } = await open(context, pageStates);
+    const { editor, probe } = composerOf(page);
+    await expectInsertAtCaret({ insertViaBackground }, page, threadId, editor, probe);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
+ * One scenario on every platform: the person types "Hello world", puts the caret before "world" and picks a
+ * template in the panel (focus leaves the page); the template lands at the caret and nothing is sent.
+ */
+async function expectInsertAtCaret(
+  { insertViaBackground }: Pick<Fixtures, 'insertViaBackground'>,
+  page: Page,
+  threadId: string,
+  editor: Locator,
+  composer: ComposerProbe,
+): Promise<void> {
+  await editor.click();
+  await page.keyboard.type('Hello world');
+  for (let i = 0; i < 'world'.length; i++) await page.keyboard.press('ArrowLeft');
+  await panelHeading(page).click();
+
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, threadId)).toEqual({ ok: true });
+  expect(await composer.text()).toBe(`Hello ${TEMPLATE_TEXT}world`);
+  expect(await composer.sentCount()).toBe(0);
+}
+
+/**
+ * One scenario on the platforms whose composer keeps its text in the page's own model (LinkedIn, X Chat): the
+ * template is inserted once and nothing is sent; then the page's own Send button sends exactly what was
+ * inserted and empties the composer. `sendReady` checks the button became usable, as that platform shows it;
+ * `beforeSend` checks what else the platform must show before it is pressed.
+ */
+export async function expectInsertedIntoPageModel(
+  { insertViaBackground }: Pick<Fixtures, 'insertViaBackground'>,
+  page: Page,
+  threadId: string,
+  composer: ComposerProbe,
+  send: { button: Locator; sendReady: (button: Locator) => Promise<void>; beforeSend?: () => Promise<void> },
+): Promise<void> {
+  expect(await insertViaBackground(page, TEMPLATE_TEXT, threadId)).toEqual({ ok: true });
+  expect(await composer.text()).toBe(TEMPLATE_TEXT);
+  await send.sendReady(send.button);
+  expect(await composer.sentCount()).toBe(0);
+  await send.beforeSend?.();
+
+  await send.button.click();
+  expect(await composer.sentCount()).toBe(1);
+  expect(await composer.text()).toBe('');
+}
+
+/**
+ * One scenario on every platform: the page switches to `person`'s thread without a reload (`switchTo` returns
+ * the page's Date.now() at the switch). The top frame reports it as that thread, after only "loading" reports
+ * for it; the switch's latency is printed under `label`.
+ */
+export async function expectSwitchWithoutReload(
+  { pageStates, serviceWorker }: Pick<Fixtures, 'pageStates' | 'serviceWorker'>,
+  page: Page,
+  to: { threadId: string; person: string; label: string },
+  switchTo: () => Promise<number>,
+): Promise<void> {
+  const reports = await recordReports(serviceWorker);
+  const switchedAt = await switchTo();
+  await expect
+    .poll(async () => (await pageStates(page)).get(0))
+    .toMatchObject({ state: 'thread', threadId: to.threadId });
+  const afterSwitch = (await reports()).filter((report) => report.snapshot.threadId === to.threadId);
+  printLatency(to.label, switchedAt, firstThreadAfterSwitch(afterSwitch, to.person));
+}
+
+/**
+ * Registers, for a platform, the scenario of a composer removed from an open thread: expectComposerMissing,
+ * with `seen` what that platform's report must also say, and no error logged by the page.
+ */
+export function composerRemovedTest(
+  threadId: string,
+  open: (context: BrowserContext, pageStates: Fixtures['pageStates']) => Promise<{ page: Page; errors: string[] }>,
+  removeComposer: (page: Page) => Promise<unknown>,
+  seen: Record<string, unknown> = {},
+): void {
+  test('a missing composer is a health report, not an error; inserting says so', async ({
+    context,
+    pageStates,
+    insertViaBackground,
+  }) => {
+    const { page, errors } = await open(context, pageStates);
+    await removeComposer(page);
+    await expectComposerMissing({ pageStates, insertViaBackground }, page, threadId, seen);
+    expect(errors).toEqual([]);
+  });
+}

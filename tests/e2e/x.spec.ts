@@ -3,13 +3,13 @@ import type { PageSnapshot } from '../../utils/platforms/types';
 import '../fixtures/x/page-api';
 import { test } from './fixtures';
 import {
+  type ComposerProbe,
+  composerRemovedTest,
   expect,
-  expectComposerMissing,
-  firstThreadAfterSwitch,
+  expectInsertedIntoPageModel,
+  expectSwitchWithoutReload,
+  insertAtCaretTest,
   openHostPage,
-  panelHeading,
-  printLatency,
-  recordReports,
   TEMPLATE_TEXT,
 } from './platform-helpers';
 
@@ -19,6 +19,7 @@ const CARLA = '44196397-555111';
 
 const composerText = (page: Page) => page.evaluate(() => window.xFixture?.composerText() ?? null);
 const sentCount = (page: Page) => page.evaluate(() => window.xFixture?.sentCount() ?? -1);
+const composer = (page: Page): ComposerProbe => ({ text: () => composerText(page), sentCount: () => sentCount(page) });
 
 test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
   test.beforeEach(async ({ serveFixture }) => {
@@ -107,43 +108,24 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
     await expect(page.getByTestId('dm-composer-voice-button')).toBeVisible();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(TEMPLATE_TEXT);
-    await expect(page.getByTestId('dm-composer-send-button')).toBeVisible();
-    expect(await sentCount(page)).toBe(0);
-    // Typed by the browser (execCommand), in one input event: no synthetic fallback, no second copy.
-    expect(await page.evaluate(() => window.xFixture?.inputEvents?.())).toEqual([
-      { inputType: 'insertText', isTrusted: true },
-    ]);
-
-    // The state is React's own: its Send button sends exactly what was inserted.
-    await page.getByTestId('dm-composer-send-button').click();
-    expect(await sentCount(page)).toBe(1);
-    expect(await composerText(page)).toBe('');
+    await expectInsertedIntoPageModel({ insertViaBackground }, page, ANNA, composer(page), {
+      button: page.getByTestId('dm-composer-send-button'),
+      sendReady: (button) => expect(button).toBeVisible(),
+      // Typed by the browser (execCommand), in one input event: no synthetic fallback, no second copy.
+      beforeSend: async () =>
+        expect(await page.evaluate(() => window.xFixture?.inputEvents?.())).toEqual([
+          { inputType: 'insertText', isTrusted: true },
+        ]),
+    });
     expect(errors).toEqual([]);
   });
 
-  test('inserts at the caret in the middle of a draft, after focus moved to the panel', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await openAnna(context, pageStates);
-    const textarea = page.getByTestId('dm-composer-textarea');
-    await textarea.pressSequentially('Hello world');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await textarea.press('ArrowLeft');
-    await panelHeading(page).click();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(`Hello ${TEMPLATE_TEXT}world`);
-    expect(await sentCount(page)).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'inserts at the caret in the middle of a draft, after focus moved to the panel',
+    ANNA,
+    openAnna,
+    (page) => ({ editor: page.getByTestId('dm-composer-textarea'), probe: composer(page) }),
+  );
 
   test('inserts nothing when the page shows another conversation than the panel', async ({
     context,
@@ -165,14 +147,13 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
     serviceWorker,
   }) => {
     const { page, errors } = await openAnna(context, pageStates);
-    const reports = await recordReports(serviceWorker);
-
-    const switchedAt = await page.evaluate((threadId) => window.xFixture?.switchTo?.(threadId) ?? 0, BEN);
-    await expect.poll(async () => (await pageStates(page)).get(0)?.state).toBe('thread');
-    const afterSwitch = (await reports()).filter((report) => report.snapshot.threadId === BEN);
-
-    // The URL changed first: the adapter said "loading" while Anna's header, list or composer was on screen.
-    const settled = firstThreadAfterSwitch(afterSwitch, 'Ben Okafor');
+    // The URL changes first: the adapter says "loading" while Anna's header, list or composer is on screen.
+    await expectSwitchWithoutReload(
+      { pageStates, serviceWorker },
+      page,
+      { threadId: BEN, person: 'Ben Okafor', label: 'thread switch' },
+      () => page.evaluate((threadId) => window.xFixture?.switchTo?.(threadId) ?? 0, BEN),
+    );
     await expect
       .poll(async () => (await pageStates(page)).get(0))
       .toMatchObject({
@@ -183,21 +164,11 @@ test.describe('X Chat (x.com/i/chat, inside an open shadow root)', () => {
         ],
         health: { composer: 'found' },
       });
-    printLatency('thread switch', switchedAt, settled);
     expect(errors).toEqual([]);
   });
 
-  test('a missing composer is a health report, not an error; inserting says so', async ({
-    context,
-    pageStates,
-    insertViaBackground,
-  }) => {
-    const { page, errors } = await openAnna(context, pageStates);
-    await page.evaluate(() => window.xFixture?.removeComposer());
-    await expectComposerMissing({ pageStates, insertViaBackground }, page, ANNA, {
-      participant: { name: 'Anna Berger' },
-    });
-    expect(errors).toEqual([]);
+  composerRemovedTest(ANNA, openAnna, (page) => page.evaluate(() => window.xFixture?.removeComposer()), {
+    participant: { name: 'Anna Berger' },
   });
 });
 
@@ -235,18 +206,14 @@ test.describe('legacy X messages (x.com/messages, Draft.js composer)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('pastes at the caret in the middle of a draft', async ({ context, pageStates, insertViaBackground }) => {
-    const { page, errors } = await openHostPage(context, url);
-    await expect.poll(async () => (await pageStates(page)).get(0)?.state).toBe('thread');
-    const editor = page.getByTestId('dmComposerTextInput');
-    await editor.click();
-    await page.keyboard.type('Hello world');
-    for (let i = 0; i < 'world'.length; i++) await page.keyboard.press('ArrowLeft');
-    await panelHeading(page).click();
-
-    expect(await insertViaBackground(page, TEMPLATE_TEXT, ANNA)).toEqual({ ok: true });
-    expect(await composerText(page)).toBe(`Hello ${TEMPLATE_TEXT}world`);
-    expect(await sentCount(page)).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  insertAtCaretTest(
+    'pastes at the caret in the middle of a draft',
+    ANNA,
+    async (context, pageStates) => {
+      const opened = await openHostPage(context, url);
+      await expect.poll(async () => (await pageStates(opened.page)).get(0)?.state).toBe('thread');
+      return opened;
+    },
+    (page) => ({ editor: page.getByTestId('dmComposerTextInput'), probe: composer(page) }),
+  );
 });
