@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { needsReplyRows } from '@/components/dashboard/needs-reply-rows';
 import type { Conversation } from '@/utils/db/schema';
-import type { ConversationRow } from '@/utils/db/views';
 import { conversationUrl, threadUrl } from '@/utils/platforms/sites';
+import { conversationRow } from './rows';
 
 const HOUR = 60 * 60_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
 
-const row = (id: string, conversation: Partial<Conversation>): ConversationRow => ({
-  conversation: {
-    id,
-    platform: 'instagram',
-    threadId: id,
-    contactId: `c-${id}`,
-    status: 'waiting',
-    tags: [],
-    createdAt: 0,
-    updatedAt: 0,
-    ...conversation,
-  },
-  contact: {
-    id: `c-${id}`,
-    platform: conversation.platform ?? 'instagram',
-    platformId: id,
-    displayName: `Person ${id}`,
-    customFields: {},
-    createdAt: 0,
-    updatedAt: 0,
-  },
-  lastNote: null,
-  notesText: '',
-});
+const row = (id: string, conversation: Partial<Conversation>) =>
+  conversationRow(id, { status: 'waiting', ...conversation });
 
 describe('"Needs reply" (issue #16)', () => {
   it('lists every waiting conversation of every platform, the oldest wait first, and nothing snoozed, done or answered', () => {

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countTriage, sortForTriage, triageRows } from '@/components/dashboard/triage';
 import { type Conversation, DEFAULT_SETTINGS } from '@/utils/db/schema';
-import type { ConversationRow } from '@/utils/db/views';
+import { conversationRow } from './rows';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const MINUTE = 60_000;
 
-const row = (id: string, conversation: Partial<Conversation>): ConversationRow => ({
-  conversation: {
-    id,
-    platform: 'instagram',
-    threadId: id,
-    contactId: `c-${id}`,
-    status: 'open',
-    tags: [],
-    createdAt: 0,
-    updatedAt: 0,
-    ...conversation,
-  },
-  contact: {
-    id: `c-${id}`,
-    platform: conversation.platform ?? 'instagram',
-    platformId: id,
-    displayName: `Person ${id}`,
-    customFields: {},
-    createdAt: 0,
-    updatedAt: 0,
-  },
-  lastNote: null,
-  notesText: '',
-});
+const row = conversationRow;
 
 // Default policy "Customer service": due soon from 90 min, overdue from 2 h, breached from 4 h.
 const ROWS = [
