@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countTriage, sortForTriage, triageRows } from '@/components/dashboard/triage';
-import { type Conversation, DEFAULT_SETTINGS } from '@/utils/db/schema';
+import { DEFAULT_SETTINGS } from '@/utils/db/schema';
 import { conversationRow } from './rows';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
