@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { exportBackup, parseBackup, restoreBackup } from '@/utils/db/backup';
+import { parseBackup, restoreBackup } from '@/utils/db/backup';
 import { withDatabase } from '@/utils/db/connection';
 import {
   addNote,
@@ -159,7 +159,6 @@ const handlers: RpcHandlers = {
       computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     ),
   'contacts.export': ({ id }) => withDatabase((db) => exportPerson(db, id)),
-  'backup.export': () => withDatabase((db) => exportBackup(db)),
   'backup.restore': ({ text, mode }) =>
     jobs.start('backup.restore', {
       check: () => parseBackup(text),

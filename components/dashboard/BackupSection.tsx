@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { MAX_BACKUP_BYTES } from '@/utils/db/backup';
+import { exportBackup, MAX_BACKUP_BYTES } from '@/utils/db/backup';
+import { withDatabase } from '@/utils/db/connection';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { readTextFile } from '@/utils/text-file';
 import { errorText } from '../shared/errorText';
 import { useI18n } from '../shared/i18n';
 import { PageSection } from '../shared/PageSection';
-import { JobProgress, jobError, useJob } from './JobProgress';
+import { JobProgress, jobError, ProgressBar, percentOf, useJob } from './JobProgress';
 
 /** Export everything to one file; restore from one, merged into what is here or replacing it. */
 export function BackupSection() {
@@ -22,9 +23,15 @@ export function BackupSection() {
   const { job, follow, lookupError } = useJob('backup.restore');
   const failure = job && jobError(job);
 
+  // The dashboard reads the backup itself (an extension page may open the database): no message size limit.
+  const [exported, setExported] = useState<{ done: number; total: number } | null>(null);
   const exportAll = async () => {
     try {
-      const backup = await call('backup.export', null);
+      setStatus(null);
+      setExported({ done: 0, total: 0 });
+      const backup = await withDatabase((db) =>
+        exportBackup(db, Date.now(), (done, total) => setExported({ done, total })),
+      );
       const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
       const link = Object.assign(document.createElement('a'), {
         href: url,
@@ -35,6 +42,8 @@ export function BackupSection() {
       setStatus({ kind: 'ok', key: 'backup.downloaded' });
     } catch (error) {
       setStatus({ kind: 'error', text: errorText(t, error) });
+    } finally {
+      setExported(null);
     }
   };
 
@@ -56,7 +65,12 @@ export function BackupSection() {
       className="flex flex-col gap-2"
     >
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={exportAll} className="rounded bg-indigo-600 px-3 py-1.5 text-white">
+        <button
+          type="button"
+          onClick={exportAll}
+          disabled={exported !== null}
+          className="rounded bg-indigo-600 px-3 py-1.5 text-white"
+        >
           {t('backup.export')}
         </button>
         <label className="flex items-center gap-2">
@@ -81,6 +95,14 @@ export function BackupSection() {
           }}
         />
       </div>
+      {exported && (
+        <ProgressBar
+          percent={percentOf(exported.done, exported.total)}
+          label="backup.exportProgress"
+          checking="backup.exportStarting"
+          running="backup.exporting"
+        />
+      )}
       <JobProgress job={job} label="backup.progress" checking="backup.checking" running="backup.restoring" />
       {job?.state === 'succeeded' && (
         <p role="status">

@@ -54,8 +54,7 @@ export const jobError = (job: Job): RpcError | undefined =>
   job.error && new RpcError(job.error.code, job.error.message, job.error.detail);
 
 /** A running job's share of its steps done, in whole percent; undefined while its input is still checked. */
-const jobPercent = ({ progress: { done, total } }: Job): number | undefined =>
-  total > 0 ? Math.floor((done / total) * 100) : undefined;
+const jobPercent = ({ progress: { done, total } }: Job): number | undefined => percentOf(done, total);
 
 /**
  * A running job's progress bar, nothing once it ended. Indeterminate while its input is checked (`checking`),
@@ -72,9 +71,27 @@ export function JobProgress({
   checking: MessageKey;
   running: MessageKey;
 }) {
-  const { t } = useI18n();
   if (job?.state !== 'running') return null;
-  const percent = jobPercent(job);
+  return <ProgressBar percent={jobPercent(job)} label={label} checking={checking} running={running} />;
+}
+
+/** A share done in whole percent, or undefined (an indeterminate bar) while there is no total yet. */
+export const percentOf = (done: number, total: number): number | undefined =>
+  total > 0 ? Math.floor((done / total) * 100) : undefined;
+
+/** A progress bar with its text below it: `checking` while indeterminate, else `running` with {percent}. */
+export function ProgressBar({
+  percent,
+  label,
+  checking,
+  running,
+}: {
+  percent: number | undefined;
+  label: MessageKey;
+  checking: MessageKey;
+  running: MessageKey;
+}) {
+  const { t } = useI18n();
   const text = percent === undefined ? t(checking) : t(running, { percent });
   return (
     <div className="flex flex-col gap-1">

@@ -1,6 +1,7 @@
 import { E2E_EXTENSION_DIR } from '../harness/chromium.ts';
-import { customersBackup, restoreFrom, rpc } from '../harness/extension.ts';
+import { customersBackup, restoreFrom } from '../harness/extension.ts';
 import { expect, serviceWorkerControl, test } from './fixtures';
+import { storedData } from './stored-data';
 
 // Issue #15, point 3: the worker stopped under a burst of writes. The e2e build's dashboard lends the test
 // its real client (`dmsCall`: request ids, retries), so the calls are the ones the UI makes.
@@ -43,7 +44,7 @@ test('a worker stopped 40 times during 40 concurrent note writes stores every co
         .dmsOutcomes,
   );
 
-  const stored = (await rpc(dashboard, 'backup.export', null)).data.notes.map((note) => note.text);
+  const stored = (await storedData(dashboard)).notes.map((note) => note.text);
   const timesStored = (text: string) => stored.filter((t) => t === text).length;
   const confirmed = outcomes.filter((o) => o.confirmed);
   const failed = outcomes.filter((o) => !o.confirmed);

@@ -15,6 +15,7 @@ import {
 } from '../harness/inboxes.ts';
 import { serveFixture } from '../harness/serve.ts';
 import { expect, test } from './fixtures';
+import { storedData } from './stored-data';
 
 // Inbox capture (issue #16) end to end: the four platforms' inbox lists (tests/fixtures/<platform>/inbox-list.html,
 // from the table in tests/fixtures/inbox-lists.ts) read by the real content scripts, merged by the background,
@@ -147,12 +148,8 @@ test('the four inbox lists fill "Needs reply" with the rows whose last message i
   await expect(anna).toContainText('time from the conversation');
   await expect(anna).not.toContainText('Seen in the inbox only');
   await expect(items).toHaveCount(expectedCount);
-  const backup = await view.evaluate(() =>
-    chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
-  );
-  const conversations = backup.value.data.conversations as { platform: string; threadId: string }[];
+  const { contacts, conversations } = await storedData(view);
   expect(conversations.filter((c) => c.platform === 'facebook' && c.threadId === FACEBOOK.threadId)).toHaveLength(1);
-  const contacts = backup.value.data.contacts as { platform: string; displayName: string }[];
   expect(contacts.filter((c) => c.platform === 'facebook' && c.displayName === 'Anna Berger')).toHaveLength(1);
 
   // Answering her in the page (the person presses Send) removes her from the view and from the badge's count.
@@ -194,13 +191,7 @@ test('a LinkedIn row is joined to its thread once the list beside the open threa
   await openThreadBesideList(context, LINKEDIN);
   await expect(anna).toHaveCount(0);
   await expect(onLinkedin).toHaveCount(theirRows().length - 1);
-  const backup = await view.evaluate(() =>
-    chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
-  );
-  const { contacts, conversations } = backup.value.data as {
-    contacts: { id: string; platform: string; displayName: string }[];
-    conversations: { contactId: string; threadId: string; listOnly?: true }[];
-  };
+  const { contacts, conversations } = await storedData(view);
   const annas = contacts.filter((c) => c.platform === 'linkedin' && c.displayName === 'Anna Berger');
   expect(annas).toHaveLength(1);
   const hers = conversations.filter((c) => c.contactId === annas[0]?.id);
@@ -234,13 +225,7 @@ for (const inbox of [INSTAGRAM, FACEBOOK, X]) {
     await expect(anna).toContainText('time from the conversation');
     await expect(onPlatform.filter({ hasText: 'Seen in the inbox only' })).toHaveCount(theirRows().length - 1);
 
-    const backup = await view.evaluate(() =>
-      chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
-    );
-    const { contacts, conversations } = backup.value.data as {
-      contacts: { id: string; platform: string; displayName: string }[];
-      conversations: { contactId: string; threadId: string; listOnly?: true }[];
-    };
+    const { contacts, conversations } = await storedData(view);
     // One contact and one conversation with her, the thread's (the list and thread reports arrive together).
     const annas = contacts.filter((c) => c.platform === inbox.platform && c.displayName === inbox.contact);
     expect(annas).toHaveLength(1);

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { E2E_EXTENSION_DIR } from '../harness/chromium.ts';
 import { expect, test } from './fixtures';
+import { storedData } from './stored-data';
 
 // Pack subscriptions are fetched by the service worker from a real server on loopback (http), which
 // only the e2e build may reach; production subscribes over https only.
@@ -139,12 +140,8 @@ test.describe('subscribing to a pack URL', () => {
     );
 
     const library = async () => {
-      const backup = await dashboard.evaluate(() =>
-        chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
-      );
-      return Object.fromEntries(
-        (backup.value.data.templates as { title: string; body: string; locked: boolean }[]).map((t) => [t.title, t]),
-      );
+      const { templates } = await storedData(dashboard);
+      return Object.fromEntries(templates.map((t) => [t.title, t]));
     };
     let templates = await library();
     expect(templates['Team greet']?.body).toBe('Hello, my own words!');

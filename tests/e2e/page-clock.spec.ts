@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../utils/content/panel-frame';
 import { setFixtureOptions } from '../fixtures/instagram/meta-e2e.ts';
-import { rpc, withBackgroundClockShifted } from '../harness/extension.ts';
+import { withBackgroundClockShifted } from '../harness/extension.ts';
 import {
   FIXTURE_INBOXES,
   type FixtureInbox,
@@ -13,6 +13,7 @@ import {
   switchLinkedinThread,
 } from '../harness/inboxes.ts';
 import { expect, test } from './fixtures';
+import { storedData } from './stored-data';
 
 // Issue #14, "Done when": response timers on the page's own clock. A customer who wrote 5 hours before
 // the extension first looked has waited 5 hours, on each platform's fixture, in the timer, in the stored
@@ -76,7 +77,7 @@ for (const { inbox, contact, threadId, open } of WAITING_THREADS) {
 
     const dashboard = await context.newPage();
     await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-    const { data } = await rpc(dashboard, 'backup.export', null);
+    const data = await storedData(dashboard);
     const conversation = data.conversations.find((c) => c.platform === inbox.platform && c.threadId === threadId);
     const events = data.responseEvents.filter((e) => e.conversationId === conversation?.id);
     expect(events).toHaveLength(1);

@@ -1,7 +1,8 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { DB_NAME } from '../../utils/db/database';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
 import { backupFile, customersBackup, liveOnce, restoreFrom } from '../harness/extension.ts';
 import { expect, serviceWorkerControl, test } from './fixtures';
+import { storedCount } from './stored-data';
 
 // Issue #15, point 4: a restore is a background job. The dashboard shows its progress, may be closed while
 // it runs, and a reopened one finds the job and how it ended.
@@ -14,25 +15,6 @@ async function openBackup(context: BrowserContext, extensionId: string): Promise
   await dashboard.getByRole('button', { name: 'Backup', exact: true }).click();
   return dashboard;
 }
-
-/** Rows of one store of the extension's database, counted where it lives (a live list of 60,000 rows took minutes under load). */
-const storedCount = (worker: Worker, store: string) =>
-  worker.evaluate(
-    ([name, table]) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(table, 'readonly').objectStore(table).count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    [DB_NAME, store] as const,
-  );
 
 test(`a ${COUNT.toLocaleString('en')}-conversation restore shows its progress, outlives the dashboard and reports its counts`, async ({
   context,
@@ -68,6 +50,31 @@ test(`a ${COUNT.toLocaleString('en')}-conversation restore shows its progress, o
   await expect(second.getByRole('progressbar')).toHaveCount(0);
   expect(await storedCount(serviceWorker, 'conversations')).toBe(COUNT);
   expect(await storedCount(serviceWorker, 'contacts')).toBe(COUNT);
+
+  // The export: the dashboard reads the database itself, page by page, with its progress shown.
+  await second.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { dmsExportProgress: string[] }).dmsExportProgress = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Export progress"]');
+      const now = bar?.getAttribute('aria-valuenow');
+      if (now && seen.at(-1) !== now) seen.push(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const download = second.waitForEvent('download', { timeout: 120_000 });
+  await second.getByRole('button', { name: 'Export backup' }).click();
+  const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(file.data.conversations).toHaveLength(COUNT);
+  expect(file.data.contacts).toHaveLength(COUNT);
+  await expect(second.getByRole('status').filter({ hasText: 'Backup downloaded.' })).toHaveCount(1);
+  const progress = (
+    await second.evaluate(() => (globalThis as unknown as { dmsExportProgress: string[] }).dmsExportProgress)
+  ).map(Number);
+  console.log(`export progress seen: ${progress.join(', ')} %`);
+  // 120,000 rows in pages of 5,000: the bar moved through several steps, never back.
+  expect(progress.length).toBeGreaterThan(3);
+  expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  await expect(second.getByRole('progressbar')).toHaveCount(0);
 });
 
 test('a refused restore is named, the data stays as it was, and a later dashboard still says why', async ({

@@ -4,32 +4,13 @@ import type { InstagramFixtureWindow } from '../fixtures/instagram/fixture-api.t
 import { customersBackup, restoreFrom } from '../harness/extension.ts';
 import { FIXTURE_INBOXES, INSTAGRAM, labelLastInboundAt, serveInbox } from '../harness/inboxes.ts';
 import { expect, test } from './fixtures';
+import { storedData } from './stored-data';
 
 const panelOf = (page: Page) => page.frameLocator(`iframe[title="${PANEL_TITLE}"]`);
 const fixture = (page: Page) => ({
   addInbound: (text: string) =>
     page.evaluate((t) => (window as unknown as InstagramFixtureWindow).__fixture.addInbound(t), text),
 });
-
-/** Everything stored, through the real RPC from an extension page. */
-async function storedData(page: Page) {
-  const answer = await page.evaluate(() =>
-    chrome.runtime.sendMessage({ kind: 'dms.rpc', name: 'backup.export', input: null }),
-  );
-  return answer.value.data as {
-    contacts: { id: string; platform: string }[];
-    conversations: {
-      id: string;
-      contactId: string;
-      platform: string;
-      waitingSince?: number;
-      firstResponseMs?: number;
-      status: string;
-    }[];
-    notes: { contactId: string }[];
-    responseEvents: { conversationId: string; inboundAt: number; answeredAt?: number }[];
-  };
-}
 
 async function openThread(context: import('@playwright/test').BrowserContext) {
   await serveInbox(context, INSTAGRAM);

@@ -4,6 +4,7 @@ import { backupFile, liveOnce, restoreFrom, rpc } from '../harness/extension.ts'
 import { INSTAGRAM, serveInbox } from '../harness/inboxes.ts';
 import { axeScanner } from './axe';
 import { expect, test } from './fixtures';
+import { storedData } from './stored-data';
 
 // Issue #20, "Done when": the triage inbox by keyboard, its accessibility in light and dark, no sideways
 // scrolling from 360 px on, the popup's counts, the first run from the panel and "do not contact".
@@ -54,8 +55,7 @@ async function openSeededDashboard(page: Page, extensionId: string) {
 const list = (page: Page) => page.getByRole('list', { name: 'Conversation list' });
 const activeRow = (page: Page) => list(page).locator('[aria-current="true"]');
 const announced = (page: Page) => page.locator('p[role="status"][aria-live="polite"]').first();
-const stored = async (page: Page, id: string) =>
-  (await rpc(page, 'backup.export', null)).data.conversations.find((c) => c.id === id);
+const stored = async (page: Page, id: string) => (await storedData(page)).conversations.find((c) => c.id === id);
 
 test('the triage inbox: most urgent first, counts on top, and a keyboard walk through j/k, e, s, t, x, / and ?', async ({
   context,

@@ -42,26 +42,52 @@ export const BackupFileSchema = z.strictObject({
 export type BackupFile = z.infer<typeof BackupFileSchema>;
 export type RestoreMode = 'merge' | 'replace';
 
-export async function exportBackup(db: SidekickDatabase, now = Date.now()): Promise<BackupFile> {
-  return db.transaction(
-    'r',
-    [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.packs, db.responseEvents, db.settings],
-    async () => ({
+/** Rows read per request while exporting: progress moves in steps this big. */
+const EXPORT_PAGE = 5_000;
+type Pageable<T> = { offset(n: number): { limit(n: number): { toArray(): Promise<T[]> } } };
+
+/**
+ * Everything, as one consistent snapshot (one read transaction). Read by the dashboard itself, an
+ * extension page in the database's origin, so no message carries the file (Chrome refuses messages over
+ * 64 MiB) and no call times out; tables are read in pages so `report` can move a progress bar.
+ */
+export async function exportBackup(
+  db: SidekickDatabase,
+  now = Date.now(),
+  report: (done: number, total: number) => void = () => undefined,
+): Promise<BackupFile> {
+  const tables = [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.packs, db.responseEvents];
+  return db.transaction('r', [...tables, db.settings], async () => {
+    const counts = await Promise.all(tables.map((table) => table.count()));
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    let done = 0;
+    const readAll = async <T>(table: Pageable<T>): Promise<T[]> => {
+      const rows: T[] = [];
+      let page: T[];
+      do {
+        page = await table.offset(rows.length).limit(EXPORT_PAGE).toArray();
+        rows.push(...page);
+        done += page.length;
+        report(done, total);
+      } while (page.length === EXPORT_PAGE);
+      return rows;
+    };
+    return {
       format: BACKUP_FORMAT,
       schemaVersion: BACKUP_SCHEMA_VERSION,
       exportedAt: now,
       data: {
-        contacts: await db.contacts.toArray(),
-        conversations: await db.conversations.toArray(),
-        tags: await db.tags.toArray(),
-        notes: await db.notes.toArray(),
-        templates: await db.templates.toArray(),
-        packs: await db.packs.toArray(),
-        responseEvents: await db.responseEvents.toArray(),
+        contacts: await readAll(db.contacts),
+        conversations: await readAll(db.conversations),
+        tags: await readAll(db.tags),
+        notes: await readAll(db.notes),
+        templates: await readAll(db.templates),
+        packs: await readAll(db.packs),
+        responseEvents: await readAll(db.responseEvents),
         settings: (await db.settings.get('settings'))?.value ?? null,
       },
-    }),
-  );
+    };
+  });
 }
 
 const refuse = (reason: string): never => {

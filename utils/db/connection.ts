@@ -3,8 +3,9 @@ import { SidekickDatabase } from './database';
 import { DbError } from './errors';
 
 /**
- * The background's handle on the database. Opened lazily on the first call after each service-worker
- * wake (MV3 stops an idle worker after ~30 s); never from a content script or the in-page iframe.
+ * This realm's handle on the database: the background's, opened lazily on the first call after each
+ * service-worker wake (MV3 stops an idle worker after ~30 s), or a full extension page's that reads (the
+ * dashboard's backup export). Never from a content script or the in-page iframe.
  */
 let current: SidekickDatabase | undefined;
 

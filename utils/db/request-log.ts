@@ -53,7 +53,6 @@ const KIND: Record<RpcName, RequestKind> = {
   'packs.import': 'effect',
   'packs.unsubscribe': 'database',
   'metrics.compute': 'read',
-  'backup.export': 'read',
   // Starts a job (utils/messaging/jobs/jobs.ts), whose own transaction writes: a retry gets the same job, not a second.
   'backup.restore': 'effect',
   'jobs.latest': 'read',

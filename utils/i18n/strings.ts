@@ -222,6 +222,9 @@ const en = {
   'backup.restoring': 'Restoring the backup: {percent}% done.',
   'backup.checking': 'Checking the backup before anything is written…',
   'backup.progress': 'Restore progress',
+  'backup.exportProgress': 'Export progress',
+  'backup.exportStarting': 'Preparing the backup…',
+  'backup.exporting': 'Exporting the backup: {percent}% read.',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage inbox',
   'triage.counts': 'Conversations by state and platform',
@@ -694,6 +697,9 @@ const de: Record<MessageKey, string> = {
   'backup.restoring': 'Sicherung wird wiederhergestellt: {percent} % erledigt.',
   'backup.checking': 'Die Sicherung wird geprüft, bevor etwas geschrieben wird …',
   'backup.progress': 'Fortschritt der Wiederherstellung',
+  'backup.exportProgress': 'Fortschritt des Exports',
+  'backup.exportStarting': 'Die Sicherung wird vorbereitet …',
+  'backup.exporting': 'Sicherung wird exportiert: {percent} % gelesen.',
   // ---- triage inbox, first run, data rights, CSV export (issue #20) ----
   'triage.region': 'Triage-Eingang',
   'triage.counts': 'Gespräche nach Zustand und Plattform',

@@ -20,7 +20,6 @@ const LONG_CALL_DEADLINE_MS = 5 * 60_000;
 const LONG_CALLS: ReadonlySet<RpcName> = new Set<RpcName>([
   // Answered once its file has arrived and the job is recorded; the restore itself is a job (jobs.latest).
   'backup.restore',
-  'backup.export',
   'packs.apply',
   'packs.previewFile',
   'packs.previewUrl',

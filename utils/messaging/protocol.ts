@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BackupFileSchema } from '../db/backup';
 import {
   ContactPatchSchema,
   ConversationPatchSchema,
@@ -153,7 +152,6 @@ export const RPC = {
   /** "Export everything about this person" (GDPR Art. 15): the contact and every linked identity. */
   'contacts.export': rpc(byId, PersonExportSchema, EXTENSION),
   // ---- end of issue #20 ----
-  'backup.export': rpc(z.null(), BackupFileSchema, EXTENSION),
   /**
    * Starts restoring the file's text as a background job (answered at once, follow it with `jobs.latest`);
    * the job checks the file completely before anything is written.

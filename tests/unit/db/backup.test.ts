@@ -58,6 +58,29 @@ describe('backup and restore', () => {
     expect(await exportBackup(db, 1000)).toEqual(backup);
   });
 
+  it('reads every row of a table larger than a page, in key order, and reports its progress up to the total', async () => {
+    const db = freshDatabase();
+    const { contactId } = await seed(db);
+    const extra = Array.from({ length: 12_345 }, (_, i) => ({
+      id: `note-${String(i).padStart(5, '0')}`,
+      contactId,
+      text: `n${i}`,
+      createdAt: i,
+    }));
+    await db.notes.bulkAdd(extra);
+    const progress: [number, number][] = [];
+    const backup = await exportBackup(db, 1000, (done, total) => progress.push([done, total]));
+
+    expect(backup.data.notes).toEqual(await db.notes.toArray());
+    expect(backup.data.notes).toHaveLength(12_345 + 1);
+    const total = Object.values(backup.data).reduce((n, rows) => n + (Array.isArray(rows) ? rows.length : 0), 0);
+    expect(progress.every(([, t]) => t === total)).toBe(true);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual([total, total]);
+    // The notes table alone took three pages of 5,000.
+    expect(progress.length).toBeGreaterThanOrEqual(3 + 6);
+  }, 30_000);
+
   it('"replace" removes what the backup does not have; "merge" keeps it', async () => {
     const source = freshDatabase();
     await seed(source);
