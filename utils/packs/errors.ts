@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, type ErrorDetail } from '../errors';
 
 export type PackErrorReason =
   /** A pack file (or its source) that cannot be imported: nothing was written. */
@@ -18,6 +18,14 @@ export type PackErrorReason =
   /** The pack's server could not be reached or answered something unusable. */
   | 'server-unreachable';
 
+/** The message is for developers; the detail (required) is what the UI words in its language. */
 export class PackError extends DomainError<PackErrorReason> {
   override name = 'PackError';
+  constructor(
+    reason: PackErrorReason,
+    message: string,
+    override readonly detail: ErrorDetail,
+  ) {
+    super(reason, message, detail);
+  }
 }
