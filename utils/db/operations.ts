@@ -29,6 +29,26 @@ const TAG_COLORS = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2
 
 // ---- page reports → contacts and conversations -------------------------------------------------
 
+/**
+ * The one constructor of a new, open conversation: of a thread a page shows (recordConversation) or of a
+ * row seen only in an inbox list (utils/inbox/merge.ts, with `listOnly` and its `inboxKey`).
+ */
+export async function addConversation(
+  db: SidekickDatabase,
+  fields: Pick<Conversation, 'platform' | 'threadId' | 'contactId' | 'listOnly' | 'inboxKey'>,
+  now: number,
+): Promise<Conversation> {
+  const conversation = ConversationSchema.parse({
+    id: newId(),
+    ...fields,
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.conversations.add(conversation);
+  return conversation;
+}
+
 /** Records the conversation a page shows (and its contact), so that notes, tags and timers can attach. */
 export async function recordConversation(db: SidekickDatabase, snapshot: PageSnapshot, now = Date.now()) {
   const { platform, threadId, participant } = snapshot;
@@ -48,17 +68,7 @@ export async function recordConversation(db: SidekickDatabase, snapshot: PageSna
       if (existing.contactId !== contact.id) await db.conversations.update(existing.id, { contactId: contact.id });
       return existing.id;
     }
-    const conversation = ConversationSchema.parse({
-      id: newId(),
-      platform,
-      threadId,
-      contactId: contact.id,
-      status: 'open',
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.conversations.add(conversation);
-    return conversation.id;
+    return (await addConversation(db, { platform, threadId, contactId: contact.id }, now)).id;
   });
 }
 
