@@ -21,7 +21,7 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
-import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/messaging/request-log';
 import { exportPerson } from '@/utils/export/person';
 import { pickLanguage, translate } from '@/utils/i18n/strings';
 import { mergeInboxReport } from '@/utils/inbox/merge';

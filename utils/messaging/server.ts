@@ -54,7 +54,7 @@ function failure(error: unknown): RpcResponse {
   return { ok: false, error: toWire(toRpcError(error)) };
 }
 
-/** Applies each request id at most once and answers its retries with the first answer (utils/db/request-log.ts). */
+/** Applies each request id at most once and answers its retries with the first answer (utils/messaging/request-log.ts). */
 export type RequestLog = {
   once(requestId: string, name: RpcName, apply: () => Promise<RpcResponse>): Promise<RpcResponse>;
 };
