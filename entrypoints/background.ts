@@ -21,7 +21,6 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
-import { createRequestLog, pruneAppliedRequests } from '@/utils/messaging/request-log';
 import { exportPerson } from '@/utils/export/person';
 import { pickLanguage, translate } from '@/utils/i18n/strings';
 import { mergeInboxReport } from '@/utils/inbox/merge';
@@ -40,6 +39,7 @@ import {
   PANEL_NOT_OURS,
   registerPanelKey,
 } from '@/utils/messaging/panel-keys';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/messaging/request-log';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
