@@ -101,6 +101,11 @@ export const ErrorReasonSchema = z.enum([
   // ---- the messaging layer ----
   /** values: none: the background did not answer in time. */
   'background-unreachable',
+  // ---- the background (entrypoints/background.ts) ----
+  /** values: none: a command for the page's conversation, but the tab shows none. */
+  'no-open-conversation',
+  /** values: none: a panel registered from a frame that is not the tab's top frame. */
+  'panel-top-frame-only',
 ]);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 export const ErrorDetailSchema = z.strictObject({

@@ -505,6 +505,8 @@ const en = {
   'error.reminder-malformed': 'A reminder time looks like 2026-03-30T14:30.',
   'error.reminder-no-such-time': 'There is no {time} here.',
   'error.background-unreachable': "DM Sidekick's background did not answer in time: try again.",
+  'error.no-open-conversation': 'No conversation is open in this tab.',
+  'error.panel-top-frame-only': "Only a tab's top frame shows the DM Sidekick panel.",
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
   'notes.deleteConfirm': 'Delete this note for good?',
@@ -1040,6 +1042,8 @@ const de: Record<MessageKey, string> = {
   'error.reminder-no-such-time': 'Die Zeit {time} gibt es hier nicht.',
   'error.background-unreachable':
     'Der Hintergrund von DM Sidekick hat nicht rechtzeitig geantwortet: Versuche es noch einmal.',
+  'error.no-open-conversation': 'In diesem Tab ist keine Unterhaltung geöffnet.',
+  'error.panel-top-frame-only': 'Nur der oberste Frame eines Tabs zeigt das DM-Sidekick-Panel.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
   'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',
