@@ -132,6 +132,17 @@ export class DomainError<Reason extends string = string> extends Error {
   }
 }
 
+/** A domain error whose detail is required: its message is for developers, the UI words the detail. */
+export class WordedError<Reason extends string = string> extends DomainError<Reason> {
+  constructor(
+    reason: Reason,
+    message: string,
+    override readonly detail: ErrorDetail,
+  ) {
+    super(reason, message, detail);
+  }
+}
+
 /** A zod failure as one readable line per problem: `templates.3.body: Too big: expected string to have <=20000 characters`. */
 export function describeZodError(error: z.ZodError): string {
   return error.issues

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorDetail } from '../errors';
+import { WordedError } from '../errors';
 
 export type DbErrorReason =
   /** The record asked for is not (or no longer) stored. */
@@ -14,14 +14,6 @@ export type DbErrorReason =
   /** A backup file that cannot be restored: nothing was written. */
   | 'backup-refused';
 
-/** The message is for developers; the detail (required) is what the UI words in its language. */
-export class DbError extends DomainError<DbErrorReason> {
+export class DbError extends WordedError<DbErrorReason> {
   override name = 'DbError';
-  constructor(
-    reason: DbErrorReason,
-    message: string,
-    override readonly detail: ErrorDetail,
-  ) {
-    super(reason, message, detail);
-  }
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorDetail } from '../errors';
+import { WordedError } from '../errors';
 
 export type PackErrorReason =
   /** A pack file (or its source) that cannot be imported: nothing was written. */
@@ -18,14 +18,6 @@ export type PackErrorReason =
   /** The pack's server could not be reached or answered something unusable. */
   | 'server-unreachable';
 
-/** The message is for developers; the detail (required) is what the UI words in its language. */
-export class PackError extends DomainError<PackErrorReason> {
+export class PackError extends WordedError<PackErrorReason> {
   override name = 'PackError';
-  constructor(
-    reason: PackErrorReason,
-    message: string,
-    override readonly detail: ErrorDetail,
-  ) {
-    super(reason, message, detail);
-  }
 }

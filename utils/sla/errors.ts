@@ -1,4 +1,4 @@
-import { DomainError, type ErrorDetail } from '../errors';
+import { WordedError } from '../errors';
 
 export type SlaErrorReason =
   /** A reminder time that is malformed, does not exist (a DST gap) or lies in the past. */
@@ -6,14 +6,6 @@ export type SlaErrorReason =
   /** The conversation to snooze or remind about is not stored. */
   | 'conversation-gone';
 
-/** The message is for developers; the detail (required) is what the UI words in its language. */
-export class SlaError extends DomainError<SlaErrorReason> {
+export class SlaError extends WordedError<SlaErrorReason> {
   override name = 'SlaError';
-  constructor(
-    reason: SlaErrorReason,
-    message: string,
-    override readonly detail: ErrorDetail,
-  ) {
-    super(reason, message, detail);
-  }
 }
