@@ -21,7 +21,7 @@ import {
   updateTemplate,
 } from '@/utils/db/operations';
 import { allTags, contactView, conversationRows, conversationView } from '@/utils/db/queries';
-import { createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
+import { because } from '@/utils/errors';
 import { exportPerson } from '@/utils/export/person';
 import { pickLanguage, translate } from '@/utils/i18n/strings';
 import { mergeInboxReport } from '@/utils/inbox/merge';
@@ -40,6 +40,7 @@ import {
   PANEL_NOT_OURS,
   registerPanelKey,
 } from '@/utils/messaging/panel-keys';
+import { createRequestLog, pruneAppliedRequests } from '@/utils/messaging/request-log';
 import { type RpcHandlers, serveRpc } from '@/utils/messaging/server';
 import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
@@ -66,7 +67,9 @@ import { conversationKeyOf } from '@/utils/sync/team-doc';
 /** Sends a command to the frame of the tab that shows its conversation (LinkedIn's may be an iframe). */
 async function sendToConversationFrame(tabId: number | undefined, command: PageCommand): Promise<unknown> {
   const target = tabId === undefined ? null : await activePageState(tabId);
-  if (tabId === undefined || !target) throw new RpcError('not-found', 'No conversation is open in this tab.');
+  if (tabId === undefined || !target) {
+    throw new RpcError('not-found', 'No conversation is open in this tab.', because('no-open-conversation'));
+  }
   return browser.tabs.sendMessage(tabId, PageCommandSchema.parse(command), { frameId: target.frameId });
 }
 
@@ -188,7 +191,7 @@ const handlers: RpcHandlers = {
   // ---- panel handshake (issue #15 point 2) ----
   'panel.register': async ({ key }, { tabId, frameId }) => {
     if (tabId === undefined || frameId !== 0)
-      throw new RpcError('forbidden', "Only a tab's top frame shows the panel.");
+      throw new RpcError('forbidden', "Only a tab's top frame shows the panel.", because('panel-top-frame-only'));
     await registerPanelKey(tabId, key);
     const language = pickLanguage((await withDatabase(readSettings)).language);
     return {

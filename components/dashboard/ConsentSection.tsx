@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import { type Consent, ConsentSchema, type Contact } from '@/utils/db/schema';
 import { formatDateTime } from '@/utils/i18n/format';
 import { call } from '@/utils/messaging/client';
@@ -31,7 +32,7 @@ export function ConsentSection({ contact, onError }: { contact: Contact; onError
     call('contacts.update', {
       id: contact.id,
       patch: { consent: { ...draft, at: Number.isNaN(at) ? Date.now() : at } },
-    }).catch((error: Error) => onError(error.message));
+    }).catch((error: Error) => onError(errorText(t, error)));
   };
   const field = 'rounded border border-zinc-400 bg-transparent p-1 dark:border-zinc-500';
   return (

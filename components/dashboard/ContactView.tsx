@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import { formatDateTime } from '@/utils/i18n/format';
 import { call } from '@/utils/messaging/client';
 import { PLATFORM_LABELS, threadUrl } from '@/utils/platforms/sites';
@@ -18,13 +19,13 @@ export function ContactView({ contactId, onClose }: { contactId: string; onClose
   const [confirmForget, setConfirmForget] = useState(false);
 
   if (view.status !== 'ready' || !view.value) {
-    return view.status === 'error' ? <p role="alert">{view.error.message}</p> : null;
+    return view.status === 'error' ? <p role="alert">{errorText(t, view.error)}</p> : null;
   }
   const { contact, identities, conversations, notes, responses } = view.value;
   const attempt = (work: Promise<unknown>) =>
     work.then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(errorText(t, e)),
     );
   const setFields = (customFields: Record<string, string>) =>
     attempt(call('contacts.update', { id: contact.id, patch: { customFields } }));

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Settings, Tag } from '@/utils/db/schema';
 import type { ConversationRow } from '@/utils/db/views';
 import { call } from '@/utils/messaging/client';
@@ -151,7 +152,7 @@ export function ConversationsTab({
       setError(null);
       setAnnouncement(message);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
   const backToList = () => {
@@ -282,7 +283,7 @@ export function ConversationsTab({
       setSelected(new Set());
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorText(t, failure));
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import { call } from '@/utils/messaging/client';
 import { FirstRun } from '../shared/FirstRun';
 import { LanguageProvider, useI18n } from '../shared/i18n';
@@ -67,7 +68,7 @@ function Dashboard() {
           ))}
         </nav>
       </header>
-      {error?.status === 'error' && <p role="alert">{error.error.message}</p>}
+      {error?.status === 'error' && <p role="alert">{errorText(t, error.error)}</p>}
       {tab === 'conversations' &&
         rows.status === 'ready' &&
         settings.status === 'ready' &&

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
+import { errorText } from '@/components/shared/errorText';
 import 'uplot/dist/uPlot.min.css';
 import type { Tag } from '@/utils/db/schema';
 import { type Language, translate } from '@/utils/i18n/strings';
@@ -18,17 +19,14 @@ export function MetricsTab({ tags }: { tags: Tag[] }) {
   const { t, language } = useI18n();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [metrics, setMetrics] = useState<SlaMetrics | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     const to = Date.now();
-    call('metrics.compute', { from: to - days * DAY_MS, to }).then(
-      (value) => {
-        setMetrics(value);
-        setError(null);
-      },
-      (e: Error) => setError(e.message),
-    );
+    call('metrics.compute', { from: to - days * DAY_MS, to }).then((value) => {
+      setMetrics(value);
+      setError(null);
+    }, setError);
   }, [days]);
 
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, language));
@@ -65,7 +63,7 @@ export function MetricsTab({ tags }: { tags: Tag[] }) {
           ))}
         </select>
       </label>
-      {error && <p role="alert">{error}</p>}
+      {error !== null && <p role="alert">{errorText(t, error)}</p>}
       {metrics && (
         <>
           <table className="w-full text-sm" aria-label={t('metrics.table')}>

@@ -210,7 +210,7 @@ function ImportPreview({
     try {
       onStarted(await call('packs.import', { plan, resolutions, options: { allowOlder, removeUntouched } }));
     } catch (error) {
-      onError((error as Error).message);
+      onError(errorText(t, error));
     }
   };
   const titles = (entries: { title: string }[]) =>
@@ -300,7 +300,7 @@ function InstalledPacks({
   /** The removal waiting for a second click: it cannot be undone. */
   const [confirming, setConfirming] = useState<{ id: string; keepTemplates: boolean } | null>(null);
   const attempt = (work: Promise<void>) =>
-    work.catch((error: Error) => onStatus({ kind: 'error', text: error.message }));
+    work.catch((error: Error) => onStatus({ kind: 'error', text: errorText(t, error) }));
   return (
     <section aria-label={t('packs.installed')}>
       <h3 className="font-semibold">{t('packs.installed')}</h3>
@@ -394,7 +394,7 @@ function ExportForm({ onStatus }: { onStatus: (status: Status) => void }) {
       URL.revokeObjectURL(link.href);
       onStatus({ kind: 'ok', key: 'packs.exported', values: { count: pack.templates.length } });
     } catch (error) {
-      onStatus({ kind: 'error', text: (error as Error).message });
+      onStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
   return (

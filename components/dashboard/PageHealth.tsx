@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/shared/errorText';
 import { formatDiagnostic } from '@/utils/health/diagnostic';
 import { isDegraded, PAGE_HEALTH_KEY, type PageHealth, readPageHealth } from '@/utils/health/page-health';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '@/utils/platforms/sites';
@@ -44,7 +45,7 @@ export function PageHealthView() {
       await navigator.clipboard.writeText(formatDiagnostic(language, platform, entry));
       setStatus({ kind: 'ok', text: t('health.copied', { platform: PLATFORM_LABELS[platform] }) });
     } catch (error) {
-      setStatus({ kind: 'error', text: t('health.copyFailed', { message: (error as Error).message }) });
+      setStatus({ kind: 'error', text: t('health.copyFailed', { message: errorText(t, error) }) });
     }
   };
 

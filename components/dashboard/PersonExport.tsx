@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import { personExportText } from '@/utils/export/person';
 import { call } from '@/utils/messaging/client';
 import { downloadText } from '../shared/download';
@@ -24,7 +25,7 @@ export function PersonExport({
       else downloadText(personExportText(data, language), fileName, 'text/plain;charset=utf-8');
       setDone(true);
     } catch (error) {
-      onError((error as Error).message);
+      onError(errorText(t, error));
     }
   };
   const button = 'rounded border border-zinc-500 px-2 py-1';

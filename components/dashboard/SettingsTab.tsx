@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/shared/errorText';
 import type { Settings } from '@/utils/db/schema';
 import type { Language, MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
@@ -34,7 +35,7 @@ export function SettingsTab({ settings }: { settings: Settings }) {
       setDraft(await call('settings.update', draft));
       setStatus({ kind: 'ok', key: 'settings.saved' });
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     }
   };
 

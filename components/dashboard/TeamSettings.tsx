@@ -1,4 +1,5 @@
 import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
 import { allowLoopbackWs, serverUrlSchema, type TeamStatus, TeamTokenSchema } from '@/utils/sync/schema';
@@ -53,7 +54,7 @@ export function TeamSettings({ team, myName }: { team: TeamStatus; myName: strin
       await work();
       setMessage(done && { key: done, error: false });
     } catch (error) {
-      setMessage({ text: (error as Error).message });
+      setMessage({ text: errorText(t, error) });
     } finally {
       setBusy(false);
     }

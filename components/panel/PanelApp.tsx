@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/shared/errorText';
 import { call } from '@/utils/messaging/client';
 import { PanelCommandSchema } from '@/utils/messaging/page-commands';
 import { PLATFORM_LABELS } from '@/utils/platforms/sites';
@@ -160,7 +161,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
         {view && teamValue && <TeamAssignment conversation={view.conversation} team={teamValue} />}
       </header>
       {shown && teamValue && <PresenceNotice here={presenceOn(teamValue.presence, shown.platform, shown.threadId)} />}
-      {context.status === 'error' && <p role="alert">{context.error.message}</p>}
+      {context.status === 'error' && <p role="alert">{errorText(t, context.error)}</p>}
       {mode.kind === 'conversation' &&
         (page?.health.composer === 'missing' || page?.health.composer === 'ambiguous') && (
           <p role="status" className="rounded bg-amber-100 p-2 text-amber-950">

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Conversation, Tag } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { useI18n } from '../shared/i18n';
@@ -37,7 +38,7 @@ export function TagsSection({ conversation, tags }: { conversation: Conversation
       setDraft('');
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Conversation } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import type { TeamStatus } from '@/utils/sync/schema';
@@ -16,7 +17,7 @@ export function TeamAssignment({ conversation, team }: { conversation: Conversat
   const assign = (name: string) =>
     void call('conversations.update', { id: conversation.id, patch: { assignee: name } }).then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(errorText(t, e)),
     );
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/shared/errorText';
 import { PLATFORM_LABELS, PLATFORMS, threadUrl } from '@/utils/platforms/sites';
 import { formatDuration } from '@/utils/sla/clock';
 import { countTriage, isOverdueState, sortForTriage, triageRows } from '../dashboard/triage';
@@ -22,7 +23,7 @@ export function PopupSummary() {
         : null,
     [rows, tags, settings, minuteTick],
   );
-  if (!prepared) return rows.status === 'error' ? <p role="alert">{rows.error.message}</p> : null;
+  if (!prepared) return rows.status === 'error' ? <p role="alert">{errorText(t, rows.error)}</p> : null;
   const counts = countTriage(prepared);
   const next = sortForTriage(prepared).find((row) => isOverdueState(row.state));
   const open = async (url: string) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '@/components/shared/errorText';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { SamplePackIndexSchema } from '@/utils/packs/format';
@@ -41,7 +42,7 @@ export function FirstRun({ conversationOpen = false }: { conversationOpen?: bool
     try {
       setStatus({ kind: 'ok', text: t('firstRun.installed', { count: await installSamplePacks(language) }) });
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', text: errorText(t, error) });
     } finally {
       setBusy(false);
     }

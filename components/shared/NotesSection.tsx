@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Note } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { useI18n } from './i18n';
@@ -20,7 +21,7 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
       setError(null);
       return true;
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
       return false;
     }
   };

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { describeZodError, type ErrorDetail } from '../errors';
+import { because, describeZodError, type ErrorDetail } from '../errors';
 import type { SidekickDatabase } from './database';
 import { DbError } from './errors';
 import {
@@ -90,8 +90,8 @@ export async function exportBackup(
   });
 }
 
-const refuse = (reason: string): never => {
-  throw new DbError('backup-refused', `This backup cannot be restored: ${reason}. Nothing was changed.`);
+const refuse = (reason: string, detail: ErrorDetail): never => {
+  throw new DbError('backup-refused', `This backup cannot be restored: ${reason}. Nothing was changed.`, detail);
 };
 
 /** Checks a backup file's text completely before anything is written; every refusal names the problem. */
@@ -99,6 +99,7 @@ export function parseBackup(text: string): BackupFile {
   if (text.length > MAX_BACKUP_BYTES) {
     refuse(
       `it is ${(text.length / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_BACKUP_BYTES / 1024 / 1024} MB limit`,
+      because('backup-too-large', { limitMb: MAX_BACKUP_BYTES / 1024 / 1024 }),
     );
   }
   let raw: unknown;
@@ -108,20 +109,32 @@ export function parseBackup(text: string): BackupFile {
       return value;
     });
   } catch (error) {
-    if (error instanceof ForbiddenKeyError) refuse(`it contains the key "${error.key}", which is never allowed`);
-    refuse(`it is not valid JSON (${(error as Error).message})`);
+    if (error instanceof ForbiddenKeyError) {
+      refuse(
+        `it contains the key "${error.key}", which is never allowed`,
+        because('backup-forbidden-key', { key: error.key }),
+      );
+    }
+    refuse(`it is not valid JSON (${(error as Error).message})`, because('backup-not-backup'));
   }
   const head = raw as { format?: unknown; schemaVersion?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
-    refuse('it is not a DM Sidekick backup file');
+    refuse('it is not a DM Sidekick backup file', because('backup-not-backup'));
   }
   if (head?.schemaVersion !== BACKUP_SCHEMA_VERSION) {
     refuse(
       `its schemaVersion ${JSON.stringify(head?.schemaVersion)} is unknown (this version reads ${BACKUP_SCHEMA_VERSION})`,
+      because('backup-version', {
+        version: String(JSON.stringify(head?.schemaVersion)).slice(0, 40),
+        supported: BACKUP_SCHEMA_VERSION,
+      }),
     );
   }
   const parsed = BackupFileSchema.safeParse(raw);
-  if (!parsed.success) refuse(describeZodError(parsed.error));
+  if (!parsed.success) {
+    const problem = describeZodError(parsed.error);
+    refuse(problem, because('backup-invalid', { problem }));
+  }
   const file = (parsed as { data: BackupFile }).data;
   checkIntegrity(file.data);
   return file;

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { because } from '../errors';
 import { SidekickDatabase } from './database';
 import { DbError } from './errors';
 
@@ -50,4 +51,5 @@ const quotaError = () =>
   new DbError(
     'disk-full',
     'The disk is full, so this change was not saved. Everything saved before is intact. Free some disk space and try again.',
+    because('disk-full'),
   );

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { WordedError } from '../errors';
 
 export type DbErrorReason =
   /** The record asked for is not (or no longer) stored. */
@@ -14,6 +14,6 @@ export type DbErrorReason =
   /** A backup file that cannot be restored: nothing was written. */
   | 'backup-refused';
 
-export class DbError extends DomainError<DbErrorReason> {
+export class DbError extends WordedError<DbErrorReason> {
   override name = 'DbError';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from '../errors';
 import type { PageSnapshot } from '../platforms/types';
 import type { SidekickDatabase } from './database';
 import { DbError } from './errors';
@@ -28,6 +29,26 @@ const TAG_COLORS = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2
 
 // ---- page reports → contacts and conversations -------------------------------------------------
 
+/**
+ * The one constructor of a new, open conversation: of a thread a page shows (recordConversation) or of a
+ * row seen only in an inbox list (utils/inbox/merge.ts, with `listOnly` and its `inboxKey`).
+ */
+export async function addConversation(
+  db: SidekickDatabase,
+  fields: Pick<Conversation, 'platform' | 'threadId' | 'contactId' | 'listOnly' | 'inboxKey'>,
+  now: number,
+): Promise<Conversation> {
+  const conversation = ConversationSchema.parse({
+    id: newId(),
+    ...fields,
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.conversations.add(conversation);
+  return conversation;
+}
+
 /** Records the conversation a page shows (and its contact), so that notes, tags and timers can attach. */
 export async function recordConversation(db: SidekickDatabase, snapshot: PageSnapshot, now = Date.now()) {
   const { platform, threadId, participant } = snapshot;
@@ -47,17 +68,7 @@ export async function recordConversation(db: SidekickDatabase, snapshot: PageSna
       if (existing.contactId !== contact.id) await db.conversations.update(existing.id, { contactId: contact.id });
       return existing.id;
     }
-    const conversation = ConversationSchema.parse({
-      id: newId(),
-      platform,
-      threadId,
-      contactId: contact.id,
-      status: 'open',
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.conversations.add(conversation);
-    return conversation.id;
+    return (await addConversation(db, { platform, threadId, contactId: contact.id }, now)).id;
   });
 }
 
@@ -121,7 +132,8 @@ export async function updateConversation(
     if (patch.tags) {
       const known = await db.tags.bulkGet(patch.tags);
       const missing = patch.tags.filter((_, i) => !known[i]);
-      if (missing.length) throw new DbError('record-gone', `Unknown tag id ${missing.join(', ')}.`);
+      if (missing.length)
+        throw new DbError('record-gone', `Unknown tag id ${missing.join(', ')}.`, because('tag-gone'));
     }
     const next = ConversationSchema.parse({ ...conversation, ...patch, updatedAt: Date.now() });
     await db.conversations.put(next);
@@ -141,7 +153,11 @@ export async function createTag(db: SidekickDatabase, input: z.infer<typeof TagI
   return db.transaction('rw', db.tags, async () => {
     const nameKey = input.name.trim().toLocaleLowerCase();
     if (await db.tags.where('nameKey').equals(nameKey).count()) {
-      throw new DbError('name-taken', `A tag named "${input.name.trim()}" already exists.`);
+      throw new DbError(
+        'name-taken',
+        `A tag named "${input.name.trim()}" already exists.`,
+        nameTaken(input.name.trim()),
+      );
     }
     const color = input.color ?? TAG_COLORS[(await db.tags.count()) % TAG_COLORS.length];
     const tag = TagSchema.parse({ id: newId(), ...input, nameKey, color, createdAt: Date.now() });
@@ -158,7 +174,8 @@ export async function updateTag(db: SidekickDatabase, id: string, patch: z.infer
     const name = patch.name?.trim() ?? tag.name;
     const nameKey = name.toLocaleLowerCase();
     const clash = await db.tags.where('nameKey').equals(nameKey).first();
-    if (clash && clash.id !== id) throw new DbError('name-taken', `A tag named "${name}" already exists.`);
+    if (clash && clash.id !== id)
+      throw new DbError('name-taken', `A tag named "${name}" already exists.`, nameTaken(name));
     const next = TagSchema.parse({ ...tag, ...patch, name, nameKey });
     await db.tags.put(next);
     return next;
@@ -236,6 +253,7 @@ export async function updateTemplate(
       throw new DbError(
         'template-locked',
         `"${template.title}" comes from a subscribed pack: fork it to edit your own copy.`,
+        because('template-locked', { title: template.title }),
       );
     }
     const next = TemplateSchema.parse({ ...template, ...patch, updatedAt: Date.now() });
@@ -263,7 +281,7 @@ export async function markTemplateUsed(db: SidekickDatabase, id: string, now = D
       template.usageCount += 1;
       template.lastUsedAt = now;
     });
-  if (!changed) throw new DbError('record-gone', 'That template no longer exists.');
+  if (!changed) throw new DbError('record-gone', 'That template no longer exists.', because('template-gone'));
 }
 
 // ---- settings ----------------------------------------------------------------------------------
@@ -278,15 +296,24 @@ export async function updateSettings(db: SidekickDatabase, patch: z.infer<typeof
   return db.transaction('rw', db.settings, async () => {
     const value = SettingsSchema.parse({ ...(await readSettings(db)), ...patch });
     if (!value.slaPolicies.some((policy) => policy.id === value.defaultSlaPolicyId)) {
-      throw new DbError('settings-invalid', 'The default SLA policy must be one of the policies.');
+      throw new DbError(
+        'settings-invalid',
+        'The default SLA policy must be one of the policies.',
+        because('settings-default-policy'),
+      );
     }
     await db.settings.put({ key: 'settings', value });
     return value;
   });
 }
 
-async function mustGet<T>(lookup: Promise<T | undefined>, what: string): Promise<T> {
+const nameTaken = (name: string) => because('name-taken', { name });
+
+async function mustGet<T>(
+  lookup: Promise<T | undefined>,
+  what: 'contact' | 'conversation' | 'note' | 'tag' | 'template',
+): Promise<T> {
   const found = await lookup;
-  if (found === undefined) throw new DbError('record-gone', `That ${what} no longer exists.`);
+  if (found === undefined) throw new DbError('record-gone', `That ${what} no longer exists.`, because(`${what}-gone`));
   return found;
 }

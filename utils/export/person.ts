@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import { DbError } from '../db/errors';
 import { ContactSchema, ConversationSchema, NoteSchema, ResponseEventSchema, type Tag, TagSchema } from '../db/schema';
+import { because } from '../errors';
 import { formatDateTime } from '../i18n/format';
 import { type Language, type MessageKey, translate } from '../i18n/strings';
 import { PLATFORM_LABELS, threadUrl } from '../platforms/sites';
@@ -25,7 +26,7 @@ export type PersonExport = z.infer<typeof PersonExportSchema>;
 /** The contact and every identity linked to it: what "this person" means for export and forgetting. */
 export async function identitiesOf(db: SidekickDatabase, contactId: string) {
   const contact = await db.contacts.get(contactId);
-  if (!contact) throw new DbError('record-gone', 'This person is no longer stored.');
+  if (!contact) throw new DbError('record-gone', 'This person is no longer stored.', because('contact-gone'));
   if (!contact.personId) return [contact];
   const linked = await db.contacts.where('personId').equals(contact.personId).toArray();
   return [contact, ...linked.filter((other) => other.id !== contact.id)];

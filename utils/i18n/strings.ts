@@ -455,6 +455,61 @@ const en = {
     'The pack address {url} redirects elsewhere: subscribe to the address it leads to. Nothing was downloaded.',
   'error.job-running': 'The same work (a restore, an import) is already running: wait until it has finished.',
   'error.job-interrupted': 'DM Sidekick was stopped before this finished. Nothing was changed: try again.',
+  // Domain refusals (#21): each reason code of utils/errors.ts ErrorReasonSchema, worded here, not by its module.
+  'error.unknown': 'That did not work. Nothing was changed: try again.',
+  'error.name-taken': 'A tag named "{name}" already exists.',
+  'error.contact-gone': 'This person is no longer stored.',
+  'error.conversation-gone': 'That conversation no longer exists.',
+  'error.note-gone': 'That note no longer exists.',
+  'error.tag-gone': 'That tag no longer exists.',
+  'error.template-gone': 'That template no longer exists.',
+  'error.template-locked': '"{title}" comes from a subscribed pack: fork it to edit your own copy.',
+  'error.settings-default-policy': 'The default SLA policy must be one of the policies.',
+  'error.disk-full':
+    'The disk is full, so this change was not saved. Everything saved before is intact. Free some disk space and try again.',
+  'error.backup-too-large': 'This backup cannot be restored: it is larger than {limitMb} MB. Nothing was changed.',
+  'error.backup-forbidden-key':
+    'This backup cannot be restored: it contains the key "{key}", which is never allowed. Nothing was changed.',
+  'error.backup-not-backup': 'This file is not a DM Sidekick backup. Nothing was changed.',
+  'error.backup-version':
+    'This backup cannot be restored: its schema version {version} is unknown (this version reads {supported}). Nothing was changed.',
+  'error.backup-invalid': 'This backup cannot be restored: {problem}. Nothing was changed.',
+  'error.pack-too-large': 'This pack cannot be imported: it is larger than {limitMb} MB. Nothing was changed.',
+  'error.pack-not-utf8': 'This pack cannot be imported: it is not UTF-8 text. Nothing was changed.',
+  'error.pack-not-pack': 'This file is not a DM Sidekick pack (.dmpack.json). Nothing was changed.',
+  'error.pack-forbidden-key':
+    'This pack cannot be imported: it contains the key "{key}", which is never allowed. Nothing was changed.',
+  'error.pack-version':
+    'This pack cannot be imported: its schema version {version} is not supported (this version reads {supported}; a newer one may read it). Nothing was changed.',
+  'error.pack-too-many-templates':
+    'This pack cannot be imported: it holds {count} templates, more than the {limit} a pack may hold. Nothing was changed.',
+  'error.pack-invalid': 'This pack cannot be imported: {problems}. Nothing was changed.',
+  'error.pack-template-invalid':
+    'This pack cannot be imported: the template "{title}" cannot be stored ({problem}). Nothing was changed.',
+  'error.pack-stale-preview':
+    'The templates or the installed pack changed since this preview: preview the import again. Nothing was changed.',
+  'error.pack-older':
+    'Version {version} is older than the installed {installed}: confirm to install the older version. Nothing was changed.',
+  'error.pack-unresolved':
+    'Choose "keep mine", "take theirs" or "keep both" for {titles} (and {more} more). Nothing was changed.',
+  'error.pack-id-changed': 'The pack at {url} is now "{id}", not the subscribed "{subscribed}". Nothing was changed.',
+  'error.pack-url-refused':
+    'This pack address cannot be used: {url} (only https:// addresses, without a user name or password).',
+  'error.pack-gone': 'The pack is no longer at {url} (HTTP {status}).',
+  'error.pack-server-unreachable': 'The pack could not be downloaded from {url}: try again later.',
+  'error.pack-not-installed': 'That pack is not installed.',
+  'error.pack-not-updatable': '"{name}" was imported from a file: import a newer file to update it.',
+  'error.export-empty': 'Nothing to export: the selection holds no templates.',
+  'error.export-too-many-templates':
+    '{count} templates are more than the {limit} a pack may hold: export a folder or a selection.',
+  'error.export-invalid': 'This pack cannot be exported: {problems}.',
+  'error.export-templates-gone': '{count} templates of the selection no longer exist.',
+  'error.reminder-past': 'A reminder time must lie in the future.',
+  'error.reminder-malformed': 'A reminder time looks like 2026-03-30T14:30.',
+  'error.reminder-no-such-time': 'There is no {time} here.',
+  'error.background-unreachable': "DM Sidekick's background did not answer in time: try again.",
+  'error.no-open-conversation': 'No conversation is open in this tab.',
+  'error.panel-top-frame-only': "Only a tab's top frame shows the DM Sidekick panel.",
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'This panel was not opened by DM Sidekick on this page, so it shows nothing.',
   'notes.deleteConfirm': 'Delete this note for good?',
@@ -934,6 +989,67 @@ const de: Record<MessageKey, string> = {
   'error.job-running': 'Dasselbe (eine Wiederherstellung, ein Import) läuft schon: Warte, bis es fertig ist.',
   'error.job-interrupted':
     'DM Sidekick wurde beendet, bevor das fertig war. Nichts wurde geändert: Versuche es noch einmal.',
+  // Domain refusals (#21): each reason code of utils/errors.ts ErrorReasonSchema, worded here, not by its module.
+  'error.unknown': 'Das hat nicht geklappt. Nichts wurde geändert: Versuche es noch einmal.',
+  'error.name-taken': 'Ein Tag namens „{name}“ gibt es schon.',
+  'error.contact-gone': 'Diese Person ist nicht mehr gespeichert.',
+  'error.conversation-gone': 'Diese Unterhaltung gibt es nicht mehr.',
+  'error.note-gone': 'Diese Notiz gibt es nicht mehr.',
+  'error.tag-gone': 'Diesen Tag gibt es nicht mehr.',
+  'error.template-gone': 'Diese Vorlage gibt es nicht mehr.',
+  'error.template-locked':
+    '„{title}“ stammt aus einem abonnierten Paket: Erstelle eine eigene Kopie, um sie zu bearbeiten.',
+  'error.settings-default-policy': 'Die Standard-SLA-Richtlinie muss eine der Richtlinien sein.',
+  'error.disk-full':
+    'Der Speicher ist voll, daher wurde diese Änderung nicht gespeichert. Alles zuvor Gespeicherte ist erhalten. Schaffe Platz und versuche es noch einmal.',
+  'error.backup-too-large':
+    'Diese Sicherung kann nicht wiederhergestellt werden: Sie ist größer als {limitMb} MB. Nichts wurde geändert.',
+  'error.backup-forbidden-key':
+    'Diese Sicherung kann nicht wiederhergestellt werden: Sie enthält den Schlüssel „{key}“, der nie erlaubt ist. Nichts wurde geändert.',
+  'error.backup-not-backup': 'Diese Datei ist keine DM-Sidekick-Sicherung. Nichts wurde geändert.',
+  'error.backup-version':
+    'Diese Sicherung kann nicht wiederhergestellt werden: Ihre Schemaversion {version} ist unbekannt (diese Version liest {supported}). Nichts wurde geändert.',
+  'error.backup-invalid': 'Diese Sicherung kann nicht wiederhergestellt werden: {problem}. Nichts wurde geändert.',
+  'error.pack-too-large':
+    'Dieses Paket kann nicht importiert werden: Es ist größer als {limitMb} MB. Nichts wurde geändert.',
+  'error.pack-not-utf8': 'Dieses Paket kann nicht importiert werden: Es ist kein UTF-8-Text. Nichts wurde geändert.',
+  'error.pack-not-pack': 'Diese Datei ist kein DM-Sidekick-Paket (.dmpack.json). Nichts wurde geändert.',
+  'error.pack-forbidden-key':
+    'Dieses Paket kann nicht importiert werden: Es enthält den Schlüssel „{key}“, der nie erlaubt ist. Nichts wurde geändert.',
+  'error.pack-version':
+    'Dieses Paket kann nicht importiert werden: Seine Schemaversion {version} wird nicht unterstützt (diese Version liest {supported}; eine neuere vielleicht). Nichts wurde geändert.',
+  'error.pack-too-many-templates':
+    'Dieses Paket kann nicht importiert werden: Es enthält {count} Vorlagen, mehr als die {limit}, die ein Paket haben darf. Nichts wurde geändert.',
+  'error.pack-invalid': 'Dieses Paket kann nicht importiert werden: {problems}. Nichts wurde geändert.',
+  'error.pack-template-invalid':
+    'Dieses Paket kann nicht importiert werden: Die Vorlage „{title}“ kann nicht gespeichert werden ({problem}). Nichts wurde geändert.',
+  'error.pack-stale-preview':
+    'Die Vorlagen oder das installierte Paket haben sich seit dieser Vorschau geändert: Zeige die Vorschau noch einmal an. Nichts wurde geändert.',
+  'error.pack-older':
+    'Version {version} ist älter als die installierte {installed}: Bestätige, um die ältere Version zu installieren. Nichts wurde geändert.',
+  'error.pack-unresolved':
+    'Wähle „Meine behalten“, „Ihre übernehmen“ oder „Beide behalten“ für {titles} (und {more} weitere). Nichts wurde geändert.',
+  'error.pack-id-changed':
+    'Das Paket unter {url} ist jetzt „{id}“, nicht das abonnierte „{subscribed}“. Nichts wurde geändert.',
+  'error.pack-url-refused':
+    'Diese Paketadresse kann nicht verwendet werden: {url} (nur https://-Adressen, ohne Benutzernamen oder Passwort).',
+  'error.pack-gone': 'Das Paket ist nicht mehr unter {url} (HTTP {status}).',
+  'error.pack-server-unreachable': 'Das Paket konnte nicht von {url} geladen werden: Versuche es später noch einmal.',
+  'error.pack-not-installed': 'Dieses Paket ist nicht installiert.',
+  'error.pack-not-updatable':
+    '„{name}“ wurde aus einer Datei importiert: Importiere eine neuere Datei, um es zu aktualisieren.',
+  'error.export-empty': 'Nichts zu exportieren: Die Auswahl enthält keine Vorlagen.',
+  'error.export-too-many-templates':
+    '{count} Vorlagen sind mehr als die {limit}, die ein Paket haben darf: Exportiere einen Ordner oder eine Auswahl.',
+  'error.export-invalid': 'Dieses Paket kann nicht exportiert werden: {problems}.',
+  'error.export-templates-gone': '{count} Vorlagen der Auswahl gibt es nicht mehr.',
+  'error.reminder-past': 'Eine Erinnerung muss in der Zukunft liegen.',
+  'error.reminder-malformed': 'Eine Erinnerungszeit sieht so aus: 2026-03-30T14:30.',
+  'error.reminder-no-such-time': 'Die Zeit {time} gibt es hier nicht.',
+  'error.background-unreachable':
+    'Der Hintergrund von DM Sidekick hat nicht rechtzeitig geantwortet: Versuche es noch einmal.',
+  'error.no-open-conversation': 'In diesem Tab ist keine Unterhaltung geöffnet.',
+  'error.panel-top-frame-only': 'Nur der oberste Frame eines Tabs zeigt das DM-Sidekick-Panel.',
   // Hardening (issue #15 point 2): the panel handshake and confirmations of destructive actions.
   'panel.notOurs': 'Dieses Panel wurde auf dieser Seite nicht von DM Sidekick geöffnet und zeigt daher nichts.',
   'notes.deleteConfirm': 'Diese Notiz endgültig löschen?',
@@ -963,6 +1079,9 @@ export function pickLanguage(
   if (setting !== 'auto') return setting;
   return browserLanguage.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
+
+/** Whether `key` is a word of the table (a reason code from the wire may be one this build does not know). */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   return TABLES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>

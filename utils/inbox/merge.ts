@@ -1,5 +1,5 @@
 import type { SidekickDatabase } from '../db/database';
-import { recordConversation } from '../db/operations';
+import { addConversation, recordConversation } from '../db/operations';
 import {
   type Contact,
   ContactSchema,
@@ -201,19 +201,11 @@ async function newEntry(
     });
     await db.contacts.add(contact);
   }
-  const conversation = ConversationSchema.parse({
-    id: newId(),
-    platform,
-    threadId,
-    contactId: contact.id,
-    status: 'open',
-    listOnly: true,
-    ...(inboxKey && { inboxKey }),
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db.conversations.add(conversation);
-  return conversation;
+  return addConversation(
+    db,
+    { platform, threadId, contactId: contact.id, listOnly: true, ...(inboxKey && { inboxKey }) },
+    now,
+  );
 }
 
 async function save(db: SidekickDatabase, conversation: Conversation): Promise<Conversation> {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { describeZodError } from '../errors';
+import { because, describeZodError } from '../errors';
 import { RpcError } from './errors';
 import { RPC, type RpcInput, type RpcName, type RpcOutput, RpcResponseSchema } from './protocol';
 import { isTransientSendError } from './wake';
@@ -76,7 +76,11 @@ export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Prom
       const transient = error instanceof AttemptTimeout || error instanceof LostAnswer || isTransientSendError(error);
       if (!transient) throw new RpcError('unreachable', `${name}: ${(error as Error).message}`);
       if (Date.now() >= deadline) {
-        throw new RpcError('unreachable', `DM Sidekick's background did not answer "${name}" in time.`);
+        throw new RpcError(
+          'unreachable',
+          `DM Sidekick's background did not answer "${name}" in time.`,
+          because('background-unreachable'),
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     }

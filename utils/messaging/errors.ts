@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DbErrorReason } from '../db/errors';
-import { DomainError, describeZodError, type ErrorDetail } from '../errors';
+import { DomainError, describeZodError, type ErrorDetail, ErrorDetailSchema } from '../errors';
 import type { PackErrorReason } from '../packs/errors';
 import type { SlaErrorReason } from '../sla/errors';
 import type { SyncErrorReason } from '../sync/errors';
@@ -21,6 +21,18 @@ export const RpcErrorCodeSchema = z.enum([
   'internal',
 ]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCodeSchema>;
+
+/**
+ * A refusal on the wire — a call's answer, a live subscription's error, a failed job — defined once here:
+ * the code to branch on, the developer's English message and, for a domain refusal, the reason code and
+ * values the UI words in its language (components/shared/errorText.ts; never the message when present).
+ */
+export const RpcErrorWireSchema = z.strictObject({
+  code: RpcErrorCodeSchema,
+  message: z.string(),
+  detail: ErrorDetailSchema.optional(),
+});
+export type RpcErrorWire = z.infer<typeof RpcErrorWireSchema>;
 
 /** The one error type every call rejects with: a code to branch on and a message a person can read. */
 export class RpcError extends Error {
@@ -60,6 +72,10 @@ const RPC_CODE_OF: Record<DomainReason, RpcErrorCode> = {
 };
 
 /** The boundary: whatever a handler threw, as the RpcError its caller receives. */
+/** An RpcError as it crosses the wire (its detail only where it has one). */
+export const toWire = ({ code, message, detail }: RpcError): RpcErrorWire =>
+  detail ? { code, message, detail } : { code, message };
+
 export function toRpcError(error: unknown): RpcError {
   if (error instanceof RpcError) return error;
   if (error instanceof DomainError) {

@@ -58,7 +58,9 @@ function connect() {
     const subscription = subscriptions.get(message.data.id);
     if (!subscription) return;
     if (message.data.kind === 'error') {
-      answer(subscription, { error: new RpcError(message.data.error.code, message.data.error.message) });
+      answer(subscription, {
+        error: new RpcError(message.data.error.code, message.data.error.message, message.data.error.detail),
+      });
       return;
     }
     const result = LIVE[subscription.name].result.safeParse(message.data.value);

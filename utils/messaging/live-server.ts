@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import { describeZodError } from '../errors';
 import type { PageSnapshot } from '../platforms/types';
-import { RpcError, toRpcError } from './errors';
+import { RpcError, toRpcError, toWire } from './errors';
 import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import {
   LIVE,
@@ -56,8 +56,7 @@ export function serveLive(
         // The subscriber went away between the change and the push.
       }
     };
-    const fail = (id: number, error: RpcError) =>
-      post({ kind: 'error', id, error: { code: error.code, message: error.message } });
+    const fail = (id: number, error: RpcError) => post({ kind: 'error', id, error: toWire(error) });
 
     port.onMessage.addListener((raw: unknown) => {
       const message = LiveClientMessageSchema.safeParse(raw);

@@ -19,7 +19,6 @@ import {
   TemplateSchema,
 } from '../db/schema';
 import { ContactViewSchema, ConversationRowSchema, ConversationViewSchema } from '../db/views';
-import { ErrorDetailSchema } from '../errors';
 import { PersonExportSchema } from '../export/person';
 import { ExportMetaSchema, ExportSelectionSchema } from '../packs/export';
 import { PackFileSchema } from '../packs/format';
@@ -34,7 +33,7 @@ import { InboxReportSchema, InsertResultSchema, PageSnapshotSchema, PlatformSche
 import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
 import { SlaMetricsSchema } from '../sla/metrics-wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
-import { RpcErrorCodeSchema } from './errors';
+import { RpcErrorWireSchema } from './errors';
 import { JobKindSchema, JobSchema } from './jobs/schema';
 
 /**
@@ -202,7 +201,7 @@ export const RpcResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), value: z.unknown() }),
   z.strictObject({
     ok: z.literal(false),
-    error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string(), detail: ErrorDetailSchema.optional() }),
+    error: RpcErrorWireSchema,
   }),
 ]);
 export type RpcResponse = z.infer<typeof RpcResponseSchema>;
@@ -276,7 +275,7 @@ export const LiveServerMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('error'),
     id: z.number().int(),
-    error: z.strictObject({ code: RpcErrorCodeSchema, message: z.string() }),
+    error: RpcErrorWireSchema,
   }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessageSchema>;

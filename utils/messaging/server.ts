@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { describeZodError } from '../errors';
-import { RpcError, toRpcError } from './errors';
+import { RpcError, toRpcError, toWire } from './errors';
 import { isOwnPanel, isPanelPage, PANEL_NOT_OURS } from './panel-keys';
 import { type Caller, RPC, type RpcName, type RpcOutput, RpcRequestSchema, type RpcResponse } from './protocol';
 
@@ -51,11 +51,10 @@ export async function handleRpc(handlers: RpcHandlers, message: unknown, context
 }
 
 function failure(error: unknown): RpcResponse {
-  const { code, message, detail } = toRpcError(error);
-  return { ok: false, error: detail ? { code, message, detail } : { code, message } };
+  return { ok: false, error: toWire(toRpcError(error)) };
 }
 
-/** Applies each request id at most once and answers its retries with the first answer (utils/db/request-log.ts). */
+/** Applies each request id at most once and answers its retries with the first answer (utils/messaging/request-log.ts). */
 export type RequestLog = {
   once(requestId: string, name: RpcName, apply: () => Promise<RpcResponse>): Promise<RpcResponse>;
 };

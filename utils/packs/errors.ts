@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { WordedError } from '../errors';
 
 export type PackErrorReason =
   /** A pack file (or its source) that cannot be imported: nothing was written. */
@@ -18,6 +18,6 @@ export type PackErrorReason =
   /** The pack's server could not be reached or answered something unusable. */
   | 'server-unreachable';
 
-export class PackError extends DomainError<PackErrorReason> {
+export class PackError extends WordedError<PackErrorReason> {
   override name = 'PackError';
 }

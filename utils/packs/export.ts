@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import type { Template } from '../db/schema';
+import { because } from '../errors';
 import { PackError } from './errors';
 import {
   LanguageSchema,
@@ -47,15 +48,23 @@ export async function exportPack(
     throw new PackError(
       'export-refused',
       `This pack cannot be exported: ${describeIssues(checkedMeta.error).join('; ')}.`,
+      because('export-invalid', { problems: describeIssues(checkedMeta.error).join('; ') }),
     );
   }
   const { id = defaultPackId(checkedMeta.data.author, checkedMeta.data.name), ...info } = checkedMeta.data;
   const templates = await selectTemplates(db, selection);
-  if (!templates.length) throw new PackError('export-refused', 'Nothing to export: the selection holds no templates.');
+  if (!templates.length) {
+    throw new PackError(
+      'export-refused',
+      'Nothing to export: the selection holds no templates.',
+      because('export-empty'),
+    );
+  }
   if (templates.length > MAX_PACK_TEMPLATES) {
     throw new PackError(
       'export-refused',
       `${templates.length.toLocaleString('en')} templates are more than the ${MAX_PACK_TEMPLATES.toLocaleString('en')} a pack may hold: export a folder or a selection.`,
+      because('export-too-many-templates', { count: templates.length, limit: MAX_PACK_TEMPLATES }),
     );
   }
 
@@ -92,7 +101,11 @@ export async function exportPack(
       const title = index === undefined ? undefined : pack.templates[Number(index)]?.title;
       return title === undefined ? `${field}: ${reason}` : `"${title}" ${rest || 'template'}: ${reason}`;
     });
-    throw new PackError('export-refused', `This pack cannot be exported: ${problems.join('; ')}.`);
+    throw new PackError(
+      'export-refused',
+      `This pack cannot be exported: ${problems.join('; ')}.`,
+      because('export-invalid', { problems: problems.join('; ') }),
+    );
   }
   return checked.data;
 }
@@ -107,6 +120,7 @@ async function selectTemplates(db: SidekickDatabase, selection: ExportSelection)
     throw new PackError(
       'template-gone',
       `${missing.length === 1 ? 'A template' : `${missing.length} templates`} of the selection no longer exist: ${missing.slice(0, 5).join(', ')}.`,
+      because('export-templates-gone', { count: missing.length }),
     );
   }
   return found as Template[];

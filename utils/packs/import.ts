@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SidekickDatabase } from '../db/database';
 import { newId, type Pack, PackSchema, type Template, TemplateSchema } from '../db/schema';
+import { because, type ErrorDetail } from '../errors';
 import {
   canonicalContent,
   compareSemver,
@@ -126,6 +127,7 @@ export async function planImport(
     throw new PackError(
       'pack-refused',
       `The pack's source is not usable: ${describeIssues(checkedSource.error).join('; ')}.`,
+      because('pack-invalid', { problems: describeIssues(checkedSource.error).join('; ') }),
     );
   }
   return db.transaction('r', db.packs, db.templates, () => computePlan(db, pack, checkedSource.data, validators));
@@ -289,11 +291,15 @@ export async function applyImport(
   return db.transaction('rw', db.packs, db.templates, async () => {
     const fresh = await computePlan(db, pack, source, validators);
     if (planFingerprint(fresh) !== planFingerprint(checkedPlan.data)) {
-      throw invalid('the templates or the installed pack changed since this preview: preview the import again');
+      throw invalid(
+        'the templates or the installed pack changed since this preview: preview the import again',
+        because('pack-stale-preview'),
+      );
     }
     if (fresh.olderVersion && !allowOlder) {
       throw invalid(
         `version ${pack.version} is older than the installed ${fresh.installed?.version}: confirm to install the older version`,
+        because('pack-older', { version: pack.version, installed: fresh.installed?.version ?? '' }),
       );
     }
     const conflictIds = new Set(fresh.conflicts.map((c) => c.packTemplateId));
@@ -304,6 +310,13 @@ export async function applyImport(
           .map((c) => `"${c.title}"`)
           .slice(0, 5)
           .join(', ')}${unresolved.length > 5 ? ` and ${unresolved.length - 5} more` : ''}`,
+        because('pack-unresolved', {
+          titles: unresolved
+            .slice(0, 5)
+            .map((c) => `"${c.title}"`)
+            .join(', '),
+          more: Math.max(0, unresolved.length - 5),
+        }),
       );
     }
     const stray = [...choices.keys()].find((id) => !conflictIds.has(id));
@@ -414,7 +427,11 @@ export async function applyImport(
     for (const row of puts) {
       const checked = TemplateSchema.safeParse(row);
       if (!checked.success) {
-        throw invalid(`the template "${row.title}" is not storable: ${describeIssues(checked.error).join('; ')}`);
+        const problem = describeIssues(checked.error).join('; ');
+        throw invalid(
+          `the template "${row.title}" is not storable: ${problem}`,
+          because('pack-template-invalid', { title: row.title, problem }),
+        );
       }
       rows.push(checked.data);
     }
@@ -441,8 +458,9 @@ function asOwn(template: Template): Template {
 /** Templates per write while applying: a 5,000-template pack reports its progress ten times. */
 const APPLY_CHUNK_TEMPLATES = 500;
 
-const invalid = (reason: string) =>
-  new PackError('pack-refused', `This pack cannot be imported: ${reason}. Nothing was changed.`);
+/** A refusal of the import; the UI words the detail, by default the (technical) problem itself. */
+const invalid = (reason: string, detail: ErrorDetail = because('pack-invalid', { problems: reason })) =>
+  new PackError('pack-refused', `This pack cannot be imported: ${reason}. Nothing was changed.`, detail);
 
 // ---- fork and unsubscribe ------------------------------------------------------------------------
 
@@ -450,7 +468,7 @@ const invalid = (reason: string) =>
 export async function forkTemplate(db: SidekickDatabase, id: string, now = Date.now()): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const template = await db.templates.get(id);
-    if (!template) throw new PackError('template-gone', 'That template no longer exists.');
+    if (!template) throw new PackError('template-gone', 'That template no longer exists.', because('template-gone'));
     const { lastUsedAt: _u, ...rest } = asOwn(template);
     const copy = TemplateSchema.parse({ ...rest, id: newId(), usageCount: 0, createdAt: now, updatedAt: now });
     await db.templates.add(copy);
@@ -477,7 +495,9 @@ export async function unsubscribe(
   return db.transaction('rw', db.packs, db.templates, async () => {
     const pack = await db.packs.get(packId);
     const templates = await db.templates.where('packId').equals(packId).toArray();
-    if (!pack && !templates.length) throw new PackError('not-installed', 'That pack is not installed.');
+    if (!pack && !templates.length) {
+      throw new PackError('not-installed', 'That pack is not installed.', because('pack-not-installed'));
+    }
     const keep = templates.filter((template) => keepTemplates || isUserEdited(template));
     const keepIds = new Set(keep.map((template) => template.id));
     const remove = templates.filter((template) => !keepIds.has(template.id)).map((template) => template.id);

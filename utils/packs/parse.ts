@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FORBIDDEN_KEYS } from '../db/schema';
+import { because, type ErrorDetail } from '../errors';
 import { PackError } from './errors';
 import { MAX_PACK_BYTES, MAX_PACK_TEMPLATES, PACK_SCHEMA_VERSION, type PackFile, PackFileSchema } from './format';
 
@@ -15,13 +16,15 @@ export class PackRefusedError extends PackError {
     readonly problem: string,
     /** Every problem found (at most five), `field: problem` each. */
     readonly problems: string[] = [`${field}: ${problem}`],
+    /** What the UI words; by default the problems themselves (technical: field paths and the format's words). */
+    detail: ErrorDetail = because('pack-invalid', { problems: problems.join('; ') }),
   ) {
-    super('pack-refused', `This pack cannot be imported: ${problems.join('; ')}. Nothing was changed.`);
+    super('pack-refused', `This pack cannot be imported: ${problems.join('; ')}. Nothing was changed.`, detail);
   }
 }
 
-const refuse = (field: string, reason: string): never => {
-  throw new PackRefusedError(field, reason);
+const refuse = (field: string, reason: string, detail?: ErrorDetail): never => {
+  throw new PackRefusedError(field, reason, undefined, detail);
 };
 
 /** UTF-8 size of a string, counting only until it exceeds `limit` (a string's size on disk). */
@@ -46,17 +49,21 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Checks a `.dmpack.json` file's text completely: size before parsing, then JSON, keys, version, every field. */
 export function parsePack(text: string): PackFile {
-  if (typeof text !== 'string') refuse('(root)', 'a pack is the text of a .dmpack.json file');
+  if (typeof text !== 'string') refuse('(root)', 'a pack is the text of a .dmpack.json file', because('pack-not-pack'));
   // A UTF-16 unit is at least one UTF-8 byte, so a string longer than the limit is too big without counting.
   const bytes = text.length > MAX_PACK_BYTES ? text.length : utf8Bytes(text, MAX_PACK_BYTES);
   if (bytes > MAX_PACK_BYTES) {
-    refuse('(root)', `the file is larger than ${megabytes(MAX_PACK_BYTES)} (at least ${megabytes(bytes)})`);
+    refuse(
+      '(root)',
+      `the file is larger than ${megabytes(MAX_PACK_BYTES)} (at least ${megabytes(bytes)})`,
+      because('pack-too-large', { limitMb: MAX_PACK_BYTES / 1024 / 1024 }),
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    refuse('(root)', `not valid JSON (${String((error as Error).message).slice(0, 200)})`);
+    refuse('(root)', `not valid JSON (${String((error as Error).message).slice(0, 200)})`, because('pack-not-pack'));
   }
   return validatePack(raw);
 }
@@ -67,24 +74,35 @@ export function parsePack(text: string): PackFile {
  */
 export function validatePack(raw: unknown): PackFile {
   const reserved = findReservedKey(raw);
-  if (reserved) refuse(reserved.path, `the key "${reserved.key}" is never allowed`);
+  if (reserved) {
+    refuse(
+      reserved.path,
+      `the key "${reserved.key}" is never allowed`,
+      because('pack-forbidden-key', { key: reserved.key }),
+    );
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    refuse('(root)', `a pack is a JSON object, not ${kindOf(raw)}`);
+    refuse('(root)', `a pack is a JSON object, not ${kindOf(raw)}`, because('pack-not-pack'));
   }
   const head = raw as Record<string, unknown>;
   if (!Object.hasOwn(head, 'schemaVersion')) {
-    refuse('schemaVersion', 'missing: this is not a DM Sidekick pack (.dmpack.json)');
+    refuse('schemaVersion', 'missing: this is not a DM Sidekick pack (.dmpack.json)', because('pack-not-pack'));
   }
   if (head.schemaVersion !== PACK_SCHEMA_VERSION) {
     refuse(
       'schemaVersion',
       `${JSON.stringify(head.schemaVersion)?.slice(0, 40)} is not supported (this version of DM Sidekick reads ${PACK_SCHEMA_VERSION}; a newer one may read it)`,
+      because('pack-version', {
+        version: String(JSON.stringify(head.schemaVersion)).slice(0, 40),
+        supported: PACK_SCHEMA_VERSION,
+      }),
     );
   }
   if (Array.isArray(head.templates) && head.templates.length > MAX_PACK_TEMPLATES) {
     refuse(
       'templates',
       `${head.templates.length.toLocaleString('en')} templates, more than the ${MAX_PACK_TEMPLATES.toLocaleString('en')} a pack may hold`,
+      because('pack-too-many-templates', { count: head.templates.length, limit: MAX_PACK_TEMPLATES }),
     );
   }
   const parsed = PackFileSchema.safeParse(raw);

@@ -1,5 +1,6 @@
 import type { SidekickDatabase } from '../db/database';
 import type { Pack } from '../db/schema';
+import { because } from '../errors';
 import { PackError } from './errors';
 import { MAX_PACK_BYTES, type PackFile } from './format';
 import { type ImportPlan, planImport } from './import';
@@ -17,12 +18,18 @@ export type UrlOptions = {
 };
 export type HttpValidators = { etag?: string; lastModified?: string };
 
+const unreachable = (url: string) => because('pack-server-unreachable', { url });
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The URL to fetch (fragment dropped), or a refusal: https only, no user name or password in it. */
 export function checkPackUrl(input: string, { allowLoopbackHttp = false }: UrlOptions = {}): string {
   const refuse = (reason: string): never => {
-    throw new PackError('url-refused', `This pack URL cannot be used: ${reason}.`);
+    throw new PackError(
+      'url-refused',
+      `This pack URL cannot be used: ${reason}.`,
+      because('pack-url-refused', { url: String(input).slice(0, 100) }),
+    );
   };
   if (typeof input !== 'string' || input.trim() === '') return refuse('it is empty');
   if (input.length > 2000) return refuse('it is longer than 2,000 characters');
@@ -68,9 +75,15 @@ export type UpdateOutcome = { kind: 'not-modified' } | { kind: 'pack'; pack: Pac
 export function interpretUpdateResponse(response: UpdateResponse, url = 'the pack URL'): UpdateOutcome {
   if (response.status === 304) return { kind: 'not-modified' };
   if (response.status === 404 || response.status === 410) {
-    throw new PackError('pack-gone', `The pack is no longer at ${url} (HTTP ${response.status}).`);
+    throw new PackError(
+      'pack-gone',
+      `The pack is no longer at ${url} (HTTP ${response.status}).`,
+      because('pack-gone', { url, status: response.status }),
+    );
   }
-  if (response.status !== 200) throw new PackError('server-unreachable', `${url} answered HTTP ${response.status}.`);
+  if (response.status !== 200) {
+    throw new PackError('server-unreachable', `${url} answered HTTP ${response.status}.`, unreachable(url));
+  }
   const pack = parsePack(response.text ?? '');
   const etag = response.headers.get('etag')?.slice(0, 1000) || undefined;
   const lastModified = response.headers.get('last-modified')?.slice(0, 100) || undefined;
@@ -111,6 +124,7 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
       throw new PackError(
         'server-unreachable',
         `Could not reach ${href}: ${(error as Error)?.message ?? String(error)}.`,
+        unreachable(href),
       );
     }
     // A browser answers a manual redirect with an opaque response: where it leads is not shown to us.
@@ -128,7 +142,7 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
     }
     const target = new URL(location, href).href;
     if (hop === MAX_REDIRECTS)
-      throw new PackError('server-unreachable', `${url} redirects more than ${MAX_REDIRECTS} times.`);
+      throw new PackError('server-unreachable', `${url} redirects more than ${MAX_REDIRECTS} times.`, unreachable(url));
     try {
       href = checkPackUrl(target, options);
     } catch (error) {
@@ -142,7 +156,12 @@ export async function fetchPack(url: string, options: FetchOptions = {}): Promis
 
 async function readCapped(response: Response, href: string): Promise<string> {
   const tooBig = (): never => {
-    throw new PackRefusedError('(root)', `the file at ${href} is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB`);
+    throw new PackRefusedError(
+      '(root)',
+      `the file at ${href} is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB`,
+      undefined,
+      because('pack-too-large', { limitMb: MAX_PACK_BYTES / 1024 / 1024 }),
+    );
   };
   if (Number(response.headers.get('content-length')) > MAX_PACK_BYTES) tooBig();
   const chunks: Uint8Array[] = [];
@@ -165,6 +184,7 @@ async function readCapped(response: Response, href: string): Promise<string> {
     throw new PackError(
       'server-unreachable',
       `The download from ${href} broke off: ${(error as Error)?.message ?? error}.`,
+      unreachable(href),
     );
   }
   const bytes = new Uint8Array(total);
@@ -176,7 +196,7 @@ async function readCapped(response: Response, href: string): Promise<string> {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new PackRefusedError('(root)', 'the file is not UTF-8 text');
+    throw new PackRefusedError('(root)', 'the file is not UTF-8 text', undefined, because('pack-not-utf8'));
   }
 }
 
@@ -189,7 +209,7 @@ export async function previewSubscription(
   const href = checkPackUrl(url, options);
   const outcome = await fetchPack(href, options);
   if (outcome.kind !== 'pack')
-    throw new PackError('server-unreachable', `${href} answered "not modified" to a plain request.`);
+    throw new PackError('server-unreachable', `${href} answered "not modified" to a plain request.`, unreachable(href));
   return planImport(db, outcome.pack, { kind: 'url', url: href }, outcome.validators);
 }
 
@@ -205,18 +225,24 @@ export async function checkForUpdate(
   options: Omit<FetchOptions, 'validators'> = {},
 ): Promise<UpdateCheck> {
   const installed = await db.packs.get(packId);
-  if (!installed) throw new PackError('not-installed', 'That pack is not installed.');
+  if (!installed) throw new PackError('not-installed', 'That pack is not installed.', because('pack-not-installed'));
   if (installed.source.kind !== 'url') {
     throw new PackError(
       'not-updatable',
       `"${installed.name}" was imported from a file: import a newer file to update it.`,
+      because('pack-not-updatable', { name: installed.name }),
     );
   }
   const url = installed.source.url;
   const outcome = await fetchPack(url, { ...options, validators: installed });
   if (outcome.kind === 'not-modified') return outcome;
   if (outcome.pack.id !== packId) {
-    throw new PackRefusedError('id', `the pack at ${url} is now "${outcome.pack.id}", not the subscribed "${packId}"`);
+    throw new PackRefusedError(
+      'id',
+      `the pack at ${url} is now "${outcome.pack.id}", not the subscribed "${packId}"`,
+      undefined,
+      because('pack-id-changed', { url, id: outcome.pack.id, subscribed: packId }),
+    );
   }
   return { kind: 'fetched', plan: await planImport(db, outcome.pack, { kind: 'url', url }, outcome.validators) };
 }

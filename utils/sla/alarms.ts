@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { SidekickDatabase } from '../db/database';
 import { type Conversation, ConversationSchema } from '../db/schema';
+import { because } from '../errors';
 import { isOverdue } from './clock';
 import { SlaError } from './errors';
 import { conversationClock, loadPolicyContext } from './policy';
@@ -108,10 +109,13 @@ export type ReminderPreset =
 
 const HOUR_MS = 60 * 60_000;
 
+const pastReminder = () =>
+  new SlaError('reminder-time', 'A reminder time must lie in the future.', because('reminder-past'));
+
 /** When a reminder set `now` with `preset` fires, in the user's `timeZone`. Throws `invalid` for a past time. */
 export function remindAt(preset: ReminderPreset, now: number, timeZone: string): number {
   const at = reminderTime(preset, now, timeZone);
-  if (!Number.isFinite(at) || at <= now) throw new SlaError('reminder-time', 'A reminder time must lie in the future.');
+  if (!Number.isFinite(at) || at <= now) throw pastReminder();
   return at;
 }
 
@@ -125,12 +129,18 @@ function reminderTime(preset: ReminderPreset, now: number, timeZone: string): nu
   }
   if ('at' in preset) return Math.round(preset.at);
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(preset.local);
-  if (!match) throw new SlaError('reminder-time', 'A reminder time looks like 2026-03-30T14:30.');
+  if (!match) {
+    throw new SlaError('reminder-time', 'A reminder time looks like 2026-03-30T14:30.', because('reminder-malformed'));
+  }
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   const date = { year, month, day };
   const real = addDays(date, 0); // 2026-02-30 would roll over into March
   if (real.month !== month || real.day !== day || hour > 23 || minute > 59) {
-    throw new SlaError('reminder-time', `There is no ${preset.local}.`);
+    throw new SlaError(
+      'reminder-time',
+      `There is no ${preset.local}.`,
+      because('reminder-no-such-time', { time: preset.local }),
+    );
   }
   return zonedEpoch(date, hour * 60 + minute, timeZone);
 }
@@ -146,11 +156,13 @@ export async function snoozeConversation(
   now: number,
 ): Promise<Conversation> {
   if (!Number.isInteger(until) || until <= now) {
-    throw new SlaError('reminder-time', 'A reminder time must lie in the future.');
+    throw pastReminder();
   }
   return db.transaction('rw', db.conversations, async () => {
     const conversation = await db.conversations.get(id);
-    if (!conversation) throw new SlaError('conversation-gone', 'That conversation no longer exists.');
+    if (!conversation) {
+      throw new SlaError('conversation-gone', 'That conversation no longer exists.', because('conversation-gone'));
+    }
     const next = ConversationSchema.parse({ ...conversation, status: 'snoozed', snoozedUntil: until, updatedAt: now });
     await db.conversations.put(next);
     return next;

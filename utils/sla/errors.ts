@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { WordedError } from '../errors';
 
 export type SlaErrorReason =
   /** A reminder time that is malformed, does not exist (a DST gap) or lies in the past. */
@@ -6,6 +6,6 @@ export type SlaErrorReason =
   /** The conversation to snooze or remind about is not stored. */
   | 'conversation-gone';
 
-export class SlaError extends DomainError<SlaErrorReason> {
+export class SlaError extends WordedError<SlaErrorReason> {
   override name = 'SlaError';
 }

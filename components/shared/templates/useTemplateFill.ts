@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { renderTemplate, type VariableValues } from '@/utils/templates/render';
@@ -29,7 +30,7 @@ export function useTemplateFill(values: VariableValues, deliver: (text: string) 
     try {
       if (await deliver(rendered.text)) await call('templates.markUsed', { id: template.id });
     } catch (error) {
-      report('error', (error as Error).message);
+      report('error', errorText(t, error));
     }
   }
 

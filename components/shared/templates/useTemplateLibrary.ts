@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { errorText } from '@/components/shared/errorText';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
 import { TemplateSearch } from '@/utils/templates/search';
@@ -31,7 +32,7 @@ export function useTemplateLibrary() {
   const results = useTemplateSearch(index, query, { folder });
   const shown = results.slice(0, SHOWN);
   const report: Report = (kind, text, undo) => setStatus({ kind, text, undo });
-  const fail = (error: unknown) => report('error', (error as Error).message);
+  const fail = (error: unknown) => report('error', errorText(t, error));
 
   async function save(event: FormEvent) {
     event.preventDefault();

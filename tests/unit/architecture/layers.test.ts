@@ -12,8 +12,6 @@ const MESSAGING = 'utils/messaging/';
 const ALLOWED: { prefix: string; why: string; typeOnly?: boolean }[] = [
   { prefix: 'utils/messaging/', why: 'the layer itself' },
   { prefix: 'utils/content/', why: "the content scripts' wiring: reports, commands, the panel handshake" },
-  // The server's request log is stored in the database and keyed by call names: types only.
-  { prefix: 'utils/db/request-log.ts', why: "implements the server's RequestLog", typeOnly: true },
 ];
 
 describe('layers: the domain does not know the messaging layer', () => {

@@ -58,6 +58,67 @@ const USER_FACING_PROPERTIES = new Set(['title', 'textContent', 'innerText', 'pl
 
 const isWords = (text: string) => /\p{L}{2,}/u.test(text) && !NOT_WORDS.some((pattern) => pattern.test(text.trim()));
 
+/**
+ * A string handed to a function (`setError('…')`, `toast("…")`, `new Error('…')`) is words when it reads as a
+ * sentence: it has a space and a letter, and it starts with a capital letter or ends with punctuation
+ * (. ! ? … :) — or it is one capitalised word ending a sentence ("Saved."). Identifiers, i18n keys, test
+ * ids, class lists ("px-2 text-sm"), selectors and URLs do not.
+ */
+const isSentence = (text: string) => {
+  const trimmed = text.trim();
+  const capital = /^\p{Lu}/u.test(trimmed);
+  const sentence = / /.test(trimmed) && (capital || /[.!?…:]$/.test(trimmed));
+  // One capitalised word that ends a sentence ("Saved.") is words too.
+  return (sentence || (capital && /[.!?…]$/.test(trimmed))) && isWords(trimmed);
+};
+/**
+ * Calls whose string arguments are not shown to a person: logs, the words' own lookup, selectors, events,
+ * CSS, URLs and attributes (user-facing attributes are checked above by name).
+ */
+const NOT_SHOWN_CALLS = new Set([
+  'console',
+  'warn',
+  'log',
+  'debug',
+  'info',
+  'error',
+  't',
+  'translate',
+  'querySelector',
+  'querySelectorAll',
+  'closest',
+  'matches',
+  'getElementById',
+  'setProperty',
+  'getURL',
+  'addEventListener',
+  'removeEventListener',
+  'dispatchEvent',
+  'createElement',
+  'setAttribute',
+  'getAttribute',
+  'toggleAttribute',
+  'hasAttribute',
+  'removeAttribute',
+  'add',
+  'remove',
+  'toggle',
+  'contains',
+  'getPropertyValue',
+  'matchMedia',
+  'fetch',
+  'URL',
+  'RegExp',
+  'attachShadow',
+]);
+const calleeNames = (callee: unknown): string[] => {
+  if (!isNode(callee)) return [];
+  if (callee.type === 'Identifier') return [String(callee.name)];
+  if (callee.type === 'MemberExpression') return [...calleeNames(callee.object), nameOf(callee.property)];
+  if (callee.type === 'CallExpression') return calleeNames(callee.callee);
+  return [];
+};
+
 type Node = { type: string; start: number; [field: string]: unknown };
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
@@ -86,6 +147,23 @@ function literalWords(file: string, text: string): string[] {
   const visit = (node: Node, parent?: Node) => {
     if (node.type === 'JSXText') note(node.value as string, node);
     if (node.type === 'JSXAttribute' && USER_FACING_ATTRIBUTES.has(nameOf(node.name))) note(stringOf(node.value), node);
+    // setError('Something failed'), toast("…"), new Error('…') — unless the call shows nothing to a person,
+    // or it is an error made with a reason code (`new RpcError(code, message, because(…))`): its message is
+    // the developer's, and the UI words the code (components/shared/errorText.ts).
+    const coded =
+      node.type === 'NewExpression' &&
+      /Error$/.test(calleeNames(node.callee).at(-1) ?? '') &&
+      (node.arguments as Node[]).length >= 3;
+    if (
+      (node.type === 'CallExpression' || node.type === 'NewExpression') &&
+      !coded &&
+      !calleeNames(node.callee).some((name) => NOT_SHOWN_CALLS.has(name))
+    ) {
+      for (const argument of node.arguments as Node[]) {
+        const value = stringOf(argument);
+        if (value !== undefined && isSentence(value)) note(value, argument);
+      }
+    }
     if (node.type === 'CallExpression') {
       const callee = node.callee as Node;
       const [name, value] = node.arguments as Node[];
@@ -132,11 +210,34 @@ describe('no literal words in the UI', () => {
     ]);
   });
 
+  it('finds sentences passed to functions, not logs, keys, classes or selectors (the scanner sees what it must)', () => {
+    const calls = [
+      "setError('Something failed');",
+      'toast("Saved.");',
+      "throw new Error('The tag could not be saved');",
+      "report('error', 'could not save it.');",
+      "console.warn('DM Sidekick: could not report the page:', error.message);",
+      "t('tags.nameTaken', { name });",
+      "cn('px-2 py-1 text-sm');",
+      'el.querySelector(\'div[role="main"] > ul\');',
+      "setMode('waiting');",
+      "open('https://example.com/a b');",
+      "throw new RpcError('not-found', 'No conversation is open.', because('no-open-conversation'));",
+    ].join('\n');
+    expect(literalWords('c.ts', calls).map((hit) => hit.split(' ').slice(1).join(' '))).toEqual([
+      'Something failed',
+      'Saved.',
+      'The tag could not be saved',
+      'could not save it.',
+    ]);
+  });
+
   it('components/, utils/content/ and the content scripts take their words from utils/i18n/', () => {
     const files = [
       ...sourceFiles('components'),
       ...sourceFiles('utils/content'),
-      ...sourceFiles('entrypoints').filter((file) => /\.content\.ts$|\.tsx$/.test(file)),
+      // The background too: its refusals reach the panel and the dashboard.
+      ...sourceFiles('entrypoints'),
     ];
     const found = files.flatMap((file) => literalWords(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(found).toEqual([]);

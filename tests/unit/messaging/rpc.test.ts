@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DbError } from '@/utils/db/errors';
+import { because } from '@/utils/errors';
 import { call } from '@/utils/messaging/client';
 import { RpcError } from '@/utils/messaging/errors';
 import { callerOf, handleRpc, type RpcHandlers } from '@/utils/messaging/server';
@@ -115,7 +116,7 @@ describe('the calling end', () => {
         throw new DbError('backup-refused', 'notes row 3 refers to x', detail);
       },
       'notes.delete': async () => {
-        throw new SlaError('conversation-gone', 'That conversation no longer exists.');
+        throw new SlaError('conversation-gone', 'That conversation no longer exists.', because('conversation-gone'));
       },
     } as unknown as RpcHandlers;
     sendMessage().mockImplementation((message) => handleRpc(refusing, message, { caller: 'extension' }));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SidekickDatabase } from '../../db/database';
-import { RpcError, toRpcError } from '../errors';
+import { RpcError, toRpcError, toWire } from '../errors';
 import { type Job, type JobKind, JobSchema } from './schema';
 
 /** A job's two steps: `check` refuses bad input before anything is written; `write` runs in one transaction. */
@@ -73,8 +73,7 @@ export function createJobs({ withDatabase, store, keepAlive, now = Date.now }: J
       await finish(job, { state: 'succeeded', result });
     } catch (error) {
       // A domain refusal (a clash in the backup, a bad pack) keeps its code and the detail the UI words.
-      const { code, message, detail } = toRpcError(error);
-      await finish(job, { state: 'failed', error: detail ? { code, message, detail } : { code, message } });
+      await finish(job, { state: 'failed', error: toWire(toRpcError(error)) });
     } finally {
       clearInterval(timer);
     }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ErrorDetailSchema } from '../../errors';
-import { RpcErrorCodeSchema } from '../errors';
+import { RpcErrorWireSchema } from '../errors';
 
 /** The long operations that run as background jobs (issue #15 point 4); one of each kind at a time. */
 export const JobKindSchema = z.enum(['backup.restore', 'packs.import']);
@@ -16,8 +15,6 @@ export const JobSchema = z.strictObject({
   progress: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** What was written (success only): counts per table or kind of change, and names (a pack's id, version). */
   result: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-  error: z
-    .strictObject({ code: RpcErrorCodeSchema, message: z.string(), detail: ErrorDetailSchema.optional() })
-    .optional(),
+  error: RpcErrorWireSchema.optional(),
 });
 export type Job = z.infer<typeof JobSchema>;

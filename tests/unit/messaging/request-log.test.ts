@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SidekickDatabase } from '@/utils/db/database';
 import { addNote, recordConversation } from '@/utils/db/operations';
-import { APPLIED_REQUEST_TTL_MS, createRequestLog, pruneAppliedRequests } from '@/utils/db/request-log';
 import { RpcError } from '@/utils/messaging/errors';
+import { APPLIED_REQUEST_TTL_MS, createRequestLog, pruneAppliedRequests } from '@/utils/messaging/request-log';
 import { handleRpc, type RpcHandlers } from '@/utils/messaging/server';
-import { freshDatabase, threadSnapshot } from './helpers';
+import { freshDatabase, threadSnapshot } from '../db/helpers';
 
 /** The background's way in: the request log around handleRpc, with a notes.add that can be told to fail late. */
 async function background(db: SidekickDatabase) {

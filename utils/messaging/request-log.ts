@@ -1,6 +1,6 @@
-import type { RpcName, RpcResponse } from '../messaging/protocol';
-import type { RequestLog } from '../messaging/server';
-import type { SidekickDatabase } from './database';
+import type { SidekickDatabase } from '../db/database';
+import type { RpcName, RpcResponse } from './protocol';
+import type { RequestLog } from './server';
 
 /** How long an applied request id is remembered: far longer than any client keeps retrying. */
 export const APPLIED_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
