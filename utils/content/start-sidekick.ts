@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { reportInbox, reportPage } from '../messaging/content-client';
-import { type PageCommand, PageCommandSchema } from '../messaging/page-commands';
+import type { PageCommand } from '../messaging/page-commands';
 import type { InboxRow, InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
 import { answerWith } from './answer';
 import { watchPage } from './page-watcher';
@@ -61,11 +62,11 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
     }
   };
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    const command = PageCommandSchema.safeParse(message);
-    if (!command.success) return undefined;
+    const command = CONTENT_CHECKS.PageCommand.check(message);
+    if (!command) return undefined;
     let reply: Promise<InsertResult | boolean>;
     try {
-      reply = carryOut(command.data);
+      reply = carryOut(command);
     } catch (error) {
       reply = Promise.reject(error);
     }
