@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { ShortcutExpansionAnswerSchema, ShortcutListAnswerSchema } from '../shortcuts/content-wire';
 import type { InboxAnswerSchema, PageCommandSchema, RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
 import { type WireShape, wireCheck } from './wire-check';
-import shapes from './wire-shapes.json';
+import shapes from './wire-shapes.json' with { type: 'json' };
 
 /**
  * The checks the content scripts apply to what the background sends them: the zod schemas' JSON Schemas
