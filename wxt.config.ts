@@ -20,6 +20,21 @@ const privateContentScriptContext: Plugin = {
   },
 };
 
+/**
+ * The webextension-polyfill module aliases `wxt/browser` to the polyfill for every entrypoint; a content
+ * script's build resolves it to WXT's plain `browser` (`globalThis.browser` where the browser has one,
+ * else `chrome`): Chrome MV3's APIs return promises, and the one listener that answers a message does so
+ * through `sendResponse` there. ≈ 2.8 KB gzip less in every page.
+ */
+const nativeBrowserInContentScripts: Plugin = {
+  name: 'dms:native-browser-in-content-scripts',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== '@wxt-dev/webextension-polyfill/browser') return undefined;
+    return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+  },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -28,6 +43,13 @@ export default defineConfig({
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [privateContentScriptContext, tailwindcss()] }),
+  hooks: {
+    // Content scripts get the browser's own `browser`, not the polyfill (see utils/content/answer.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script'))
+        config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts];
+    },
+  },
   // `npm run zip:firefox`'s sources zip: nothing git ignores (screenshots, reports, build output).
   zip: { excludeSources: gitignoreExcludes(readFileSync(new URL('./.gitignore', import.meta.url), 'utf8')) },
   manifest: ({ browser, mode, manifestVersion }) => ({

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type * as z from 'zod/mini';
+import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { isNoReceiver } from '../messaging/wake';
+import type { WireCheck } from '../messaging/wire-check';
 import { insertChecked } from '../platforms/editors/insert';
 import {
   activeComposer,
@@ -13,28 +14,24 @@ import {
 } from '../platforms/editors/trigger';
 import type { InsertResult, PlatformAdapter } from '../platforms/types';
 import {
-  SHORTCUT_SETTINGS_KEY,
-  ShortcutExpansionAnswerSchema,
-  ShortcutListAnswerSchema,
-} from '../shortcuts/content-wire';
-import {
   completeMatch,
   prefixMatches,
   type ShortcutEntry,
   type TypedToken,
   tokenBeforeCaret,
 } from '../shortcuts/match';
+import { SHORTCUT_SETTINGS_KEY } from '../shortcuts/settings-key';
 import { ShortcutPopover } from './shortcut-popover';
 
 type ShortcutList =
-  z.infer<typeof ShortcutListAnswerSchema> extends infer A
+  typeof CONTENT_CHECKS.ShortcutListAnswer extends WireCheck<infer A>
     ? A extends { ok: true; value: infer V }
       ? V
       : never
     : never;
 
 /** One call to the background, answered in the RPC envelope and checked here (one retry while the worker wakes). */
-async function callBackground<S extends z.ZodMiniType>(name: string, input: unknown, answer: S) {
+async function callBackground<T>(name: string, input: unknown, answer: WireCheck<T>): Promise<T> {
   const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
   let raw: unknown;
   try {
@@ -43,7 +40,7 @@ async function callBackground<S extends z.ZodMiniType>(name: string, input: unkn
     if (!isNoReceiver(error)) throw error;
     raw = await message();
   }
-  return answer.parse(raw) as z.infer<S>;
+  return answer.parse(raw);
 }
 
 /** Keys that end a shortcut: Space, Tab and Enter, without modifiers (Shift+Enter is a new line, never ours). */
@@ -86,7 +83,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   let dismissed = false;
 
   const refresh = () =>
-    callBackground('shortcuts.list', { platform: adapter.platform }, ShortcutListAnswerSchema)
+    callBackground('shortcuts.list', { platform: adapter.platform }, CONTENT_CHECKS.ShortcutListAnswer)
       .then((answer) => {
         if (answer.ok) list = answer.value;
       })
@@ -112,7 +109,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
     expanding = typed;
     try {
       const input = { platform: adapter.platform, threadId, templateId: entry.templateId };
-      const answer = await callBackground('shortcuts.expand', input, ShortcutExpansionAnswerSchema);
+      const answer = await callBackground('shortcuts.expand', input, CONTENT_CHECKS.ShortcutExpansionAnswer);
       if (!answer.ok) throw new Error(answer.error.message);
       const expansion = answer.value;
       if (expansion.kind === 'text') {

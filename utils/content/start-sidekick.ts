@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { reportInbox, reportPage } from '../messaging/content-client';
-import { PageCommandSchema } from '../messaging/page-commands';
+import type { PageCommand } from '../messaging/page-commands';
 import type { InboxRow, InsertResult, PageSnapshot, PlatformAdapter } from '../platforms/types';
+import { answerWith } from './answer';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
 import { startShortcuts } from './shortcuts';
@@ -37,14 +39,12 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
     }
   };
 
-  browser.runtime.onMessage.addListener((message: unknown): Promise<InsertResult | boolean> | undefined => {
-    const command = PageCommandSchema.safeParse(message);
-    if (!command.success) return undefined;
-    switch (command.data.command) {
+  const carryOut = (command: PageCommand): Promise<InsertResult | boolean> => {
+    switch (command.command) {
       case 'insert':
         return (
-          shortcuts.insertForWaiting(command.data.text, command.data.threadId) ??
-          adapter.insertText(document, command.data.text, command.data.threadId)
+          shortcuts.insertForWaiting(command.text, command.threadId) ??
+          adapter.insertText(document, command.text, command.threadId)
         );
       case 'focus-composer':
         return Promise.resolve(adapter.focusComposer(document));
@@ -56,10 +56,21 @@ export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapte
         return Promise.resolve(frame !== undefined);
       case 'sub-frame-surface':
         commandHeard = true;
-        subFrameSurface = command.data.present;
+        subFrameSurface = command.present;
         syncPanel();
         return Promise.resolve(true);
     }
+  };
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+    const command = CONTENT_CHECKS.PageCommand.check(message);
+    if (!command) return undefined;
+    let reply: Promise<InsertResult | boolean>;
+    try {
+      reply = carryOut(command);
+    } catch (error) {
+      reply = Promise.reject(error);
+    }
+    return answerWith(reply, sendResponse);
   });
 
   const reportFailed = (error: Error) => {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { emptySnapshot } from '../platforms/toolkit/snapshot';
 import type { InboxReport, PageSnapshot } from '../platforms/types';
-import { InboxAnswerSchema, RegisterAnswerSchema, ReportAnswerSchema } from './page-commands';
+import { CONTENT_CHECKS } from './content-checks';
 import type { PanelFrameLabels } from './protocol';
 import { isNoReceiver } from './wake';
 
@@ -36,14 +36,15 @@ async function request(name: 'page.report' | 'inbox.report' | 'panel.register', 
   }
 }
 
-const send = async (snapshot: PageSnapshot) => ReportAnswerSchema.parse(await request('page.report', snapshot));
+const send = async (snapshot: PageSnapshot) =>
+  CONTENT_CHECKS.ReportAnswer.parse(await request('page.report', snapshot));
 
 /**
  * Hands the background the key of the panel this top frame creates (utils/messaging/panel-keys.ts); the
  * answer is the words of the frame's controls in the person's language.
  */
 export async function registerPanel(key: string): Promise<PanelFrameLabels> {
-  const answer = RegisterAnswerSchema.parse(await request('panel.register', { key }));
+  const answer = CONTENT_CHECKS.RegisterAnswer.parse(await request('panel.register', { key }));
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
 }
@@ -65,7 +66,7 @@ export async function reportPage(snapshot: PageSnapshot): Promise<{ subFrameSurf
 
 /** The page's conversation list changed (issue #16): its rows go to the background, which merges them. */
 export async function reportInbox(report: InboxReport): Promise<void> {
-  const answer = InboxAnswerSchema.parse(await request('inbox.report', report));
+  const answer = CONTENT_CHECKS.InboxAnswer.parse(await request('inbox.report', report));
   if (!answer.ok) throw new Error(answer.error.message);
 }
 

@@ -1,16 +1,13 @@
-// zod/mini: bundled into every content script, where size counts (see messaging/page-commands.ts).
 import * as z from 'zod/mini';
 import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 import type { ShortcutExpansion, ShortcutList } from './wire';
 
-/**
- * Shortcut settings live in extension storage (`storage.local`, which the host sites cannot read), not
- * in the database: the dashboard writes them (shape: settings.ts), the background reads them for the
- * content scripts, which only watch the key. Here, not in settings.ts, so content scripts carry no full zod.
- */
-export const SHORTCUT_SETTINGS_KEY = 'shortcuts.settings';
+export { SHORTCUT_SETTINGS_KEY } from './settings-key';
 
-/** The answers of `shortcuts.list` / `shortcuts.expand` as the content script checks them (mirrors wire.ts). */
+/**
+ * The answers of `shortcuts.list` / `shortcuts.expand` as the content script checks them (mirrors wire.ts),
+ * through their JSON Schemas (utils/messaging/content-checks.ts): content scripts bundle no zod.
+ */
 const RpcAnswer = <T extends z.ZodMiniType>(value: T) =>
   z.union([
     z.strictObject({ ok: z.literal(true), value }),

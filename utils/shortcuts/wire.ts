@@ -5,7 +5,7 @@ import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 /**
  * What crosses to a content script for shortcuts (the RPC entries in messaging/protocol.ts). The list
  * carries shortcuts and titles, never a body: the host page's renderer is not trusted with the library.
- * utils/shortcuts/content-wire.ts checks the answers on the content side with zod/mini.
+ * utils/shortcuts/content-wire.ts defines the answers as the content side checks them (through their JSON Schemas).
  */
 export const ShortcutEntrySchema = z.strictObject({
   templateId: z.string().min(1).max(100),
