@@ -138,8 +138,21 @@ export class TeamMirror {
     });
   }
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== LOADED_ORIGIN) this.unsaved.push(update);
+  /**
+   * A local update is taken by the pushLocal that made it; any other (a member's, relayed by the server,
+   * or this browser's own member entry) is saved by the pull of exactly that update, in the transaction
+   * that writes its effect into the tables. Never a later update in an earlier pull: a worker stopped
+   * between the two would wake with an update saved ("already in Dexie", not pulled again) that no pull
+   * ever wrote.
+   */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (origin === LOADED_ORIGIN) return;
+    if (origin === LOCAL_ORIGIN) {
+      this.unsaved.push(update);
+      return;
+    }
+    const touched = this.touchedBy(transaction);
+    this.enqueue(() => this.pullTouched(touched, [update]));
   };
 
   private readonly onHistory = (event: Y.YArrayEvent<TeamHistoryEntry>) => {
@@ -173,13 +186,17 @@ export class TeamMirror {
     for (const name of SYNCED_TABLES) {
       const table = this.db.table(name);
       const record = (transaction: Transaction, change: LocalChange) => {
-        if (this.remoteTransactions.has(transaction)) return;
-        let changes = this.changesOf.get(transaction);
+        // A handler's transaction may run inside another (the request log's, which also records the request
+        // id): a sub-transaction "completes" when its function returns, before anything is committed, and the
+        // outer one may still abort. Only the outermost transaction's completion is a commit.
+        const root = rootOf(transaction);
+        if (this.remoteTransactions.has(root)) return;
+        let changes = this.changesOf.get(root);
         if (!changes) {
           changes = [];
-          this.changesOf.set(transaction, changes);
+          this.changesOf.set(root, changes);
           const collected = changes;
-          transaction.on('complete', () => this.enqueue(() => this.pushLocal(collected)));
+          root.on('complete', () => this.enqueue(() => this.pushLocal(collected)));
         }
         changes.push(change);
       };
@@ -229,7 +246,7 @@ export class TeamMirror {
     }, LOCAL_ORIGIN);
     // Pulling what I pushed brings the doc's state for these rows (a colleague's earlier status, a
     // merged note) into Dexie, and writes over nothing a pull running meanwhile could have missed.
-    await this.pullTouched(touched);
+    await this.pullTouched(touched, this.unsaved.splice(0));
   }
 
   /** Contact keys by Dexie id, tag name keys by Dexie id (deleted tags included). */
@@ -447,8 +464,11 @@ export class TeamMirror {
       if ((type as unknown) !== maps.conversationTags) continue;
       for (const key of keys) if (key !== null) this.indexTagLink(key);
     }
-    const { origin } = transaction;
-    if (origin === LOCAL_ORIGIN || origin === LOADED_ORIGIN) return;
+  };
+
+  /** The rows a remote doc transaction changed. */
+  private touchedBy(transaction: Y.Transaction): Touched {
+    const { maps } = this;
     const touched = nothingTouched();
     for (const [changedType, event] of transaction.changed) {
       const type = changedType as unknown;
@@ -469,12 +489,11 @@ export class TeamMirror {
       if (item?.parentSub) touched.notes.add(item.parentSub);
     }
     touched.history = this.remoteHistory.splice(0);
-    this.enqueue(() => this.pullTouched(touched));
-  };
+    return touched;
+  }
 
-  /** The doc updates not saved yet, saved inside the pull that writes their effect into the tables. */
-  private saveUnsaved(): Promise<unknown> {
-    const updates = this.unsaved.splice(0);
+  /** A pull's own doc updates, saved inside the pull that writes their effect into the tables. */
+  private saveUpdates(updates: Uint8Array[]): Promise<unknown> {
     if (!updates.length) return Promise.resolve();
     this.onSaved();
     return this.db.teamUpdates.add({ update: Y.mergeUpdates(updates) });
@@ -493,7 +512,7 @@ export class TeamMirror {
     await this.settled();
   }
 
-  private async pullTouched(touched: Touched): Promise<void> {
+  private async pullTouched(touched: Touched, updates: Uint8Array[] = []): Promise<void> {
     const { db } = this;
     const retimed: string[] = [];
     await db.transaction(
@@ -501,7 +520,7 @@ export class TeamMirror {
       [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.teamHistory, db.teamUpdates],
       async (transaction) => {
         this.remoteTransactions.add(transaction);
-        await this.saveUnsaved();
+        await this.saveUpdates(updates);
         for (const nameKey of touched.tags) await this.pullTag(nameKey, true);
         for (const key of touched.contacts) await this.pullContact(key);
         for (const key of touched.conversations) {
@@ -664,6 +683,13 @@ export class TeamMirror {
     const next = TemplateSchema.safeParse({ ...personal, ...synced.data, id });
     if (next.success) await db.templates.put(next.data);
   }
+}
+
+/** The transaction that commits: the outermost one a (sub-)transaction runs in. */
+function rootOf(transaction: Transaction): Transaction {
+  let root = transaction;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 function syncedContact(contact: Contact) {
