@@ -344,9 +344,15 @@ export class TeamMirror {
         const { before, after } = change;
         // A subscribed pack's template is not the team's: never in the doc, never pulled from it.
         if ((after ?? before)?.locked) return;
-        touched.templates.add((after ?? before)?.id ?? '');
+        const id = (after ?? before)?.id ?? '';
+        touched.templates.add(id);
+        // Deleted by a member: an edit that crossed the delete is dropped (the pull removes the row here too).
+        if (maps.templateTombstones.has(id)) return;
         if (after) setIfChanged(maps.templates, after.id, syncedTemplate(after));
-        else if (before) maps.templates.delete(before.id);
+        else if (before) {
+          maps.templates.delete(before.id);
+          maps.templateTombstones.set(before.id, { by: author.name, at: Date.now() });
+        }
         return;
       }
     }
@@ -395,7 +401,8 @@ export class TeamMirror {
         ...conversation,
         status: status.success ? status.data.value : 'open',
         assignee: assignee.success ? assignee.data.value || undefined : undefined,
-        tags: tags.filter((tag) => inDoc.has(tag.nameKey)).map((tag) => tag.id),
+        // A tag deleted here while no mirror ran has no row: `goneTagId` (see deletedWhileAway) unlinks it.
+        tags: [...inDoc].map((nameKey) => tags.find((tag) => tag.nameKey === nameKey)?.id ?? goneTagId(nameKey)),
       };
       const sameTags =
         conversation.tags.every((id) => inDoc.has(tagKeys.get(id) ?? '')) && inDoc.size === conversation.tags.length;
@@ -419,8 +426,44 @@ export class TeamMirror {
         changes.push({ table: 'templates', after: template });
       }
     }
+    changes.push(...this.deletedWhileAway(tags, notes, templates));
     this.enqueue(() => this.pushLocal(changes));
     await this.settled();
+  }
+
+  /**
+   * Rows the saved doc holds that this browser no longer has: deleted while no mirror ran (the worker
+   * stopped between the delete's commit and its doc update, or before the mirror woke). Every saved remote
+   * update was written into the tables in the transaction that saved it, so a missing row is a local delete.
+   * Doc entries this browser never could write (malformed, a note without a known contact or text) are left.
+   */
+  private deletedWhileAway(tags: Tag[], notes: Note[], templates: Template[]): LocalChange[] {
+    const { maps } = this;
+    const changes: LocalChange[] = [];
+    const tagKeys = new Set(tags.map((tag) => tag.nameKey));
+    for (const [nameKey, entry] of maps.tags) {
+      if (!tagKeys.has(nameKey) && SyncedTagSchema.safeParse(entry).success) {
+        changes.push({ table: 'tags', before: { id: goneTagId(nameKey), nameKey } as Tag });
+      }
+    }
+    const noteIds = new Set(notes.map((note) => note.id));
+    for (const [id, entry] of maps.notes) {
+      if (noteIds.has(id) || !(entry instanceof Y.Map)) continue;
+      const text = entry.get('text');
+      const contactKey = entry.get('contactKey');
+      const known =
+        typeof contactKey === 'string' && SyncedContactSchema.safeParse(maps.contacts.get(contactKey)).success;
+      if (known && text instanceof Y.Text && text.toString().trim()) {
+        changes.push({ table: 'notes', before: { id } as Note });
+      }
+    }
+    const templateIds = new Set(templates.map((template) => template.id));
+    for (const [id, entry] of maps.templates) {
+      if (!templateIds.has(id) && !maps.templateTombstones.has(id) && SyncedTemplateSchema.safeParse(entry).success) {
+        changes.push({ table: 'templates', before: { id, locked: false } as Template });
+      }
+    }
+    return changes;
   }
 
   /** Leaving a team without keeping a copy: every row the team's doc knows goes from this browser. */
@@ -480,7 +523,9 @@ export class TeamMirror {
         for (const key of keys) touched.conversations.add(splitTagLink(key).conversationKey);
       } else if (type === maps.tags) for (const key of keys) touched.tags.add(key);
       else if (type === maps.notes) for (const key of keys) touched.notes.add(key);
-      else if (type === maps.templates) for (const key of keys) touched.templates.add(key);
+      else if (type === maps.templates || type === maps.templateTombstones) {
+        for (const key of keys) touched.templates.add(key);
+      }
     }
     // A note's own map or text changed: its id is the key it has in the notes map.
     for (const type of transaction.changed.keys()) {
@@ -507,6 +552,7 @@ export class TeamMirror {
     for (const key of this.maps.contacts.keys()) touched.contacts.add(key);
     for (const key of this.maps.notes.keys()) touched.notes.add(key);
     for (const key of this.maps.templates.keys()) touched.templates.add(key);
+    for (const key of this.maps.templateTombstones.keys()) touched.templates.add(key);
     touched.history = this.maps.history.toArray();
     this.enqueue(() => this.pullTouched(touched));
     await this.settled();
@@ -672,7 +718,7 @@ export class TeamMirror {
     const entry = this.maps.templates.get(id);
     const local = await db.templates.get(id);
     if (local?.locked) return;
-    if (entry === undefined) {
+    if (entry === undefined || this.maps.templateTombstones.has(id)) {
       if (local) await db.templates.delete(id);
       return;
     }
@@ -684,6 +730,9 @@ export class TeamMirror {
     if (next.success) await db.templates.put(next.data);
   }
 }
+
+/** The id a tag deleted while no mirror ran stands under in the changes that push its deletion. */
+const goneTagId = (nameKey: string) => `gone:${nameKey}`;
 
 /** The transaction that commits: the outermost one a (sub-)transaction runs in. */
 function rootOf(transaction: Transaction): Transaction {
