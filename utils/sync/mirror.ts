@@ -21,6 +21,7 @@ import {
   SyncedConversationSchema,
   SyncedStatusSchema,
   SyncedTagSchema,
+  type SyncedTemplate,
   SyncedTemplateSchema,
   syncedTemplate,
   type TeamHistoryEntry,
@@ -348,8 +349,12 @@ export class TeamMirror {
         touched.templates.add(id);
         // Deleted by a member: an edit that crossed the delete is dropped (the pull removes the row here too).
         if (maps.templateTombstones.has(id)) return;
-        if (after) setIfChanged(maps.templates, after.id, syncedTemplate(after));
-        else if (before) {
+        if (after) {
+          // Who edited it last changes with its content only (a use of a colleague's template is no edit).
+          const { editedBy: _mine, ...content } = syncedTemplate(after);
+          const { editedBy: _theirs, ...inDoc } = (maps.templates.get(after.id) ?? {}) as Partial<SyncedTemplate>;
+          if (!sameJson(content, inDoc)) maps.templates.set(after.id, { ...content, editedBy: author.name });
+        } else if (before) {
           maps.templates.delete(before.id);
           maps.templateTombstones.set(before.id, { by: author.name, at: Date.now() });
         }

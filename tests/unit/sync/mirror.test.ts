@@ -137,6 +137,22 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
   });
 
+  it('says who last edited a shared template: the editor’s name in the team; a use is no edit', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const template = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    await exchange(anna, ben);
+    expect((await ben.db.templates.get(template.id))?.editedBy).toBe('Anna');
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Anna');
+    await updateTemplate(ben.db, template.id, { body: 'Hello there!' });
+    await exchange(anna, ben);
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Ben');
+    await markTemplateUsed(anna.db, template.id);
+    await exchange(anna, ben);
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Ben');
+    expect((await ben.db.templates.get(template.id))?.editedBy).toBe('Ben');
+  });
+
   it('keeps usage personal and leaves a subscribed pack’s templates out of the team’s library', async () => {
     const anna = await member('Anna');
     const ben = await member('Ben');
