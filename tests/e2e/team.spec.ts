@@ -258,6 +258,10 @@ test('a template made by one member appears in the other’s panel; edited and d
   await benPanel.getByRole('textbox', { name: 'Title', exact: true }).fill('Sizes back');
   await benPanel.getByRole('button', { name: 'Save template', exact: true }).click();
   await expect(templates(miaPanel).getByRole('button', { name: 'Insert Sizes back', exact: true })).toBeVisible(SYNC);
+  // Who edited it last, by name in the team.
+  await expect(templates(miaPanel).getByRole('listitem').filter({ hasText: 'Sizes back' })).toContainText(
+    'Last edited by Ben',
+  );
   await miaPanel.getByRole('button', { name: 'Delete Sizes back', exact: true }).click();
   await expect(templates(benPanel).getByRole('button', { name: 'Insert Sizes back', exact: true })).toHaveCount(
     0,

@@ -256,7 +256,8 @@ export async function updateTemplate(
         because('template-locked', { title: template.title }),
       );
     }
-    const next = TemplateSchema.parse({ ...template, ...patch, updatedAt: Date.now() });
+    // Who edited it last is set again by the team's doc (utils/sync/mirror.ts) when a team is joined.
+    const next = TemplateSchema.parse({ ...template, ...patch, editedBy: undefined, updatedAt: Date.now() });
     await db.templates.put(next);
     return next;
   });

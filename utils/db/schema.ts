@@ -150,6 +150,8 @@ export const TemplateSchema = z.strictObject({
   lastUsedAt: Time.optional(),
   createdAt: Time,
   updatedAt: Time,
+  /** Team mode: the display name of the member who last edited it (at `updatedAt`); set by the team's doc. */
+  editedBy: z.string().trim().min(1).max(100).optional(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
 

@@ -527,6 +527,8 @@ const en = {
   'shortcuts.saved': 'Shortcut settings saved.',
   'shortcuts.saveFailed': 'Could not save the shortcut settings.',
   'shortcuts.suggestions': 'Matching shortcuts',
+  // ---- team templates: who last edited a shared template (issue #19) ----
+  'templates.editedBy': 'Last edited by {name}, {time}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1067,6 +1069,8 @@ const de: Record<MessageKey, string> = {
   'shortcuts.saved': 'Kürzel-Einstellungen gespeichert.',
   'shortcuts.saveFailed': 'Die Kürzel-Einstellungen konnten nicht gespeichert werden.',
   'shortcuts.suggestions': 'Passende Kürzel',
+  // ---- team templates: who last edited a shared template (issue #19) ----
+  'templates.editedBy': 'Zuletzt bearbeitet von {name}, {time}',
 };
 
 export type Language = 'en' | 'de';

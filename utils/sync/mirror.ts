@@ -21,6 +21,7 @@ import {
   SyncedConversationSchema,
   SyncedStatusSchema,
   SyncedTagSchema,
+  type SyncedTemplate,
   SyncedTemplateSchema,
   syncedTemplate,
   type TeamHistoryEntry,
@@ -138,8 +139,21 @@ export class TeamMirror {
     });
   }
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== LOADED_ORIGIN) this.unsaved.push(update);
+  /**
+   * A local update is taken by the pushLocal that made it; any other (a member's, relayed by the server,
+   * or this browser's own member entry) is saved by the pull of exactly that update, in the transaction
+   * that writes its effect into the tables. Never a later update in an earlier pull: a worker stopped
+   * between the two would wake with an update saved ("already in Dexie", not pulled again) that no pull
+   * ever wrote.
+   */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (origin === LOADED_ORIGIN) return;
+    if (origin === LOCAL_ORIGIN) {
+      this.unsaved.push(update);
+      return;
+    }
+    const touched = this.touchedBy(transaction);
+    this.enqueue(() => this.pullTouched(touched, [update]));
   };
 
   private readonly onHistory = (event: Y.YArrayEvent<TeamHistoryEntry>) => {
@@ -173,13 +187,17 @@ export class TeamMirror {
     for (const name of SYNCED_TABLES) {
       const table = this.db.table(name);
       const record = (transaction: Transaction, change: LocalChange) => {
-        if (this.remoteTransactions.has(transaction)) return;
-        let changes = this.changesOf.get(transaction);
+        // A handler's transaction may run inside another (the request log's, which also records the request
+        // id): a sub-transaction "completes" when its function returns, before anything is committed, and the
+        // outer one may still abort. Only the outermost transaction's completion is a commit.
+        const root = rootOf(transaction);
+        if (this.remoteTransactions.has(root)) return;
+        let changes = this.changesOf.get(root);
         if (!changes) {
           changes = [];
-          this.changesOf.set(transaction, changes);
+          this.changesOf.set(root, changes);
           const collected = changes;
-          transaction.on('complete', () => this.enqueue(() => this.pushLocal(collected)));
+          root.on('complete', () => this.enqueue(() => this.pushLocal(collected)));
         }
         changes.push(change);
       };
@@ -229,7 +247,7 @@ export class TeamMirror {
     }, LOCAL_ORIGIN);
     // Pulling what I pushed brings the doc's state for these rows (a colleague's earlier status, a
     // merged note) into Dexie, and writes over nothing a pull running meanwhile could have missed.
-    await this.pullTouched(touched);
+    await this.pullTouched(touched, this.unsaved.splice(0));
   }
 
   /** Contact keys by Dexie id, tag name keys by Dexie id (deleted tags included). */
@@ -327,9 +345,19 @@ export class TeamMirror {
         const { before, after } = change;
         // A subscribed pack's template is not the team's: never in the doc, never pulled from it.
         if ((after ?? before)?.locked) return;
-        touched.templates.add((after ?? before)?.id ?? '');
-        if (after) setIfChanged(maps.templates, after.id, syncedTemplate(after));
-        else if (before) maps.templates.delete(before.id);
+        const id = (after ?? before)?.id ?? '';
+        touched.templates.add(id);
+        // Deleted by a member: an edit that crossed the delete is dropped (the pull removes the row here too).
+        if (maps.templateTombstones.has(id)) return;
+        if (after) {
+          // Who edited it last changes with its content only (a use of a colleague's template is no edit).
+          const { editedBy: _mine, ...content } = syncedTemplate(after);
+          const { editedBy: _theirs, ...inDoc } = (maps.templates.get(after.id) ?? {}) as Partial<SyncedTemplate>;
+          if (!sameJson(content, inDoc)) maps.templates.set(after.id, { ...content, editedBy: author.name });
+        } else if (before) {
+          maps.templates.delete(before.id);
+          maps.templateTombstones.set(before.id, { by: author.name, at: Date.now() });
+        }
         return;
       }
     }
@@ -378,7 +406,8 @@ export class TeamMirror {
         ...conversation,
         status: status.success ? status.data.value : 'open',
         assignee: assignee.success ? assignee.data.value || undefined : undefined,
-        tags: tags.filter((tag) => inDoc.has(tag.nameKey)).map((tag) => tag.id),
+        // A tag deleted here while no mirror ran has no row: `goneTagId` (see deletedWhileAway) unlinks it.
+        tags: [...inDoc].map((nameKey) => tags.find((tag) => tag.nameKey === nameKey)?.id ?? goneTagId(nameKey)),
       };
       const sameTags =
         conversation.tags.every((id) => inDoc.has(tagKeys.get(id) ?? '')) && inDoc.size === conversation.tags.length;
@@ -402,8 +431,44 @@ export class TeamMirror {
         changes.push({ table: 'templates', after: template });
       }
     }
+    changes.push(...this.deletedWhileAway(tags, notes, templates));
     this.enqueue(() => this.pushLocal(changes));
     await this.settled();
+  }
+
+  /**
+   * Rows the saved doc holds that this browser no longer has: deleted while no mirror ran (the worker
+   * stopped between the delete's commit and its doc update, or before the mirror woke). Every saved remote
+   * update was written into the tables in the transaction that saved it, so a missing row is a local delete.
+   * Doc entries this browser never could write (malformed, a note without a known contact or text) are left.
+   */
+  private deletedWhileAway(tags: Tag[], notes: Note[], templates: Template[]): LocalChange[] {
+    const { maps } = this;
+    const changes: LocalChange[] = [];
+    const tagKeys = new Set(tags.map((tag) => tag.nameKey));
+    for (const [nameKey, entry] of maps.tags) {
+      if (!tagKeys.has(nameKey) && SyncedTagSchema.safeParse(entry).success) {
+        changes.push({ table: 'tags', before: { id: goneTagId(nameKey), nameKey } as Tag });
+      }
+    }
+    const noteIds = new Set(notes.map((note) => note.id));
+    for (const [id, entry] of maps.notes) {
+      if (noteIds.has(id) || !(entry instanceof Y.Map)) continue;
+      const text = entry.get('text');
+      const contactKey = entry.get('contactKey');
+      const known =
+        typeof contactKey === 'string' && SyncedContactSchema.safeParse(maps.contacts.get(contactKey)).success;
+      if (known && text instanceof Y.Text && text.toString().trim()) {
+        changes.push({ table: 'notes', before: { id } as Note });
+      }
+    }
+    const templateIds = new Set(templates.map((template) => template.id));
+    for (const [id, entry] of maps.templates) {
+      if (!templateIds.has(id) && !maps.templateTombstones.has(id) && SyncedTemplateSchema.safeParse(entry).success) {
+        changes.push({ table: 'templates', before: { id, locked: false } as Template });
+      }
+    }
+    return changes;
   }
 
   /** Leaving a team without keeping a copy: every row the team's doc knows goes from this browser. */
@@ -447,8 +512,11 @@ export class TeamMirror {
       if ((type as unknown) !== maps.conversationTags) continue;
       for (const key of keys) if (key !== null) this.indexTagLink(key);
     }
-    const { origin } = transaction;
-    if (origin === LOCAL_ORIGIN || origin === LOADED_ORIGIN) return;
+  };
+
+  /** The rows a remote doc transaction changed. */
+  private touchedBy(transaction: Y.Transaction): Touched {
+    const { maps } = this;
     const touched = nothingTouched();
     for (const [changedType, event] of transaction.changed) {
       const type = changedType as unknown;
@@ -460,7 +528,9 @@ export class TeamMirror {
         for (const key of keys) touched.conversations.add(splitTagLink(key).conversationKey);
       } else if (type === maps.tags) for (const key of keys) touched.tags.add(key);
       else if (type === maps.notes) for (const key of keys) touched.notes.add(key);
-      else if (type === maps.templates) for (const key of keys) touched.templates.add(key);
+      else if (type === maps.templates || type === maps.templateTombstones) {
+        for (const key of keys) touched.templates.add(key);
+      }
     }
     // A note's own map or text changed: its id is the key it has in the notes map.
     for (const type of transaction.changed.keys()) {
@@ -469,12 +539,11 @@ export class TeamMirror {
       if (item?.parentSub) touched.notes.add(item.parentSub);
     }
     touched.history = this.remoteHistory.splice(0);
-    this.enqueue(() => this.pullTouched(touched));
-  };
+    return touched;
+  }
 
-  /** The doc updates not saved yet, saved inside the pull that writes their effect into the tables. */
-  private saveUnsaved(): Promise<unknown> {
-    const updates = this.unsaved.splice(0);
+  /** A pull's own doc updates, saved inside the pull that writes their effect into the tables. */
+  private saveUpdates(updates: Uint8Array[]): Promise<unknown> {
     if (!updates.length) return Promise.resolve();
     this.onSaved();
     return this.db.teamUpdates.add({ update: Y.mergeUpdates(updates) });
@@ -488,12 +557,13 @@ export class TeamMirror {
     for (const key of this.maps.contacts.keys()) touched.contacts.add(key);
     for (const key of this.maps.notes.keys()) touched.notes.add(key);
     for (const key of this.maps.templates.keys()) touched.templates.add(key);
+    for (const key of this.maps.templateTombstones.keys()) touched.templates.add(key);
     touched.history = this.maps.history.toArray();
     this.enqueue(() => this.pullTouched(touched));
     await this.settled();
   }
 
-  private async pullTouched(touched: Touched): Promise<void> {
+  private async pullTouched(touched: Touched, updates: Uint8Array[] = []): Promise<void> {
     const { db } = this;
     const retimed: string[] = [];
     await db.transaction(
@@ -501,7 +571,7 @@ export class TeamMirror {
       [db.contacts, db.conversations, db.tags, db.notes, db.templates, db.teamHistory, db.teamUpdates],
       async (transaction) => {
         this.remoteTransactions.add(transaction);
-        await this.saveUnsaved();
+        await this.saveUpdates(updates);
         for (const nameKey of touched.tags) await this.pullTag(nameKey, true);
         for (const key of touched.contacts) await this.pullContact(key);
         for (const key of touched.conversations) {
@@ -653,7 +723,7 @@ export class TeamMirror {
     const entry = this.maps.templates.get(id);
     const local = await db.templates.get(id);
     if (local?.locked) return;
-    if (entry === undefined) {
+    if (entry === undefined || this.maps.templateTombstones.has(id)) {
       if (local) await db.templates.delete(id);
       return;
     }
@@ -664,6 +734,16 @@ export class TeamMirror {
     const next = TemplateSchema.safeParse({ ...personal, ...synced.data, id });
     if (next.success) await db.templates.put(next.data);
   }
+}
+
+/** The id a tag deleted while no mirror ran stands under in the changes that push its deletion. */
+const goneTagId = (nameKey: string) => `gone:${nameKey}`;
+
+/** The transaction that commits: the outermost one a (sub-)transaction runs in. */
+function rootOf(transaction: Transaction): Transaction {
+  let root = transaction;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 function syncedContact(contact: Contact) {

@@ -128,7 +128,7 @@ export const SyncedTagSchema = z.strictObject({
  * Not how often this browser used it (usage count, last use) nor where a pack delivered it from: personal.
  */
 export const SyncedTemplateSchema = TemplateInputSchema.extend(
-  TemplateSchema.pick({ createdAt: true, updatedAt: true }).shape,
+  TemplateSchema.pick({ createdAt: true, updatedAt: true, editedBy: true }).shape,
 );
 export type SyncedTemplate = z.infer<typeof SyncedTemplateSchema>;
 

@@ -34,6 +34,12 @@ export function teamMaps(doc: Y.Doc) {
      * (locked) templates come to each browser from the pack.
      */
     templates: doc.getMap<unknown>('templates'),
+    /**
+     * template id → { by, at }: deleted templates. A delete wins over an edit made at the same time on another
+     * member (whose `set` would otherwise bring the template back): a tombstoned id is gone for every member,
+     * whatever `templates` still holds for it. An edit made after the delete cannot happen: the template is gone.
+     */
+    templateTombstones: doc.getMap<unknown>('templateTombstones'),
     history: doc.getArray<TeamHistoryEntry>('history'),
     /** member id → display name: whom "Assign to…" offers. */
     members: doc.getMap<unknown>('members'),

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { Template } from '@/utils/db/schema';
+import { formatDateTime } from '@/utils/i18n/format';
 import { useI18n } from '../i18n';
 import { draftOf, EMPTY_DRAFT, TemplateForm } from './TemplateForm';
 import type { TemplateLibraryState } from './useTemplateLibrary';
@@ -21,7 +22,7 @@ export function TemplateList({
   onEscape?: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { draft, setDraft, status, shown, active, selected, templates } = library;
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') library.setActive((i) => Math.min(i + 1, shown.length - 1));
@@ -148,6 +149,14 @@ export function TemplateList({
                 {t('templates.deleteShort')}
               </button>
             </div>
+            {template.editedBy && (
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                {t('templates.editedBy', {
+                  name: template.editedBy,
+                  time: formatDateTime(language, template.updatedAt),
+                })}
+              </p>
+            )}
           </li>
         ))}
       </ul>

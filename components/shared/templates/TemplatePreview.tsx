@@ -1,4 +1,5 @@
 import type { Template } from '@/utils/db/schema';
+import { formatDateTime } from '@/utils/i18n/format';
 import { characterCount } from '@/utils/templates/limits';
 import { renderTemplate, type VariableValues } from '@/utils/templates/render';
 import { useI18n } from '../i18n';
@@ -13,7 +14,7 @@ export function TemplatePreview({
   values: VariableValues;
   limit?: number;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const rendered = renderTemplate(template.body, values);
   const count = characterCount(rendered.text);
   return (
@@ -31,6 +32,11 @@ export function TemplatePreview({
           ),
         )}
       </p>
+      {template.editedBy && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {t('templates.editedBy', { name: template.editedBy, time: formatDateTime(language, template.updatedAt) })}
+        </p>
+      )}
       {limit !== undefined && (
         <figcaption
           className={`text-xs ${count > limit ? 'font-semibold text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}

@@ -137,6 +137,22 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
   });
 
+  it('says who last edited a shared template: the editor’s name in the team; a use is no edit', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const template = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    await exchange(anna, ben);
+    expect((await ben.db.templates.get(template.id))?.editedBy).toBe('Anna');
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Anna');
+    await updateTemplate(ben.db, template.id, { body: 'Hello there!' });
+    await exchange(anna, ben);
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Ben');
+    await markTemplateUsed(anna.db, template.id);
+    await exchange(anna, ben);
+    expect((await anna.db.templates.get(template.id))?.editedBy).toBe('Ben');
+    expect((await ben.db.templates.get(template.id))?.editedBy).toBe('Ben');
+  });
+
   it('keeps usage personal and leaves a subscribed pack’s templates out of the team’s library', async () => {
     const anna = await member('Anna');
     const ben = await member('Ben');
@@ -171,6 +187,43 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
       expect((await ben.db.templates.get(template.id))?.body).toBe(body);
     },
   );
+
+  it.each(CLIENT_ID_ORDERS)(
+    'a template deleted by one member while another edits it is gone for both (client ids %i, %i)',
+    async (annaId, benId) => {
+      const [anna, ben] = await annaAndBen(annaId, benId);
+      const template = await createTemplate(anna.db, { title: 'Sizes', body: 'Size M is back.' });
+      await exchange(anna, ben);
+      await deleteTemplate(anna.db, template.id);
+      await updateTemplate(ben.db, template.id, { body: 'Size M and L are back.' });
+      await exchange(anna, ben);
+      expect(await anna.db.templates.get(template.id)).toBeUndefined();
+      expect(await ben.db.templates.get(template.id)).toBeUndefined();
+      expect(await sharedTables(ben.db)).toEqual(await sharedTables(anna.db));
+    },
+  );
+
+  it('a delete made while no mirror runs reaches the team when it wakes (template, note, tag)', async () => {
+    const anna = await member('Anna');
+    const ben = await member('Ben');
+    const template = await createTemplate(anna.db, { title: 'Hello', body: 'Hello!' });
+    const note = await addNote(anna.db, { contactId: await contactIdOf(anna, '1'), text: 'Prefers email' });
+    await addTag(anna, '1', 'VIP');
+    await exchange(anna, ben);
+    expect(await ben.db.templates.get(template.id)).toBeDefined();
+    anna.mirror.stop();
+    // The worker stopped: these deletes commit while no mirror hooks the tables.
+    await deleteTemplate(anna.db, template.id);
+    await deleteNote(anna.db, note.id);
+    await deleteTag(anna.db, await tagIdOf(anna, 'vip'));
+
+    const woken = await member('Anna', anna.db);
+    await exchange(woken, ben);
+    expect(await ben.db.templates.get(template.id)).toBeUndefined();
+    expect(await ben.db.notes.get(note.id)).toBeUndefined();
+    expect((await sharedTables(ben.db)).tags).toEqual([]);
+    expect(await sharedTables(ben.db)).toEqual(await sharedTables(woken.db));
+  });
 
   it('loses nothing when the worker stops: the doc comes back from IndexedDB, unsent writes are pushed', async () => {
     const anna = await member('Anna');
@@ -271,14 +324,39 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
       }),
       fc.record({ kind: fc.constant('use' as const), who, pick: fc.nat() }),
       fc.record({ kind: fc.constant('dropTemplate' as const), who, pick: fc.nat() }),
+      // The member's worker stops (its mirror with it) and wakes: what it wrote meanwhile must still reach the team.
+      fc.record({ kind: fc.constant('restart' as const), who }),
+      fc.record({ kind: fc.constant('stop' as const), who }),
       fc.record({ kind: fc.constant('sync' as const) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { maxLength: 30 }), async (operations) => {
         const members = [await member('Anna'), await member('Ben')];
+        const stopped = new Set<Member>();
+        const wake = async (who: number) => {
+          const m = members[who] as Member;
+          if (!stopped.has(m)) return m;
+          stopped.delete(m);
+          const woken = await member(m.name, m.db);
+          members[who] = woken;
+          return woken;
+        };
+        // A template deleted by a member never comes back (delete wins over an edit that crossed it).
+        const deleted = new Set<string>();
         for (const op of operations) {
           if (op.kind === 'sync') {
+            for (const who of [0, 1]) await wake(who);
             await exchange(...members);
+            continue;
+          }
+          if (op.kind === 'stop' || op.kind === 'restart') {
+            const m = members[op.who] as Member;
+            if (!stopped.has(m)) {
+              await m.mirror.settled();
+              m.mirror.stop();
+              stopped.add(m);
+            }
+            if (op.kind === 'restart') await wake(op.who);
             continue;
           }
           const m = members[op.who] as Member;
@@ -305,7 +383,10 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
             if (!template) continue;
             if (op.kind === 'rewrite') await updateTemplate(m.db, template.id, { body: op.body });
             if (op.kind === 'use') await markTemplateUsed(m.db, template.id);
-            if (op.kind === 'dropTemplate') await deleteTemplate(m.db, template.id);
+            if (op.kind === 'dropTemplate') {
+              await deleteTemplate(m.db, template.id);
+              deleted.add(template.id);
+            }
             continue;
           }
           const id = await openConversation(m, op.thread);
@@ -318,9 +399,11 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
             await addNote(m.db, { contactId: conversation?.contactId ?? '', text: op.text });
           }
         }
+        for (const who of [0, 1]) await wake(who);
         await exchange(...members);
         const [anna, ben] = await Promise.all(members.map((m) => sharedTables(m.db)));
         expect(ben).toEqual(anna);
+        expect(Object.keys(anna?.templates ?? {}).filter((id) => deleted.has(id))).toEqual([]);
       }),
       { numRuns: 100 },
     );
