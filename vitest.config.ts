@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
+    // A ceiling, not a speed check: a loaded CI (2 cores under stress-ng) ran three 1–2 s tests past 5 s.
+    testTimeout: 30_000,
   },
 });
