@@ -27,7 +27,11 @@ export default defineConfig({
   imports: false,
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [privateContentScriptContext, tailwindcss()] }),
+  // DMS_UNMINIFIED=1: readable function names in CPU profiles (`DMS_PROFILE_DIR`, tests/bench/host-share.ts).
+  vite: () => ({
+    plugins: [privateContentScriptContext, tailwindcss()],
+    ...(process.env.DMS_UNMINIFIED && { build: { minify: false } }),
+  }),
   // `npm run zip:firefox`'s sources zip: nothing git ignores (screenshots, reports, build output).
   zip: { excludeSources: gitignoreExcludes(readFileSync(new URL('./.gitignore', import.meta.url), 'utf8')) },
   manifest: ({ browser, mode, manifestVersion }) => ({
