@@ -179,18 +179,28 @@ function readEvent(event: Element): EventReading {
   return { item, key: item?.getAttribute(L.eventUrnAttribute) ?? '', text: item ? textOf(item) : '', stamps };
 }
 
+/** The day heading and the group's sender in force where a read starts (both carried forward). */
+type RowContext = { day: string; sender: string };
+
+/** Where an earlier read started, and the context it found before that event. */
+type KnownStart = { list?: Element; event?: Element } & Partial<RowContext>;
+
 /**
- * The day heading and the group's sender in force before `events[end]`, walked back only as far as the
- * nearest of each (every event is read once while it stays untouched, so a walk back is look-ups).
+ * The context before `events[end]`, walked back only as far as needed: to the nearest day heading and
+ * group sender, or to `known.event` (where an earlier read of this list started) and its context.
  */
-function contextBefore(events: NodeListOf<Element>, end: number, read: ReadEvent) {
+function contextBefore(events: NodeListOf<Element>, end: number, known: KnownStart, read: ReadEvent): RowContext {
   let day: string | undefined;
   let sender: string | undefined;
   for (let i = end - 1; i >= 0 && (day === undefined || sender === undefined); i--) {
-    for (const stamp of read(events[i] as Element).stamps.toReversed()) {
+    const event = events[i] as Element;
+    const { stamps } = read(event);
+    for (let j = stamps.length - 1; j >= 0; j--) {
+      const stamp = stamps[j] as EventReading['stamps'][number];
       if (stamp.day) day ??= stamp.text;
       else sender ??= stamp.sender;
     }
+    if (event === known.event) return { day: day ?? known.day ?? '', sender: sender ?? known.sender ?? '' };
   }
   return { day: day ?? '', sender: sender ?? '' };
 }
@@ -202,11 +212,13 @@ type ReadEvent = (event: Element) => EventReading;
  * event urn), so that a UI with hashed class names reads alike. The day heading and the group time are
  * shown once and apply to the rows after them: the read starts at the head of the window's first group
  * (rows without an urn are told apart by their order within it), with the day and sender in force there
- * walked back to.
+ * walked back to. `memo` keeps where the last read started, so the next one, after rows arrived at the
+ * end, walks back only to there instead of over every rendered row.
  */
 function readMessages(
   list: Element,
   peerName: string | null,
+  memo: KnownStart,
   read: ReadEvent,
 ): { messages: SeenMessage[]; unclear: boolean } {
   const events = list.querySelectorAll(L.event);
@@ -214,7 +226,20 @@ function readMessages(
   for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (read(events[--start] as Element).item) count++;
   let groupStart = start;
   while (groupStart > 0 && !read(events[groupStart] as Element).stamps.length) groupStart--;
-  let { day, sender } = contextBefore(events, groupStart, read);
+  const head = events[groupStart];
+  // An earlier start counts only while it is still in this list at or above this one.
+  const knownAbove =
+    memo.list === list &&
+    !!memo.event &&
+    !!head &&
+    list.contains(memo.event) &&
+    (memo.event === head || !!(memo.event.compareDocumentPosition(head) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const known: KnownStart = knownAbove ? memo : {};
+  let { day, sender } =
+    known.event === head
+      ? { day: known.day ?? '', sender: known.sender ?? '' }
+      : contextBefore(events, groupStart, known, read);
+  Object.assign(memo, { list, event: head, day, sender });
 
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
@@ -295,6 +320,8 @@ const PARTS = [L.page.name, L.overlay.name, L.composer, L.composerByStructure, L
 
 export function createLinkedinAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
+  /** Where the last read of the message list started (readMessages). */
+  const listRead: KnownStart = {};
   const changes = createChanges();
   const events = createRowReadings<EventReading>(L.event);
   /** The last read's person and composer, and the surface and list they were read beside. */
@@ -372,7 +399,7 @@ export function createLinkedinAdapter(): PlatformAdapter {
     last = parts;
     const { read: participant, person } = parts;
     const { messages, unclear } = list.value
-      ? readMessages(list.value, participant.value, (event) => events.read(event, readEvent))
+      ? readMessages(list.value, participant.value, listRead, (event) => events.read(event, readEvent))
       : { messages: [], unclear: false };
     const { read: composer, kind } = parts.composer;
     const messagesHealth = unclear ? 'ambiguous' : list.health;
