@@ -9,7 +9,6 @@ import {
 } from './linkedin.selectors';
 import { invitationThreadId, routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
-import { createChanges, createRowReadings, onlyRowsChanged } from './toolkit/changes';
 import { inboxListReader, presenceVote, textVote } from './toolkit/list';
 import { deepActiveElement, firstTextLine, linkPath, queryAll, searchRoots, single, textOf } from './toolkit/read';
 import { createRowKeys, MESSAGE_WINDOW } from './toolkit/rows';
@@ -159,26 +158,6 @@ function directionOf(item: Element, sender: string, peerName: string | null): Se
 /** An event's message: its BEM class, else its event urn (none: a day heading or another event). */
 const itemOf = (event: Element) => event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
 
-/**
- * What one event shows, from its own subtree: its message (see itemOf), that message's urn and text, and
- * its <time> stamps in order: a day heading outside the message, or the group's time with its sender.
- */
-type EventReading = {
-  item: Element | null;
-  key: string;
-  text: string;
-  stamps: { day: boolean; text: string; sender: string }[];
-};
-
-function readEvent(event: Element): EventReading {
-  const item = itemOf(event);
-  const stamps = [...event.querySelectorAll(L.time)].map((stamp) => {
-    const day = !item?.contains(stamp);
-    return { day, text: textOf(stamp), sender: !day && stamp.parentElement ? firstTextLine(stamp.parentElement) : '' };
-  });
-  return { item, key: item?.getAttribute(L.eventUrnAttribute) ?? '', text: item ? textOf(item) : '', stamps };
-}
-
 /** The day heading and the group's sender in force where a read starts (both carried forward). */
 type RowContext = { day: string; sender: string };
 
@@ -189,23 +168,22 @@ type KnownStart = { list?: Element; event?: Element } & Partial<RowContext>;
  * The context before `events[end]`, walked back only as far as needed: to the nearest day heading and
  * group sender, or to `known.event` (where an earlier read of this list started) and its context.
  */
-function contextBefore(events: NodeListOf<Element>, end: number, known: KnownStart, read: ReadEvent): RowContext {
+function contextBefore(events: NodeListOf<Element>, end: number, known: KnownStart): RowContext {
   let day: string | undefined;
   let sender: string | undefined;
   for (let i = end - 1; i >= 0 && (day === undefined || sender === undefined); i--) {
     const event = events[i] as Element;
-    const { stamps } = read(event);
+    const item = itemOf(event);
+    const stamps = event.querySelectorAll(L.time);
     for (let j = stamps.length - 1; j >= 0; j--) {
-      const stamp = stamps[j] as EventReading['stamps'][number];
-      if (stamp.day) day ??= stamp.text;
-      else sender ??= stamp.sender;
+      const stamp = stamps[j] as Element;
+      if (!item?.contains(stamp)) day ??= textOf(stamp);
+      else sender ??= stamp.parentElement ? firstTextLine(stamp.parentElement) : '';
     }
     if (event === known.event) return { day: day ?? known.day ?? '', sender: sender ?? known.sender ?? '' };
   }
   return { day: day ?? '', sender: sender ?? '' };
 }
-
-type ReadEvent = (event: Element) => EventReading;
 
 /**
  * The newest MESSAGE_WINDOW messages in order, read by structure (list items, their <time> elements, the
@@ -219,13 +197,12 @@ function readMessages(
   list: Element,
   peerName: string | null,
   memo: KnownStart,
-  read: ReadEvent,
 ): { messages: SeenMessage[]; unclear: boolean } {
   const events = list.querySelectorAll(L.event);
   let start = events.length;
-  for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (read(events[--start] as Element).item) count++;
+  for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (itemOf(events[--start] as Element)) count++;
   let groupStart = start;
-  while (groupStart > 0 && !read(events[groupStart] as Element).stamps.length) groupStart--;
+  while (groupStart > 0 && !(events[groupStart] as Element).querySelector(L.time)) groupStart--;
   const head = events[groupStart];
   // An earlier start counts only while it is still in this list at or above this one.
   const knownAbove =
@@ -238,7 +215,7 @@ function readMessages(
   let { day, sender } =
     known.event === head
       ? { day: known.day ?? '', sender: known.sender ?? '' }
-      : contextBefore(events, groupStart, known, read);
+      : contextBefore(events, groupStart, known);
   Object.assign(memo, { list, event: head, day, sender });
 
   const messages: SeenMessage[] = [];
@@ -246,10 +223,11 @@ function readMessages(
   let time = '';
   let unclear = false;
   for (let i = groupStart; i < events.length; i++) {
-    const { item, key: urn, text, stamps } = read(events[i] as Element);
-    for (const stamp of stamps) {
-      if (stamp.day) [day, time] = [stamp.text, ''];
-      else [time, sender] = [stamp.text, stamp.sender];
+    const event = events[i] as Element;
+    const item = itemOf(event);
+    for (const stamp of event.querySelectorAll(L.time)) {
+      if (!item?.contains(stamp)) [day, time] = [textOf(stamp), ''];
+      else [time, sender] = [textOf(stamp), stamp.parentElement ? firstTextLine(stamp.parentElement) : ''];
     }
     if (!item) continue;
     const direction = directionOf(item, sender, peerName);
@@ -258,7 +236,7 @@ function readMessages(
       continue;
     }
     const timeLabel = [day, time].filter(Boolean).join(' ') || undefined;
-    const key = urn || keyOf([direction, timeLabel ?? '', text]);
+    const key = item.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(item)]);
     if (i >= start) messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
   return { messages, unclear };
@@ -315,23 +293,10 @@ function readInvite(doc: Document, url: URL, surface: Surface): InsertTarget {
   };
 }
 
-/** What the person and the composer are found by: rows holding one of them change those parts. */
-const PARTS = [L.page.name, L.overlay.name, L.composer, L.composerByStructure, L.inmailSubject].join(', ');
-
 export function createLinkedinAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
   /** Where the last read of the message list started (readMessages). */
   const listRead: KnownStart = {};
-  const changes = createChanges();
-  const events = createRowReadings<EventReading>(L.event);
-  /** The last read's person and composer, and the surface and list they were read beside. */
-  let last:
-    | (ReturnType<typeof readParticipant> & {
-        element: Element;
-        list: Element | null;
-        composer: ReturnType<typeof readComposer>;
-      })
-    | undefined;
   /** The window the person last typed in: focus moves to our panel when they pick a template. */
   let lastFocused: Element | null = null;
 
@@ -379,29 +344,12 @@ export function createLinkedinAdapter(): PlatformAdapter {
     if (!surface.threadId) return bare({ ...base, state: 'no-conversation' });
     if (surface.kind === L.invite) return readInvite(doc, url, surface);
 
-    // Rows arriving or leaving inside the same list leave the person and the composer as they were.
-    const records = changes(surface.element);
-    events.forget(records);
     const list = readList(surface.element);
-    const previous = last;
-    last = undefined;
-    const parts = (records &&
-      list.value &&
-      previous?.list === list.value &&
-      previous.element === surface.element &&
-      onlyRowsChanged(records, list.value, PARTS) &&
-      previous) || {
-      element: surface.element,
-      list: list.value,
-      ...readParticipant(surface, list.value),
-      composer: readComposer(surface.element),
-    };
-    last = parts;
-    const { read: participant, person } = parts;
+    const { read: participant, person } = readParticipant(surface, list.value);
     const { messages, unclear } = list.value
-      ? readMessages(list.value, participant.value, listRead, (event) => events.read(event, readEvent))
+      ? readMessages(list.value, participant.value, listRead)
       : { messages: [], unclear: false };
-    const { read: composer, kind } = parts.composer;
+    const { read: composer, kind } = readComposer(surface.element);
     const messagesHealth = unclear ? 'ambiguous' : list.health;
     const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
     const region = surface.element;

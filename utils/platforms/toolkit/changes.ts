@@ -62,10 +62,10 @@ export type RowReadings<T> = ReturnType<typeof createRowReadings<T>>;
 
 export function createRowReadings<T>(row: string) {
   let known = new WeakMap<Element, T>();
-  /** Every row around `node` (a row may hold another). */
   const drop = (node: Node | null) => {
-    for (let touched = node && elementOf(node)?.closest(row); touched; touched = touched.parentElement?.closest(row))
-      known.delete(touched);
+    const element = node && elementOf(node);
+    const touched = element?.closest(row);
+    if (touched) known.delete(touched);
   };
   return {
     forget(records: readonly MutationRecord[] | null) {
