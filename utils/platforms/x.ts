@@ -3,7 +3,6 @@ import type { InsertTarget } from './editors/insert';
 import { reactTextareaEngine } from './editors/react-textarea';
 import { routeOf } from './sites';
 import { adapterAround } from './toolkit/adapter';
-import { createChanges, createRowReadings, onlyRowsChanged, type RowReadings } from './toolkit/changes';
 import { ariaLabelSelector, inboxListReader, presenceVote } from './toolkit/list';
 import { linkPath, shadowAttachSignal, textOf } from './toolkit/read';
 import { createRowKeys, newestRows } from './toolkit/rows';
@@ -73,34 +72,20 @@ function readList(root: ParentNode, layout: XLayout): ResolvedPart<Element> {
   ]);
 }
 
-/** What one row shows: its side (null: the layout does not tell), time label, own id and, without an id, its text. */
-type RowReading = { direction: SeenMessage['direction'] | null; timeLabel?: string; id: string | null; text: string };
-
-function readRow(row: Element, layout: XLayout): RowReading {
-  const id = layout.rowIdAttribute ? row.getAttribute(layout.rowIdAttribute) : null;
-  const timeLabel = textOf(row.querySelector(layout.time)) || undefined;
-  return { direction: directionByLayout(row), ...(timeLabel && { timeLabel }), id, text: id ? '' : textOf(row) };
-}
-
-/**
- * The newest MESSAGE_WINDOW rows; a row whose side the layout does not tell makes the list ambiguous. Each
- * row is read once while no mutation touches it (`rows`).
- */
-function readMessages(
-  list: Element,
-  layout: XLayout,
-  rows: RowReadings<RowReading>,
-): { messages: SeenMessage[]; unclear: boolean } {
+/** The newest MESSAGE_WINDOW rows; a row whose side the layout does not tell makes the list ambiguous. */
+function readMessages(list: Element, layout: XLayout): { messages: SeenMessage[]; unclear: boolean } {
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
   let unclear = false;
   for (const row of newestRows(list.querySelectorAll(layout.row))) {
-    const { direction, timeLabel, id, text } = rows.read(row, (element) => readRow(element, layout));
+    const direction = directionByLayout(row);
     if (!direction) {
       unclear = true;
       continue;
     }
-    const key = id || keyOf([direction, timeLabel ?? '', text]);
+    const timeLabel = textOf(row.querySelector(layout.time)) || undefined;
+    const id = layout.rowIdAttribute ? row.getAttribute(layout.rowIdAttribute) : null;
+    const key = id || keyOf([direction, timeLabel ?? '', textOf(row)]);
     messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
   return { messages, unclear };
@@ -135,26 +120,8 @@ function readComposer(root: ParentNode, layout: XLayout): ResolvedPart<HTMLEleme
   ]);
 }
 
-/** What the surface's parts besides the rows are found by: rows holding one of them change the parts. */
-const partsOf = (layout: XLayout) =>
-  [layout.header, layout.list, layout.listByStructure, layout.composer, layout.composerByStructure]
-    .concat(X.requestPrompt, X.passcodeInput)
-    .join(', ');
-
 export function createXAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
-  const changes = createChanges();
-  const rows = createRowReadings<RowReading>(`${X.chat.row}, ${X.legacy.row}`);
-  /** The last read's parts besides the rows, and where they were read. */
-  let last:
-    | (ReturnType<typeof readParticipant> & {
-        href: string;
-        root: ParentNode;
-        list: ResolvedPart<Element>;
-        composer: ResolvedPart<HTMLElement>;
-        requestPrompt: Element | null;
-      })
-    | undefined;
 
   function locate(doc: Document, url: URL): InsertTarget {
     const route = routeOf('x', url);
@@ -171,45 +138,21 @@ export function createXAdapter(): PlatformAdapter {
 
     if (route.kind === 'other') return bare('not-messages');
     const root = layoutRoot(doc, layout);
-    // Rows arriving or leaving inside the list leave the header, the list and the composer as they were
-    // (and no passcode field came), unless the list holds another list or was emptied.
-    const records = root && changes(root as Node);
-    rows.forget(records);
-    const previous = last;
-    last = undefined;
-    const kept =
-      records && previous?.href === url.href && previous.root === root && previous.list.value
-        ? onlyRowsChanged(records, previous.list.value, partsOf(layout)) &&
-          !previous.list.value.querySelector(`${layout.list}, ${layout.listByStructure}`) &&
-          // The list counts by structure while it holds a row: still so, and so before.
-          !previous.list.failedSignals.length &&
-          !!previous.list.value.querySelector(layout.row) &&
-          previous
-        : undefined;
-    const locked =
-      layout === X.chat && (X.passcodeRoute.test(url.pathname) || (!kept && !!root?.querySelector(X.passcodeInput)));
+    const locked = layout === X.chat && (X.passcodeRoute.test(url.pathname) || !!root?.querySelector(X.passcodeInput));
     if (locked) return bare('passcode-required');
     if (route.kind === 'inbox') return bare('no-conversation');
     if (!root) return bare('loading');
 
-    const parts = kept || {
-      href: url.href,
-      root,
-      ...readParticipant(doc, root, layout),
-      list: readList(root, layout),
-      composer: readComposer(root, layout),
-      requestPrompt: root.querySelector(X.requestPrompt),
-    };
-    last = parts;
-    const { read: participant, person, list, composer, requestPrompt } = parts;
-    const { messages, unclear } = list.value
-      ? readMessages(list.value, layout, rows)
-      : { messages: [], unclear: false };
+    const { read: participant, person } = readParticipant(doc, root, layout);
+    const list = readList(root, layout);
+    const { messages, unclear } = list.value ? readMessages(list.value, layout) : { messages: [], unclear: false };
+    const composer = readComposer(root, layout);
     const messagesHealth = unclear ? 'ambiguous' : list.health;
     const health = { participant: participant.health, messages: messagesHealth, composer: composer.health };
     const region =
       (root as Node).nodeType === Node.DOCUMENT_NODE ? (doc.querySelector('main') ?? doc.body) : (root as Node);
     // A request shows its accept/decline prompt where the composer would be: no composer there is no drift.
+    const requestPrompt = root.querySelector(X.requestPrompt);
     const readings: PartReading[] = [
       { part: 'participant', health: participant.health, failedSignals: participant.failedSignals, region },
       { part: 'messages', health: messagesHealth, failedSignals: list.failedSignals, region: list.value ?? region },
