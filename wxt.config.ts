@@ -42,7 +42,11 @@ export default defineConfig({
   imports: false,
   // Parallel work (several checkouts' test runs on one machine) can build into its own folder.
   outDir: process.env.DMS_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [privateContentScriptContext, tailwindcss()] }),
+  // DMS_UNMINIFIED=1: readable function names in CPU profiles (`DMS_PROFILE_DIR`, tests/bench/host-share.ts).
+  vite: () => ({
+    plugins: [privateContentScriptContext, tailwindcss()],
+    ...(process.env.DMS_UNMINIFIED && { build: { minify: false } }),
+  }),
   hooks: {
     // Content scripts get the browser's own `browser`, not the polyfill (see utils/content/answer.ts).
     'vite:build:extendConfig': (entrypoints, config) => {

@@ -2,6 +2,8 @@
 // sampling profiler of the host page's renderer attributes each sample to the script that made the call
 // (our content script's isolated world runs chrome-extension:// URLs, the page's main world its own), so
 // both sides slow down together on a busy machine and their ratio stays.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Worker } from '@playwright/test';
 import type { FacebookFixtureWindow } from '../fixtures/facebook/fixture-api.ts';
 import type { InstagramFixtureWindow } from '../fixtures/instagram/fixture-api.ts';
@@ -62,8 +64,15 @@ export function attribute(profile: Profile): Omit<ScriptTimes, 'mainThread'> {
   return times;
 }
 
-/** Starts the host renderer's sampling profiler; the returned function stops it and attributes the samples. */
-async function record(session: CDPSession) {
+/** Where the raw profiles go when DMS_PROFILE_DIR names a folder (to read them in DevTools), else nowhere. */
+const PROFILE_DIR = process.env.DMS_PROFILE_DIR;
+let profilesWritten = 0;
+
+/**
+ * Starts the host renderer's sampling profiler; the returned function stops it and attributes the samples.
+ * With DMS_PROFILE_DIR set, each profile is also written there as `<n>-<label>.cpuprofile`.
+ */
+async function record(session: CDPSession, label: string) {
   const taskMs = async () => {
     const { metrics } = await session.send('Performance.getMetrics');
     return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
@@ -72,6 +81,10 @@ async function record(session: CDPSession) {
   await session.send('Profiler.start');
   return async (): Promise<ScriptTimes> => {
     const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Profile };
+    if (PROFILE_DIR) {
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      writeFileSync(join(PROFILE_DIR, `${++profilesWritten}-${label}.cpuprofile`), JSON.stringify(profile));
+    }
     return { ...attribute(profile), mainThread: (await taskMs()) - before };
   };
 }
@@ -102,7 +115,7 @@ export async function hostShare(bench: Bench, inbox: FixtureInbox, bursts: Burst
   await session.send('Profiler.enable');
   // 0.1 ms: the content script's reads take a few ms each; the default 1 ms would miss most of them.
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
-  const stopLoad = await record(session);
+  const stopLoad = await record(session, `${inbox.platform}-load`);
   await page.goto(inbox.threadUrl);
   await headingChange(await panelFrame(page), inbox.contact);
   await sleep(bursts.idleMs);
@@ -119,7 +132,7 @@ export async function hostShare(bench: Bench, inbox: FixtureInbox, bursts: Burst
       return undefined;
     });
   });
-  const stopRows = await record(session);
+  const stopRows = await record(session, `${inbox.platform}-rows`);
   await page.evaluate(
     async ({ platform, threadId, rows, burst, gapMs }) => {
       const w = window as unknown as FixtureWindow;
