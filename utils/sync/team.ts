@@ -127,7 +127,9 @@ export async function joinTeam(input: TeamJoin): Promise<TeamStatus> {
 export async function leaveTeam({ keepLocalCopy }: { keepLocalCopy: boolean }): Promise<void> {
   const current = session ?? (await resumeTeam());
   session = undefined;
+  // Reset, not only cleared: a leftover id would make scheduleStatusWrite skip every later session's writes.
   clearTimeout(statusTimer);
+  statusTimer = undefined;
   clearInterval(presenceTimer);
   if (current) {
     current.provider.destroy();
@@ -214,17 +216,19 @@ async function startSession(db: SidekickDatabase, config: TeamConfig): Promise<S
   if (members.get(config.memberId) !== config.displayName) {
     doc.transact(() => members.set(config.memberId, config.displayName));
   }
+  const saved = await readTeamStatus(db);
+  // From here on nothing may wait until the provider's events are listened to: its socket can open (and
+  // report "connected" once, to nobody) while this function waits on anything.
   const provider = new WebsocketProvider(config.serverUrl, config.teamId, doc, {
     params: { token: config.token },
     disableBc: true,
   });
-  const status = (await readTeamStatus(db)) as TeamStatus;
   const current: Session = {
     config,
     doc,
     mirror,
     provider,
-    status: { ...emptyStatus(), lastSyncAt: status.lastSyncAt, connection: 'connecting' },
+    status: { ...emptyStatus(), lastSyncAt: saved.lastSyncAt, connection: 'connecting' },
     presenceByTab: new Map(),
   };
   session = current;
