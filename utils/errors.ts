@@ -98,6 +98,11 @@ export const ErrorReasonSchema = z.enum([
   'reminder-malformed',
   /** values: time: a local time that does not exist (a DST gap, 30 February). */
   'reminder-no-such-time',
+  // ---- team (utils/sync) ----
+  /** values: none: a team server address that is not wss://. */
+  'team-url-refused',
+  /** values: none: the same in development and e2e builds, which also take ws:// to this computer. */
+  'team-url-refused-loopback',
   // ---- the messaging layer ----
   /** values: none: the background did not answer in time. */
   'background-unreachable',

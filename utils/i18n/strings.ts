@@ -496,6 +496,8 @@ const en = {
   'error.pack-url-refused':
     'This pack address cannot be used: {url} (only https:// addresses, without a user name or password).',
   'error.pack-gone': 'The pack is no longer at {url} (HTTP {status}).',
+  'error.team-url-refused': 'The server address must start with wss://.',
+  'error.team-url-refused-loopback': 'The server address must start with wss:// (or ws:// to this computer).',
   'error.pack-server-unreachable': 'The pack could not be downloaded from {url}: try again later.',
   'error.pack-not-installed': 'That pack is not installed.',
   'error.pack-not-updatable': '"{name}" was imported from a file: import a newer file to update it.',
@@ -1036,6 +1038,8 @@ const de: Record<MessageKey, string> = {
   'error.pack-url-refused':
     'Diese Paketadresse kann nicht verwendet werden: {url} (nur https://-Adressen, ohne Benutzernamen oder Passwort).',
   'error.pack-gone': 'Das Paket ist nicht mehr unter {url} (HTTP {status}).',
+  'error.team-url-refused': 'Die Serveradresse muss mit wss:// beginnen.',
+  'error.team-url-refused-loopback': 'Die Serveradresse muss mit wss:// beginnen (oder ws:// zu diesem Computer).',
   'error.pack-server-unreachable': 'Das Paket konnte nicht von {url} geladen werden: Versuche es später noch einmal.',
   'error.pack-not-installed': 'Dieses Paket ist nicht installiert.',
   'error.pack-not-updatable':

@@ -1,9 +1,9 @@
-import { DomainError } from '../errors';
+import { WordedError } from '../errors';
 
 export type SyncErrorReason =
   /** A team server address that is not wss:// (or ws:// to this computer in test builds). */
   'server-url-refused';
 
-export class SyncError extends DomainError<SyncErrorReason> {
+export class SyncError extends WordedError<SyncErrorReason> {
   override name = 'SyncError';
 }

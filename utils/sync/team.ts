@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { withDatabase } from '../db/connection';
 import type { SidekickDatabase } from '../db/database';
 import { newId } from '../db/schema';
+import { because } from '../errors';
 import { SyncError } from './errors';
 import { TeamMirror } from './mirror';
 import {
@@ -94,12 +95,13 @@ export function resumeTeam(): Promise<Session | undefined> {
 export async function joinTeam(input: TeamJoin): Promise<TeamStatus> {
   const url = serverUrlSchema(allowLoopbackWs()).safeParse(input.serverUrl);
   if (!url.success) {
-    throw new SyncError(
-      'server-url-refused',
-      allowLoopbackWs()
-        ? 'The server address must start with wss:// (or ws:// to this computer).'
-        : 'The server address must start with wss://.',
-    );
+    throw allowLoopbackWs()
+      ? new SyncError(
+          'server-url-refused',
+          'The server address must start with wss:// (or ws:// to this computer).',
+          because('team-url-refused-loopback'),
+        )
+      : new SyncError('server-url-refused', 'The server address must start with wss://.', because('team-url-refused'));
   }
   await leaveTeam({ keepLocalCopy: true });
   noTeamJoined = false;

@@ -47,4 +47,11 @@ describe('a team session', () => {
     await join();
     await expect.poll(shownConnection, { timeout: 5_000 }).toBe('connected');
   });
+
+  it('refuses a plain ws:// server address with a reason code the dashboard words (not an English sentence)', async () => {
+    await expect(
+      joinTeam({ serverUrl: 'ws://team.example', token: `acme.${'x'.repeat(24)}`, displayName: 'Ben' }),
+    ).rejects.toMatchObject({ detail: { reason: 'team-url-refused', values: {} } });
+    expect(await withDatabase(readTeamStatus)).toMatchObject({ config: null });
+  });
 });
