@@ -8,7 +8,7 @@ import { formatDuration } from '@/utils/sla/clock';
 import type { TeamStatus } from '@/utils/sync/schema';
 import { useI18n } from '../shared/i18n';
 import { PresenceNotice, presenceOn } from '../shared/PresenceNotice';
-import { useMinuteTick } from '../shared/useMinuteTick';
+import { useShownClock } from '../shared/useShownClock';
 import { ActionMenu } from './ActionMenu';
 import { ContactView } from './ContactView';
 import { CsvExport } from './CsvExport';
@@ -76,7 +76,7 @@ export function ConversationsTab({
   team?: TeamStatus | null;
 }) {
   const { t, language } = useI18n();
-  const minuteTick = useMinuteTick();
+  const shownClock = useShownClock();
   const [filters, setFilters] = useState<TriageFilters>(ALL_FILTERS);
   const [assignee, setAssignee] = useState<AssigneeFilter>('');
   const [savedViews, setSavedViews] = useState<SavedView[]>(loadSavedViews);
@@ -94,12 +94,9 @@ export function ConversationsTab({
   const deferredQuery = useDeferredValue(filters.query.trim().toLocaleLowerCase());
 
   const tagById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
-  // Clocks and search text once per data change (and minute), not per keystroke. Timed at that moment, not
-  // at the last tick: a wait that began after the tick would read a minute short of the panel's timer.
-  const prepared = useMemo(
-    () => triageRows(rows, tags, settings, Math.max(minuteTick, Date.now())),
-    [rows, tags, settings, minuteTick],
-  );
+  // Clocks and search text once per data change and clock step, not per keystroke; against the shown clock,
+  // as the panel's timer is, so both show the same wait.
+  const prepared = useMemo(() => triageRows(rows, tags, settings, shownClock), [rows, tags, settings, shownClock]);
   const counts = useMemo(() => countTriage(prepared), [prepared]);
   const visible = useMemo(
     () =>

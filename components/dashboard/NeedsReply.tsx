@@ -3,7 +3,7 @@ import { formatDateTime, formatRelative } from '@/utils/i18n/format';
 import { conversationUrl, PLATFORM_LABELS } from '@/utils/platforms/sites';
 import { useI18n } from '../shared/i18n';
 import { PageSection } from '../shared/PageSection';
-import { useMinuteTick } from '../shared/useMinuteTick';
+import { useShownClock } from '../shared/useShownClock';
 import { needsReplyRows, timeSourceOf } from './needs-reply-rows';
 
 /**
@@ -12,7 +12,7 @@ import { needsReplyRows, timeSourceOf } from './needs-reply-rows';
  */
 export function NeedsReplyView({ rows }: { rows: readonly ConversationRow[] }) {
   const { t, language } = useI18n();
-  const now = useMinuteTick();
+  const now = useShownClock();
   const waiting = needsReplyRows(rows);
   return (
     <PageSection

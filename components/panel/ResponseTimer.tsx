@@ -2,7 +2,7 @@ import type { Conversation, Settings, Tag } from '@/utils/db/schema';
 import { formatWaiting, SLA_STRINGS, type SlaState } from '@/utils/sla/clock';
 import { conversationClock } from '@/utils/sla/policy';
 import { useI18n } from '../shared/i18n';
-import { useMinuteTick } from '../shared/useMinuteTick';
+import { useShownClock } from '../shared/useShownClock';
 
 const STATE_CLASSES: Record<SlaState, string> = {
   within: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
@@ -25,7 +25,7 @@ export function ResponseTimer({
   settings: Settings;
 }) {
   const { t, language } = useI18n();
-  const now = useMinuteTick();
+  const now = useShownClock();
   const waitingSince = conversation.waitingSince;
   if (waitingSince === undefined) {
     return (

@@ -6,22 +6,22 @@ import { formatDuration } from '@/utils/sla/clock';
 import { countTriage, isOverdueState, sortForTriage, triageRows } from '../dashboard/triage';
 import { useI18n } from '../shared/i18n';
 import { useLive } from '../shared/useLive';
-import { useMinuteTick } from '../shared/useMinuteTick';
+import { useShownClock } from '../shared/useShownClock';
 
 /** The toolbar popup's glance: waiting and overdue per platform, and the next overdue conversation. */
 export function PopupSummary() {
   const { t, language } = useI18n();
-  const minuteTick = useMinuteTick();
+  const shownClock = useShownClock();
   const rows = useLive('conversations.list', null);
   const tags = useLive('tags.all', null);
   const settings = useLive('settings', null);
   const prepared = useMemo(
     () =>
       rows.status === 'ready' && tags.status === 'ready' && settings.status === 'ready'
-        ? // Timed when the data arrives, as the dashboard's list (ConversationsTab) is.
-          triageRows(rows.value, tags.value, settings.value, Math.max(minuteTick, Date.now()))
+        ? // Against the shown clock, as the dashboard's list (ConversationsTab) is.
+          triageRows(rows.value, tags.value, settings.value, shownClock)
         : null,
-    [rows, tags, settings, minuteTick],
+    [rows, tags, settings, shownClock],
   );
   if (!prepared) return rows.status === 'error' ? <p role="alert">{errorText(t, rows.error)}</p> : null;
   const counts = countTriage(prepared);
