@@ -2,6 +2,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import type { Template } from '../db/schema';
 import type { Platform } from '../platforms/sites';
 import { CharPairIndex } from './char-pairs';
+import { plainInfo } from './plain-info';
 
 /**
  * Template search in two tiers over 10,000 templates:
@@ -86,7 +87,9 @@ function* rankInSteps(matcher: uFuzzy, infoOf: InfoOf, haystack: string[], needl
 }
 
 const typoInfo: InfoOf = (idxs, haystack, needle) => typoMatcher.info(idxs, haystack, needle);
-const bodyInfo: InfoOf = (idxs, haystack, needle) => plainMatcher.info(idxs, haystack, needle);
+/** Bodies are ranked by the same numbers uFuzzy's info gives, computed faster (plain-info.ts). */
+const bodyInfo: InfoOf = (idxs, haystack, needle) =>
+  plainInfo(plainMatcher, idxs, haystack, needle) ?? plainMatcher.info(idxs, haystack, needle);
 
 export class TemplateSearch {
   private readonly templates: Template[];
