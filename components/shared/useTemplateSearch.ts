@@ -14,17 +14,23 @@ function nextTask(then: () => void): () => void {
 }
 
 /**
- * The results of `query`, searched a slice at a time (TemplateSearch.start): a keystroke holds the main
- * thread for about SLICE_MS, and a newer query drops the rest of an older one's work (the freshest wins).
- * Until a query's results are ready, the previous results stay on screen.
+ * The first `limit` results of `query` (what the list shows: a search for fewer does less work),
+ * searched a slice at a time (TemplateSearch.start): a keystroke holds the main thread for about
+ * SLICE_MS, and a newer query drops the rest of an older one's work (the freshest wins). Until a query's
+ * results are ready, the previous results stay on screen.
  */
-export function useTemplateSearch(index: TemplateSearch, query: string, filter: TemplateFilter): Template[] {
+export function useTemplateSearch(
+  index: TemplateSearch,
+  query: string,
+  filter: TemplateFilter,
+  limit: number,
+): Template[] {
   const [results, setResults] = useState<Template[]>([]);
   const { folder, tag, platform } = filter;
   // A layout effect: when the first slice finishes the search, its results are in the same frame as the
   // list they belong to, so they never push the sections below down a frame later (a layout shift).
   useLayoutEffect(() => {
-    const job = index.start(query, { folder, tag, platform });
+    const job = index.start(query, { folder, tag, platform }, limit);
     let cancel = () => {};
     const slice = () => {
       if (job.run(SLICE_MS)) setResults(job.results as Template[]);
@@ -32,6 +38,6 @@ export function useTemplateSearch(index: TemplateSearch, query: string, filter: 
     };
     slice();
     return () => cancel();
-  }, [index, query, folder, tag, platform]);
+  }, [index, query, folder, tag, platform, limit]);
   return results;
 }

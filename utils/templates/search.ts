@@ -2,6 +2,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import type { Template } from '../db/schema';
 import type { Platform } from '../platforms/sites';
 import { CharPairIndex } from './char-pairs';
+import { plainInfo } from './plain-info';
 
 /**
  * Template search in two tiers over 10,000 templates:
@@ -13,12 +14,18 @@ import { CharPairIndex } from './char-pairs';
  *   when the query only grew, to the previous keystroke's matches (a match of "abcd" is a match of "abc").
  * Title/shortcut/tag matches rank first, then body matches.
  *
+ * The pickers show only the first `SHOWN_MATCHES`; a search for that many does only the work they need:
+ * beyond RANK_LIMIT matches keep library order, so a short query stops filtering once it has found more
+ * than that, and bodies are not searched at all when the labels already fill the list.
+ *
  * The work of one query is a sequence of small steps (`start`): the panel runs them a few milliseconds
  * at a time and drops a query's remaining steps when a newer one arrives, so no keystroke holds the
  * main thread for long. `search` runs all steps at once.
  */
 const typoMatcher = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
 const plainMatcher = new uFuzzy({});
+/** Results the template pickers show at once: the best matches; more would only slow typing down. */
+export const SHOWN_MATCHES = 50;
 /** Rank at most this many matches (uFuzzy's own default); beyond it, matches keep library order. */
 const RANK_LIMIT = 1_000;
 /** Items a step filters (one regular expression test each) or ranks (uFuzzy `info`, dearer) at most. */
@@ -43,22 +50,34 @@ const byUse = (a: Template, b: Template) =>
 
 type Info = ReturnType<uFuzzy['info']>;
 
-/** uFuzzy's filter over `idxs`, a step at a time. */
-function* filterInSteps(matcher: uFuzzy, haystack: string[], needle: string, idxs: number[]) {
+/**
+ * uFuzzy's filter over `idxs`, a step at a time; it stops early once `enough(found)` (the rest would
+ * not be shown). `complete`: every item was tested.
+ */
+function* filterInSteps(
+  matcher: uFuzzy,
+  haystack: string[],
+  needle: string,
+  idxs: number[],
+  enough: (found: number[]) => boolean,
+) {
   const found: number[] = [];
   for (let from = 0; from < idxs.length; from += FILTER_STEP) {
     found.push(...(matcher.filter(haystack, needle, idxs.slice(from, from + FILTER_STEP)) ?? []));
+    if (from + FILTER_STEP < idxs.length && enough(found)) return { found, complete: false };
     yield;
   }
-  return found;
+  return { found, complete: true };
 }
 
-/** uFuzzy's info + sort over `idxs`, a step at a time (info describes each item on its own). */
-function* rankInSteps(matcher: uFuzzy, haystack: string[], needle: string, idxs: number[]) {
+type InfoOf = (idxs: number[], haystack: string[], needle: string) => Info;
+
+/** info + uFuzzy's sort over `idxs`, a step at a time (info describes each item on its own). */
+function* rankInSteps(matcher: uFuzzy, infoOf: InfoOf, haystack: string[], needle: string, idxs: number[]) {
   if (idxs.length === 0 || idxs.length > RANK_LIMIT) return idxs;
   let info: Info | undefined;
   for (let from = 0; from < idxs.length; from += RANK_STEP) {
-    const part = matcher.info(idxs.slice(from, from + RANK_STEP), haystack, needle);
+    const part = infoOf(idxs.slice(from, from + RANK_STEP), haystack, needle);
     if (!info) info = part;
     else for (const key of Object.keys(part) as (keyof Info)[]) (info[key] as unknown[]).push(...part[key]);
     yield;
@@ -66,6 +85,11 @@ function* rankInSteps(matcher: uFuzzy, haystack: string[], needle: string, idxs:
   const all = info as Info;
   return matcher.sort(all, haystack, needle).map((o) => all.idx[o] as number);
 }
+
+const typoInfo: InfoOf = (idxs, haystack, needle) => typoMatcher.info(idxs, haystack, needle);
+/** Bodies are ranked by the same numbers uFuzzy's info gives, computed faster (plain-info.ts). */
+const bodyInfo: InfoOf = (idxs, haystack, needle) =>
+  plainInfo(plainMatcher, idxs, haystack, needle) ?? plainMatcher.info(idxs, haystack, needle);
 
 export class TemplateSearch {
   private readonly templates: Template[];
@@ -84,16 +108,19 @@ export class TemplateSearch {
     this.bodyPairs = new CharPairIndex(this.bodies);
   }
 
-  /** Matches best first; with an empty query, the most used and most recently used first. */
-  search(query: string, filter: TemplateFilter = {}): Template[] {
-    const job = this.start(query, filter);
+  /**
+   * Matches best first; with an empty query, the most used and most recently used first. With `limit`,
+   * the first `limit` of them.
+   */
+  search(query: string, filter: TemplateFilter = {}, limit = Number.POSITIVE_INFINITY): Template[] {
+    const job = this.start(query, filter, limit);
     job.run(Number.POSITIVE_INFINITY);
     return job.results as Template[];
   }
 
   /** The same search as `search`, as steps to run a few milliseconds at a time. */
-  start(query: string, filter: TemplateFilter = {}): SearchJob {
-    const steps = this.steps(query, filter);
+  start(query: string, filter: TemplateFilter = {}, limit = Number.POSITIVE_INFINITY): SearchJob {
+    const steps = this.steps(query, filter, limit);
     let results: Template[] | undefined;
     return {
       run: (budgetMs) => {
@@ -111,28 +138,55 @@ export class TemplateSearch {
     };
   }
 
-  private *steps(query: string, filter: TemplateFilter): Generator<void, Template[]> {
+  private *steps(query: string, filter: TemplateFilter, limit: number): Generator<void, Template[]> {
     const filterKey = JSON.stringify([filter.folder, filter.tag, filter.platform]);
     const allowed = this.allowed(filterKey, filter);
     const needle = fold(query.trim());
-    if (!needle) return allowed.byUse;
+    if (!needle) return allowed.byUse.slice(0, limit);
+    // No terms (only punctuation, as "/" before "/refund"): uFuzzy matches nothing, and nothing may
+    // narrow the next keystroke.
+    if (plainMatcher.split(needle).length === 0) return [];
+    const toTemplates = (idxs: number[]) => idxs.slice(0, limit).map((i) => this.templates[i] as Template);
 
-    const labelFound = yield* filterInSteps(typoMatcher, this.labels, needle, allowed.indexes);
-    const labelMatches = yield* rankInSteps(typoMatcher, this.labels, needle, labelFound);
+    // Beyond RANK_LIMIT label matches keep library order: once that many and `limit` are found, the
+    // first `limit` of them are the answer.
+    const { found: labelFound } = yield* filterInSteps(
+      typoMatcher,
+      this.labels,
+      needle,
+      allowed.indexes,
+      (found) => found.length > RANK_LIMIT && found.length >= limit,
+    );
+    const labelMatches = yield* rankInSteps(typoMatcher, typoInfo, this.labels, needle, labelFound);
+    if (labelMatches.length >= limit) return toTemplates(labelMatches);
 
     const last = this.lastBodySearch;
     const narrowed =
       last && last.filterKey === filterKey && needle.startsWith(last.needle) ? last.matches : allowed.indexes;
     const holdsPairs = this.bodyPairs.holdingPairsOf(needle);
     const candidates = holdsPairs ? narrowed.filter(holdsPairs) : narrowed;
-    const bodyMatches = yield* filterInSteps(plainMatcher, this.bodies, needle, candidates);
-    this.lastBodySearch = { filterKey, needle, matches: bodyMatches };
-
     const inLabels = new Uint8Array(this.templates.length);
     for (const i of labelMatches) inLabels[i] = 1;
+    // The same early end for body-only matches, counted as they are found.
+    const wanted = limit - labelMatches.length;
+    let counted = 0;
+    let bodyOnlyFound = 0;
+    const { found: bodyMatches, complete } = yield* filterInSteps(
+      plainMatcher,
+      this.bodies,
+      needle,
+      candidates,
+      (found) => {
+        for (; counted < found.length; counted++) if (inLabels[found[counted] as number] === 0) bodyOnlyFound++;
+        return bodyOnlyFound > RANK_LIMIT && bodyOnlyFound >= wanted;
+      },
+    );
+    // Only a complete list of matches may narrow the next keystroke.
+    if (complete) this.lastBodySearch = { filterKey, needle, matches: bodyMatches };
+
     const bodyOnly = bodyMatches.filter((i) => inLabels[i] === 0);
-    const bodyRanked = yield* rankInSteps(plainMatcher, this.bodies, needle, bodyOnly);
-    return [...labelMatches, ...bodyRanked].map((i) => this.templates[i] as Template);
+    const bodyRanked = yield* rankInSteps(plainMatcher, bodyInfo, this.bodies, needle, bodyOnly);
+    return toTemplates([...labelMatches, ...bodyRanked]);
   }
 
   /** Folders in use, sorted; '' (no folder) first when present. */

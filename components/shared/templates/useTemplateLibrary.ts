@@ -2,14 +2,11 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { errorText } from '@/components/shared/errorText';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
-import { TemplateSearch } from '@/utils/templates/search';
+import { SHOWN_MATCHES, TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from '../i18n';
 import { useLive } from '../useLive';
 import { useTemplateSearch } from '../useTemplateSearch';
 import type { Draft } from './TemplateForm';
-
-/** Results shown at once: the best matches; more would only slow typing down. */
-const SHOWN = 50;
 
 export type Status = { kind: 'ok' | 'error'; text: string; undo?: Template };
 export type Report = (kind: Status['kind'], text: string, undo?: Template) => void;
@@ -29,8 +26,7 @@ export function useTemplateLibrary() {
   const [status, setStatus] = useState<Status | null>(null);
 
   const index = useMemo(() => new TemplateSearch(templates.status === 'ready' ? templates.value : []), [templates]);
-  const results = useTemplateSearch(index, query, { folder });
-  const shown = results.slice(0, SHOWN);
+  const shown = useTemplateSearch(index, query, { folder }, SHOWN_MATCHES);
   const report: Report = (kind, text, undo) => setStatus({ kind, text, undo });
   const fail = (error: unknown) => report('error', errorText(t, error));
 

@@ -1,3 +1,5 @@
+import uFuzzy from '@leeoniya/ufuzzy';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Template } from '@/utils/db/schema';
 import { TemplateSearch } from '@/utils/templates/search';
@@ -124,4 +126,84 @@ describe('searching in steps', () => {
     index.start('orde').run(0);
     expect(titles(index.search('order 12'))).toEqual(titles(new TemplateSearch(many).search('order 12')));
   });
+});
+
+/**
+ * The search's rule without any of its shortcuts (no letter-pair index, no narrowing, no early end, no
+ * limit, uFuzzy's own info): uFuzzy over every allowed template, title/shortcut/tag matches first.
+ */
+function fullSearch(templates: Template[], query: string, folder?: string): string[] {
+  const typo = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
+  const plain = new uFuzzy({});
+  const fold = (text: string) => uFuzzy.latinize(text).replaceAll('ß', 'ss');
+  const allowed = templates.flatMap((t, i) => (folder === undefined || t.folder === folder ? [i] : []));
+  const needle = fold(query.trim());
+  const rank = (matcher: uFuzzy, haystack: string[], found: number[]) =>
+    found.length === 0 || found.length > 1_000
+      ? found
+      : matcher.sort(matcher.info(found, haystack, needle), haystack, needle).map((o) => found[o] as number);
+  const labels = templates.map((t) => fold(`${t.title} ${t.shortcut ? `/${t.shortcut}` : ''} ${t.tags.join(' ')}`));
+  const bodies = templates.map((t) => fold(t.body));
+  const inLabels = rank(typo, labels, typo.filter(labels, needle, allowed) ?? []);
+  const inBodies = (plain.filter(bodies, needle, allowed) ?? []).filter((i) => !inLabels.includes(i));
+  return [...inLabels, ...rank(plain, bodies, inBodies)].map((i) => templates[i]?.id as string);
+}
+
+describe('the first matches, keystroke by keystroke', () => {
+  const words = ['Refund', 'order', 'ordner', 'Grüße', 'ship', 'shipping', 'x2', 'a-b', 'code'];
+  const wordOf = fc.constantFrom(...words);
+  const separator = fc.constantFrom(' ', ' ', '\n', ', ', '');
+  const phrase = (max: number) =>
+    fc.array(fc.tuple(wordOf, separator), { minLength: 1, maxLength: max }).map((parts) => parts.flat().join(''));
+  const templateOf = fc.record({
+    title: phrase(3),
+    body: phrase(12),
+    shortcut: fc.option(fc.constantFrom('ref', 'ship2', 'od'), { nil: undefined }),
+    tags: fc.array(fc.constantFrom('billing', 'de'), { maxLength: 2 }),
+    folder: fc.constantFrom('A', 'B'),
+  });
+  const queryOf = fc.oneof(
+    phrase(3).map((p) => p.slice(0, 14)),
+    fc.string({ unit: fc.constantFrom(...'refundoshipgr2 /-"\''.split('')), minLength: 1, maxLength: 8 }),
+  );
+  /** Every prefix of the query, as typed, each with a limit of its own and now and then a folder. */
+  const typing = fc.tuple(queryOf, fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 14, maxLength: 14 }));
+
+  const check = (templates: Template[], [query, limits]: [string, number[]], folder?: string) => {
+    const index = new TemplateSearch(templates);
+    for (let n = 1; n <= query.length; n++) {
+      const typed = query.slice(0, n);
+      // The empty query (most used first) is the first test's.
+      if (!typed.trim()) continue;
+      const limit = limits[n - 1] ?? 5;
+      const found = index.search(typed, { folder }, limit).map((t) => t.id);
+      expect([typed, limit, found]).toEqual([typed, limit, fullSearch(templates, typed, folder).slice(0, limit)]);
+    }
+  };
+
+  it('finds what the full search finds first, in its order, over small libraries', () => {
+    fc.assert(
+      fc.property(fc.array(templateOf, { minLength: 1, maxLength: 40 }), typing, fc.boolean(), (fields, typed, inA) =>
+        check(
+          fields.map((f) => template(f)),
+          typed,
+          inA ? 'A' : undefined,
+        ),
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('ends early right when more than 1,000 match (library order beyond that)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(templateOf, { minLength: 30, maxLength: 30 }),
+        fc.integer({ min: 40, max: 90 }),
+        typing,
+        (fields, copies, typed) =>
+          check(Array.from({ length: copies }, () => fields.map((f) => template(f))).flat(), typed),
+      ),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 });
