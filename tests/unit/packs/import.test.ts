@@ -36,7 +36,11 @@ async function install(
 }
 
 const byPackTemplateId = async (db: SidekickDatabase, packTemplateId: string, packId = 'acme.service') =>
-  db.templates.where('[packId+packTemplateId]').equals([packId, packTemplateId]).first();
+  db.templates
+    .where('packId')
+    .equals(packId)
+    .filter((t) => t.packTemplateId === packTemplateId)
+    .first();
 
 /** The refusal of `work`, after checking it is a typed one and the database did not change. */
 async function refusedWithoutWrite(db: SidekickDatabase, work: () => Promise<unknown>): Promise<PackError> {
