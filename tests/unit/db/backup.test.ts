@@ -118,6 +118,61 @@ describe('backup and restore', () => {
     expect(await target.responseEvents.toArray()).toEqual([expect.objectContaining({ id: 'r', conversationId })]);
   });
 
+  it('writes and looks up in bulk: "replace" adds (no stored row is read), "merge" walks each unique index once', async () => {
+    const source = freshDatabase();
+    for (let i = 0; i < 30; i++) {
+      await recordConversation(
+        source,
+        threadSnapshot({ threadId: `t${i}`, participant: { name: `P ${i}`, handle: `p${i}` } }),
+      );
+    }
+    const backup = await exportBackup(source);
+    const target = freshDatabase();
+    const requests: string[] = [];
+    // Below the counters' middleware (level 10): what reaches IndexedDB.
+    target.use({
+      stack: 'dbcore',
+      name: 'requests',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) => {
+              requests.push(`${name} ${req.type}`);
+              return table.mutate(req);
+            },
+            getMany: (req) => {
+              requests.push(`${name} getMany ${req.keys.length}`);
+              return table.getMany(req);
+            },
+            query: (req) => {
+              requests.push(`${name} query`);
+              return table.query(req);
+            },
+            openCursor: (req) => {
+              requests.push(`${name} query`);
+              return table.openCursor(req);
+            },
+          };
+        },
+      }),
+    });
+    await restoreBackup(target, backup, 'replace');
+    expect(requests.filter((r) => /^(contacts|conversations) /.test(r))).toEqual([
+      'contacts deleteRange',
+      'conversations deleteRange',
+      'contacts add',
+      'conversations add',
+    ]);
+    requests.length = 0;
+    await restoreBackup(target, backup, 'merge');
+    expect(requests.filter((r) => / query$/.test(r))).toEqual(['contacts query', 'tags query', 'conversations query']);
+    expect(await target.conversations.count()).toBe(30);
+  });
+
   describe('refuses malformed backups with a message that names the problem, and writes nothing', () => {
     const valid = async () => JSON.parse(JSON.stringify(await exportBackup(await seededDb()))) as Record<string, any>;
     const seededDb = async () => {
