@@ -19,7 +19,7 @@ import {
 import type { Contact, Conversation, Note, Tag } from '@/utils/db/schema';
 import type { ErrorDetail } from '@/utils/errors';
 import { answeredError } from '../answered';
-import { freshDatabase, threadSnapshot } from './helpers';
+import { freshDatabase, recordRequests, threadSnapshot } from './helpers';
 
 async function seed(db: SidekickDatabase) {
   const conversationId = (await recordConversation(db, threadSnapshot())) ?? '';
@@ -128,38 +128,7 @@ describe('backup and restore', () => {
     }
     const backup = await exportBackup(source);
     const target = freshDatabase();
-    const requests: string[] = [];
-    // Below the counters' middleware (level 10): what reaches IndexedDB.
-    target.use({
-      stack: 'dbcore',
-      name: 'requests',
-      level: 0,
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) => {
-              requests.push(`${name} ${req.type}`);
-              return table.mutate(req);
-            },
-            getMany: (req) => {
-              requests.push(`${name} getMany ${req.keys.length}`);
-              return table.getMany(req);
-            },
-            query: (req) => {
-              requests.push(`${name} query`);
-              return table.query(req);
-            },
-            openCursor: (req) => {
-              requests.push(`${name} query`);
-              return table.openCursor(req);
-            },
-          };
-        },
-      }),
-    });
+    const requests = recordRequests(target);
     await restoreBackup(target, backup, 'replace');
     expect(requests.filter((r) => /^(contacts|conversations) /.test(r))).toEqual([
       'contacts deleteRange',
