@@ -1,13 +1,10 @@
 // Bench-only: loaded into the background by background-hooks.ts in `wxt build --mode bench` (modules/bench-hooks.ts).
 // Measures the data layer in the real browser's IndexedDB, in the extension's origin.
+import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile, restoreBackup } from '@/utils/db/backup';
 import { withDatabase } from '@/utils/db/connection';
 import { countOpenByPlatform, mostOverdue } from '@/utils/db/queries';
-import type { Contact, Conversation, Note } from '@/utils/db/schema';
 import { PLATFORMS } from '@/utils/platforms/sites';
 import { benchTemplates } from './bench-templates';
-
-/** Rows per transaction: fewer, larger transactions (each commit flushes to disk). */
-const CHUNK = 25_000;
 
 async function timed<T>(work: () => Promise<T>): Promise<number> {
   const start = performance.now();
@@ -15,52 +12,57 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
   return performance.now() - start;
 }
 
-/** Inserts `conversations` conversations (one contact each) and `notes` notes, in chunks; returns ms. */
-async function seed(conversations: number, notes: number, chunk = CHUNK): Promise<number> {
+/**
+ * Inserts `conversations` conversations (one contact each) and `notes` notes through the product's own bulk
+ * path, a "replace" restore (utils/db/backup.ts: one transaction, all or nothing, counters kept); returns ms.
+ * The rows are built beforehand, so parsing a backup's text is not part of the figure.
+ */
+async function seed(conversations: number, notes: number): Promise<number> {
   return withDatabase(async (db) => {
     await Promise.all(db.tables.map((table) => table.clear()));
     const now = Date.now();
-    return timed(async () => {
-      for (let start = 0; start < conversations; start += chunk) {
-        const contacts: Contact[] = [];
-        const rows: Conversation[] = [];
-        for (let i = start; i < Math.min(start + chunk, conversations); i++) {
-          const platform = PLATFORMS[i % PLATFORMS.length] ?? 'instagram';
-          contacts.push({
-            id: `c${i}`,
-            platform,
-            platformId: `user${i}`,
-            displayName: `User ${i}`,
-            customFields: {},
-            createdAt: now,
-            updatedAt: now,
-          });
-          const status = (['open', 'waiting', 'done', 'snoozed'] as const)[i % 4] ?? 'open';
-          rows.push({
-            id: `v${i}`,
-            platform,
-            threadId: `t${i}`,
-            contactId: `c${i}`,
-            status,
-            tags: [],
-            nextDeadline: now + ((i * 7919) % 1_000_000),
-            createdAt: now,
-            updatedAt: now,
-          });
-        }
-        await db.transaction('rw', db.contacts, db.conversations, async () => {
-          await db.contacts.bulkAdd(contacts);
-          await db.conversations.bulkAdd(rows);
-        });
-      }
-      for (let start = 0; start < notes; start += chunk) {
-        const batch: Note[] = [];
-        for (let i = start; i < Math.min(start + chunk, notes); i++) {
-          batch.push({ id: `n${i}`, contactId: `c${i % conversations}`, text: `note ${i}`, createdAt: now + i });
-        }
-        await db.notes.bulkAdd(batch);
-      }
-    });
+    const file: BackupFile = {
+      format: BACKUP_FORMAT,
+      schemaVersion: BACKUP_SCHEMA_VERSION,
+      exportedAt: now,
+      data: {
+        contacts: [],
+        conversations: [],
+        tags: [],
+        notes: [],
+        templates: [],
+        packs: [],
+        responseEvents: [],
+        settings: null,
+      },
+    };
+    for (let i = 0; i < conversations; i++) {
+      const platform = PLATFORMS[i % PLATFORMS.length] ?? 'instagram';
+      file.data.contacts.push({
+        id: `c${i}`,
+        platform,
+        platformId: `user${i}`,
+        displayName: `User ${i}`,
+        customFields: {},
+        createdAt: now,
+        updatedAt: now,
+      });
+      file.data.conversations.push({
+        id: `v${i}`,
+        platform,
+        threadId: `t${i}`,
+        contactId: `c${i}`,
+        status: (['open', 'waiting', 'done', 'snoozed'] as const)[i % 4] ?? 'open',
+        tags: [],
+        nextDeadline: now + ((i * 7919) % 1_000_000),
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    for (let i = 0; i < notes; i++) {
+      file.data.notes.push({ id: `n${i}`, contactId: `c${i % conversations}`, text: `note ${i}`, createdAt: now + i });
+    }
+    return timed(() => restoreBackup(db, file, 'replace'));
   });
 }
 

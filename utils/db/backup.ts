@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 import { z } from 'zod';
 import { because, describeZodError, type ErrorDetail } from '../errors';
 import type { SidekickDatabase } from './database';
@@ -288,7 +288,10 @@ export async function restoreBackup(
     for (const [table, rows] of targets) {
       for (let start = 0; start < rows.length; start += RESTORE_CHUNK_ROWS) {
         const chunk = rows.slice(start, start + RESTORE_CHUNK_ROWS);
-        await (table as Table<(typeof chunk)[number], string>).bulkPut(chunk);
+        const target = table as Table<(typeof chunk)[number], string>;
+        // Into emptied tables, `add`: nothing to replace, so IndexedDB and the counters (counters.ts) read no
+        // old row first; the backup's ids are unique (checkIntegrity), and a failing add aborts it all.
+        await (mode === 'replace' ? target.bulkAdd(chunk) : target.bulkPut(chunk));
         advance(chunk.length);
       }
     }
@@ -315,17 +318,18 @@ async function onExistingIds(
   data: BackupFile['data'],
   advance: (steps: number) => void,
 ): Promise<BackupFile['data']> {
-  const contactIds = await idMap(
-    data.contacts,
-    (c: Contact) => db.contacts.where('[platform+platformId]').equals([c.platform, c.platformId]).first(),
-    advance,
-  );
-  const tagIds = await idMap(data.tags, (t: Tag) => db.tags.where('nameKey').equals(t.nameKey).first(), advance);
-  const conversationIds = await idMap(
-    data.conversations,
-    (c: Conversation) => db.conversations.where('[platform+threadId]').equals([c.platform, c.threadId]).first(),
-    advance,
-  );
+  const contactIds = await idMap(db.contacts, '[platform+platformId]', data.contacts, (c) => [
+    c.platform,
+    c.platformId,
+  ]);
+  advance(data.contacts.length);
+  const tagIds = await idMap(db.tags, 'nameKey', data.tags, (t) => t.nameKey);
+  advance(data.tags.length);
+  const conversationIds = await idMap(db.conversations, '[platform+threadId]', data.conversations, (c) => [
+    c.platform,
+    c.threadId,
+  ]);
+  advance(data.conversations.length);
   const id = (map: Map<string, string>, value: string) => map.get(value) ?? value;
   return {
     ...data,
@@ -342,16 +346,22 @@ async function onExistingIds(
   };
 }
 
+/**
+ * Backup id → existing id, for the rows whose unique `index` value a stored row already has. One walk of the
+ * index over all the backup's values (anyOf), not one query per row.
+ */
 async function idMap<T extends { id: string }>(
+  table: { where(index: string): { anyOf(keys: IndexableType[]): { toArray(): Promise<T[]> } } },
+  index: string,
   rows: T[],
-  findExisting: (row: T) => Promise<{ id: string } | undefined>,
-  advance: (steps: number) => void,
-) {
+  keyOf: (row: T) => string | string[],
+): Promise<Map<string, string>> {
+  const existing = await table.where(index).anyOf(rows.map(keyOf)).toArray();
+  const existingIds = new Map(existing.map((row) => [JSON.stringify(keyOf(row)), row.id]));
   const map = new Map<string, string>();
   for (const row of rows) {
-    const existing = await findExisting(row);
-    if (existing && existing.id !== row.id) map.set(row.id, existing.id);
-    advance(1);
+    const found = existingIds.get(JSON.stringify(keyOf(row)));
+    if (found !== undefined && found !== row.id) map.set(row.id, found);
   }
   return map;
 }

@@ -62,6 +62,23 @@ export const SCHEMA_VERSIONS: {
     stores: { counters: 'key' },
     upgrade: countExistingConversations,
   },
+  {
+    // Bulk writes (issue #18): every index is one more entry per row. Dropped: indexes no query reads
+    // (contacts by displayName, templates by lastUsedAt and [packId+packTemplateId]) and three that a
+    // compound index's first part answers (Dexie reads conversations' `where('platform')` from
+    // [platform+threadId], notes' `where('contactId')` from [contactId+createdAt], responseEvents'
+    // `where('conversationId')` from [conversationId+inboundAt]: their parts are never absent, so no row
+    // is missing there). Rows stay; IndexedDB drops the entries.
+    version: 8,
+    stores: {
+      contacts: 'id, &[platform+platformId], personId',
+      conversations:
+        'id, &[platform+threadId], contactId, status, *tags, lastInboundAt, nextDeadline, [status+nextDeadline], [platform+status]',
+      notes: 'id, [contactId+createdAt]',
+      templates: 'id, folder, usageCount, packId',
+      responseEvents: 'id, [conversationId+inboundAt]',
+    },
+  },
 ];
 
 /** v1 allowed "VIP" and "vip" side by side; v2 keeps the oldest and points conversations at it. */

@@ -130,7 +130,10 @@ export async function planImport(
       because('pack-invalid', { problems: describeIssues(checkedSource.error).join('; ') }),
     );
   }
-  return db.transaction('r', db.packs, db.templates, () => computePlan(db, pack, checkedSource.data, validators));
+  return db.transaction('r', db.packs, db.templates, async () => {
+    const { plan } = await computePlan(db, pack, checkedSource.data, validators);
+    return plan;
+  });
 }
 
 /** True when a person should look at the plan before it is applied (an automatic update may apply the rest). */
@@ -138,12 +141,13 @@ export function needsReview(plan: ImportPlan): boolean {
   return plan.olderVersion || plan.sourceChanged || plan.conflicts.length > 0 || plan.installed === null;
 }
 
+/** The plan, and the pack's installed templates it read (by id): applying uses them instead of reading them again. */
 async function computePlan(
   db: SidekickDatabase,
   pack: PackFile,
   source: PackSource,
   validators: ImportPlan['validators'],
-): Promise<ImportPlan> {
+): Promise<{ plan: ImportPlan; installedTemplates: Map<string, Template> }> {
   const installed = (await db.packs.get(pack.id)) ?? null;
   const existing = await db.templates.where('packId').equals(pack.id).toArray();
   existing.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -234,7 +238,7 @@ async function computePlan(
         });
     }
   }
-  return plan;
+  return { plan, installedTemplates: new Map(existing.map((template) => [template.id, template])) };
 }
 
 const sourceKey = (source: Pack['source']) => (source.kind === 'url' ? `url:${source.url}` : 'file');
@@ -289,7 +293,7 @@ export async function applyImport(
   const { source, validators } = checkedPlan.data;
 
   return db.transaction('rw', db.packs, db.templates, async () => {
-    const fresh = await computePlan(db, pack, source, validators);
+    const { plan: fresh, installedTemplates } = await computePlan(db, pack, source, validators);
     if (planFingerprint(fresh) !== planFingerprint(checkedPlan.data)) {
       throw invalid(
         'the templates or the installed pack changed since this preview: preview the import again',
@@ -324,16 +328,13 @@ export async function applyImport(
 
     const locked = source.kind === 'url';
     const templatesById = new Map(pack.templates.map((t) => [t.id, t]));
-    const existingIds = [...fresh.updated, ...fresh.unchanged, ...fresh.conflicts, ...fresh.removedUpstream].map(
-      (e) => e.templateId,
-    );
-    const existing = new Map(
-      (await db.templates.bulkGet(existingIds)).filter((t): t is Template => t !== undefined).map((t) => [t.id, t]),
-    );
-    const at = (id: string) => existing.get(id) as Template;
+    // Every template the plan names as installed was read by computePlan, in this transaction.
+    const at = (id: string) => installedTemplates.get(id) as Template;
     const theirsOf = (packTemplateId: string) =>
       contentOfPackTemplate(templatesById.get(packTemplateId) as PackFile['templates'][number], pack);
 
+    /** New rows (new ids): added, so IndexedDB looks for no old row to replace. */
+    const adds: Template[] = [];
     const puts: Template[] = [];
     const deletes: string[] = [];
     const result: ImportResult = {
@@ -366,7 +367,7 @@ export async function applyImport(
     };
 
     for (const entry of fresh.added) {
-      puts.push(install(entry.packTemplateId));
+      adds.push(install(entry.packTemplateId));
       result.added++;
     }
     for (const entry of fresh.updated) {
@@ -394,7 +395,8 @@ export async function applyImport(
         puts.push(install(entry.packTemplateId, template));
         result.tookTheirs++;
       } else {
-        puts.push(asOwn(template), install(entry.packTemplateId));
+        puts.push(asOwn(template));
+        adds.push(install(entry.packTemplateId));
         result.keptBoth++;
       }
     }
@@ -423,25 +425,32 @@ export async function applyImport(
     const checkedRecord = PackSchema.safeParse(record);
     if (!checkedRecord.success)
       throw invalid(`the pack record is not storable: ${describeIssues(checkedRecord.error).join('; ')}`);
-    const rows: Template[] = [];
-    for (const row of puts) {
-      const checked = TemplateSchema.safeParse(row);
-      if (!checked.success) {
+    const storable = (rows: Template[]) =>
+      rows.map((row) => {
+        const checked = TemplateSchema.safeParse(row);
+        if (checked.success) return checked.data;
         const problem = describeIssues(checked.error).join('; ');
         throw invalid(
           `the template "${row.title}" is not storable: ${problem}`,
           because('pack-template-invalid', { title: row.title, problem }),
         );
-      }
-      rows.push(checked.data);
-    }
+      });
+    const writes = [
+      { rows: storable(adds), write: (chunk: Template[]) => db.templates.bulkAdd(chunk) },
+      { rows: storable(puts), write: (chunk: Template[]) => db.templates.bulkPut(chunk) },
+    ];
     // Progress between chunks (a large pack imports as a background job, utils/messaging/jobs/jobs.ts).
-    const total = deletes.length + rows.length + 1;
+    const total = deletes.length + adds.length + puts.length + 1;
+    let done = deletes.length;
     await db.templates.bulkDelete(deletes);
-    onProgress(deletes.length, total);
-    for (let start = 0; start < rows.length; start += APPLY_CHUNK_TEMPLATES) {
-      await db.templates.bulkPut(rows.slice(start, start + APPLY_CHUNK_TEMPLATES));
-      onProgress(deletes.length + Math.min(start + APPLY_CHUNK_TEMPLATES, rows.length), total);
+    onProgress(done, total);
+    for (const { rows, write } of writes) {
+      for (let start = 0; start < rows.length; start += APPLY_CHUNK_TEMPLATES) {
+        const chunk = rows.slice(start, start + APPLY_CHUNK_TEMPLATES);
+        await write(chunk);
+        done += chunk.length;
+        onProgress(done, total);
+      }
     }
     await db.packs.put(checkedRecord.data);
     onProgress(total, total);

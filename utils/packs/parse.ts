@@ -69,10 +69,28 @@ export function parsePack(text: string): PackFile {
 }
 
 /**
+ * The packs this realm checked, each with its JSON as it was then: applying a plan that planImport made
+ * from a pack just checked (a subscription's update, the bench) would otherwise walk zod over every template
+ * again. Only the same object with the same content passes; a copy (a page's plan) or a change is checked.
+ */
+const checkedPacks = new WeakMap<object, string>();
+
+function isUnchangedCheckedPack(raw: unknown): boolean {
+  const checked = typeof raw === 'object' && raw !== null ? checkedPacks.get(raw) : undefined;
+  if (checked === undefined) return false;
+  try {
+    return JSON.stringify(raw) === checked;
+  } catch {
+    return false; // changed beyond JSON (a cycle, nesting too deep): the full check names the problem
+  }
+}
+
+/**
  * Checks an already parsed value (e.g. a plan's pack coming back from a page): reserved keys anywhere,
  * the schema version, the number of templates, then every field against the format.
  */
 export function validatePack(raw: unknown): PackFile {
+  if (isUnchangedCheckedPack(raw)) return raw as PackFile;
   const reserved = findReservedKey(raw);
   if (reserved) {
     refuse(
@@ -115,6 +133,7 @@ export function validatePack(raw: unknown): PackFile {
       issues.map((issue) => `${issue.field}: ${issue.reason}`),
     );
   }
+  checkedPacks.set(parsed.data, JSON.stringify(parsed.data));
   return parsed.data;
 }
 

@@ -19,7 +19,7 @@ import {
 import type { Contact, Conversation, Note, Tag } from '@/utils/db/schema';
 import type { ErrorDetail } from '@/utils/errors';
 import { answeredError } from '../answered';
-import { freshDatabase, threadSnapshot } from './helpers';
+import { freshDatabase, recordRequests, threadSnapshot } from './helpers';
 
 async function seed(db: SidekickDatabase) {
   const conversationId = (await recordConversation(db, threadSnapshot())) ?? '';
@@ -116,6 +116,30 @@ describe('backup and restore', () => {
     expect(await target.notes.where('contactId').equals(contactId).count()).toBe(2);
     // The same record (same id) is one record, re-pointed at the existing conversation.
     expect(await target.responseEvents.toArray()).toEqual([expect.objectContaining({ id: 'r', conversationId })]);
+  });
+
+  it('writes and looks up in bulk: "replace" adds (no stored row is read), "merge" walks each unique index once', async () => {
+    const source = freshDatabase();
+    for (let i = 0; i < 30; i++) {
+      await recordConversation(
+        source,
+        threadSnapshot({ threadId: `t${i}`, participant: { name: `P ${i}`, handle: `p${i}` } }),
+      );
+    }
+    const backup = await exportBackup(source);
+    const target = freshDatabase();
+    const requests = recordRequests(target);
+    await restoreBackup(target, backup, 'replace');
+    expect(requests.filter((r) => /^(contacts|conversations) /.test(r))).toEqual([
+      'contacts deleteRange',
+      'conversations deleteRange',
+      'contacts add',
+      'conversations add',
+    ]);
+    requests.length = 0;
+    await restoreBackup(target, backup, 'merge');
+    expect(requests.filter((r) => / query$/.test(r))).toEqual(['contacts query', 'tags query', 'conversations query']);
+    expect(await target.conversations.count()).toBe(30);
   });
 
   describe('refuses malformed backups with a message that names the problem, and writes nothing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, SidekickDatabase } from '@/utils/db/database';
-import { mostOverdue } from '@/utils/db/queries';
+import { conversationsOnPlatform, mostOverdue, notesOf } from '@/utils/db/queries';
 
 /** What release 1 stored: tags without nameKey, and "VIP"/"vip" allowed side by side. */
 const V1_DATA = {
@@ -80,6 +80,36 @@ describe('schema upgrades', () => {
     expect(await current.templates.toArray()).toEqual(V1_DATA.templates);
     expect(await current.responseEvents.toArray()).toEqual(V1_DATA.responseEvents);
     expect((await mostOverdue(current)).map((c) => c.id)).toEqual(['v1']);
+    current.close();
+  });
+
+  it('version 8 keeps every row, writes fewer index entries, and the queries of the dropped indexes still answer', async () => {
+    const name = 'migration-v7';
+    const v7 = new SidekickDatabase(name, 7);
+    await v7.transaction('rw', v7.tables, async () => {
+      for (const [table, rows] of Object.entries(V1_DATA)) {
+        await v7.table(table).bulkAdd(table === 'tags' ? rows.map((tag) => ({ ...tag, nameKey: tag.id })) : rows);
+      }
+    });
+    v7.close();
+
+    const current = new SidekickDatabase(name);
+    await current.open();
+    const indexes = (table: string) => current.backendDB().transaction(table).objectStore(table).indexNames.length;
+    // Per row: contacts 3 → 2 (displayName), conversations 9 → 8 (platform), notes 2 → 1 (contactId),
+    // templates 5 → 3 (lastUsedAt, [packId+packTemplateId]), responseEvents 2 → 1 (conversationId).
+    expect(['contacts', 'conversations', 'notes', 'templates', 'responseEvents'].map(indexes)).toEqual([2, 8, 1, 3, 1]);
+    expect(await current.contacts.toArray()).toEqual(V1_DATA.contacts);
+    expect(await current.conversations.toArray()).toEqual(V1_DATA.conversations);
+    expect(await current.notes.toArray()).toEqual(V1_DATA.notes);
+    expect(await current.templates.toArray()).toEqual(V1_DATA.templates);
+    expect(await current.responseEvents.toArray()).toEqual(V1_DATA.responseEvents);
+    // Read through the first part of a compound index (Dexie's virtual indexes).
+    expect((await conversationsOnPlatform(current, 'instagram')).map((c) => c.id)).toEqual(['v1']);
+    expect(await conversationsOnPlatform(current, 'x')).toEqual([]);
+    expect(await current.notes.where('contactId').anyOf(['c0', 'c1']).primaryKeys()).toEqual(['n1']);
+    expect((await notesOf(current, 'c1')).map((n) => n.id)).toEqual(['n1']);
+    expect(await current.responseEvents.where('conversationId').equals('v1').count()).toBe(1);
     current.close();
   });
 });

@@ -17,6 +17,7 @@ import {
 } from '@/utils/packs/import';
 import { PackRefusedError, parsePack } from '@/utils/packs/parse';
 import { answeredError } from '../answered';
+import { recordRequests } from '../db/helpers';
 import { freshDatabase, library, packInput, packText, snapshot } from './helpers';
 
 const FILE: PackSource = { kind: 'file', name: 'acme.dmpack.json' };
@@ -36,7 +37,11 @@ async function install(
 }
 
 const byPackTemplateId = async (db: SidekickDatabase, packTemplateId: string, packId = 'acme.service') =>
-  db.templates.where('[packId+packTemplateId]').equals([packId, packTemplateId]).first();
+  db.templates
+    .where('packId')
+    .equals(packId)
+    .filter((t) => t.packTemplateId === packTemplateId)
+    .first();
 
 /** The refusal of `work`, after checking it is a typed one and the database did not change. */
 async function refusedWithoutWrite(db: SidekickDatabase, work: () => Promise<unknown>): Promise<PackError> {
@@ -366,6 +371,20 @@ describe('planImport and applyImport', () => {
     await updateTemplate(db, hello.id, { body: 'Edited after the preview.' });
     const error = await refusedWithoutWrite(db, () => applyImport(db, preview, {}));
     expect(error.message).toMatch(/changed since this preview/);
+  });
+
+  it('adds new templates and reads the installed ones once (no put of a new row, no read by id)', async () => {
+    const db = freshDatabase();
+    const requests = recordRequests(db);
+    await install(db, packInput());
+    await plan(db, v2()).then((update) => applyImport(db, update, {}));
+    expect(requests.filter((r) => r.startsWith('templates ') && !r.endsWith('query'))).toEqual([
+      'templates delete',
+      'templates add',
+      'templates delete',
+      'templates add',
+      'templates put',
+    ]);
   });
 
   it('refuses a tampered plan, naming the field', async () => {

@@ -194,6 +194,16 @@ describe('parsePack refuses, naming the field and the reason', () => {
     expect(error.message).toContain('templates.2.body: ');
   });
 
+  it('passes a pack it checked, unchanged, without checking it again; a changed one is checked', () => {
+    const pack = parsePack(packText(packInput()));
+    expect(validatePack(pack)).toBe(pack);
+    const copy = structuredClone(pack);
+    expect(validatePack(copy)).not.toBe(copy);
+    expect(validatePack(copy)).toEqual(pack);
+    (pack.templates[0] as { body: string }).body = 'x'.repeat(20_001);
+    expect(() => validatePack(pack)).toThrow(/templates\.0\.body: Too big/);
+  });
+
   it('refuses a non-string and a parsed value that is not a pack', () => {
     expect(() => parsePack(42 as unknown as string)).toThrow(PackRefusedError);
     expect(() => validatePack(undefined)).toThrow(/\(root\): a pack is a JSON object, not undefined/);

@@ -90,7 +90,11 @@ async function seededDatabase(): Promise<SidekickDatabase> {
     await planImport(db, parsePack(packText(packInput())), { kind: 'file', name: 'a.dmpack.json' }),
     {},
   );
-  const order = await db.templates.where('[packId+packTemplateId]').equals(['acme.service', 'order']).first();
+  const order = await db.templates
+    .where('packId')
+    .equals('acme.service')
+    .filter((t) => t.packTemplateId === 'order')
+    .first();
   await updateTemplate(db, order!.id, { body: 'My own wording.' });
   await db.templates.add(
     TemplateSchema.parse({ id: 'own-1', title: 'Own', body: 'Own body', createdAt: 1, updatedAt: 1 }),
