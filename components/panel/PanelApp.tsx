@@ -1,21 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { errorText } from '@/components/shared/errorText';
 import { call } from '@/utils/messaging/client';
-import { PanelCommandSchema } from '@/utils/messaging/page-commands';
 import { PLATFORM_LABELS } from '@/utils/platforms/sites';
-import { variableValues } from '@/utils/templates/values';
 import { LanguageProvider, useI18n } from '../shared/i18n';
-import { NotesSection } from '../shared/NotesSection';
-import { PresenceNotice, presenceOn, usePresenceHeartbeat } from '../shared/PresenceNotice';
 import { useLive } from '../shared/useLive';
 import { DegradedNotice } from './DegradedNotice';
 import { LOADING_LIMIT_MS, panelMode } from './panel-mode';
-import { ResponseTimer } from './ResponseTimer';
-import { TagsSection } from './TagsSection';
-import { TeamAssignment } from './TeamAssignment';
-import { TeamHistory } from './TeamHistory';
-import { TemplatePicker } from './TemplatePicker';
 
 /** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
 function useWaitingSince(key: string): number {
@@ -36,25 +26,38 @@ function useRenderAt(until: number | undefined) {
   }, [until]);
 }
 
-/** The keyboard command (Alt+Shift+Space) reaches the panel of its own tab through the background. */
-function useFocusSearchCommand() {
+type Sections = typeof import('./sections');
+let sectionsLoad: Promise<Sections> | undefined;
+/** A frame that is not rendered (the panel collapsed, its tab in the background) has no next frame. */
+const SECTIONS_WAIT_MS = 100;
+
+/**
+ * The sections' code (sections.tsx), asked for once the header the panel shows first has been painted
+ * (`wanted`: a conversation or a degraded page): the name never waits for it to load or to render.
+ */
+function useSections(wanted: boolean): Sections | null {
+  const [sections, setSections] = useState<Sections | null>(null);
   useEffect(() => {
-    let ownTabId: number | undefined;
-    void browser.tabs.getCurrent().then((tab) => {
-      ownTabId = tab?.id;
-    });
-    const listener = (message: unknown) => {
-      const command = PanelCommandSchema.safeParse(message);
-      if (command.success && command.data.tabId === ownTabId) document.getElementById('template-search')?.focus();
+    if (!wanted || sections) return;
+    let mounted = true;
+    const load = () => {
+      sectionsLoad ??= import('./sections');
+      void sectionsLoad.then((loaded) => mounted && setSections(loaded));
     };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, []);
+    // The task after the next frame, the one that paints the name; else after SECTIONS_WAIT_MS.
+    const frame = requestAnimationFrame(() => setTimeout(load));
+    const timer = setTimeout(load, SECTIONS_WAIT_MS);
+    return () => {
+      mounted = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [wanted, sections]);
+  return sections;
 }
 
 function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
   const { t, language } = useI18n();
-  useFocusSearchCommand();
   const context = useLive('panel.context', null);
   const settings = useLive('settings', null);
   const page = context.status === 'ready' ? context.value.page : null;
@@ -81,10 +84,11 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
   const team = useLive('team.status', null);
   const teamValue = team.status === 'ready' && team.value.config ? team.value : null;
   const shown = view ? { platform: view.conversation.platform, threadId: view.conversation.threadId } : null;
-  usePresenceHeartbeat(shown, teamValue !== null);
+  const sectionsShown = mode.kind === 'conversation' || mode.kind === 'degraded';
+  const sections = useSections(sectionsShown);
   const values = useMemo(
-    () => variableValues(view, page?.platform, settingsValue, language),
-    [view, page?.platform, settingsValue, language],
+    () => sections?.variableValues(view, page?.platform, settingsValue, language),
+    [sections, view, page?.platform, settingsValue, language],
   );
   const stalled = mode.kind === 'degraded' && page?.state === 'loading';
   useEffect(() => {
@@ -158,9 +162,9 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
             )}
           </div>
         )}
-        {view && teamValue && <TeamAssignment conversation={view.conversation} team={teamValue} />}
+        {sections && view && teamValue && <sections.TeamAssignment conversation={view.conversation} team={teamValue} />}
       </header>
-      {shown && teamValue && <PresenceNotice here={presenceOn(teamValue.presence, shown.platform, shown.threadId)} />}
+      {sections && shown && teamValue && <sections.TeamPresence shown={shown} team={teamValue} />}
       {context.status === 'error' && <p role="alert">{errorText(t, context.error)}</p>}
       {mode.kind === 'conversation' &&
         (page?.health.composer === 'missing' || page?.health.composer === 'ambiguous') && (
@@ -169,12 +173,13 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
           </p>
         )}
       {mode.kind === 'degraded' && <DegradedNotice unreadable={mode.unreadable} canInsert={mode.canInsert} />}
-      {(mode.kind === 'conversation' || mode.kind === 'degraded') && sectionsDataIn && (
+      {sections && <sections.FocusSearchCommand />}
+      {sectionsShown && sections && values && sectionsDataIn && (
         <>
           {view && settingsValue && (
-            <ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
+            <sections.ResponseTimer conversation={view.conversation} tags={view.tags} settings={settingsValue} />
           )}
-          <TemplatePicker
+          <sections.TemplatePicker
             values={values}
             target={{
               threadId: page?.threadId ?? '',
@@ -187,9 +192,9 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
                 : undefined
             }
           />
-          {view && <TagsSection conversation={view.conversation} tags={view.tags} />}
-          {view && <NotesSection contactId={view.contact.id} notes={view.notes} />}
-          {shown && teamValue && <TeamHistory platform={shown.platform} threadId={shown.threadId} />}
+          {view && <sections.TagsSection conversation={view.conversation} tags={view.tags} />}
+          {view && <sections.NotesSection contactId={view.contact.id} notes={view.notes} />}
+          {shown && teamValue && <sections.TeamHistory platform={shown.platform} threadId={shown.threadId} />}
         </>
       )}
       {(mode.kind === 'waiting' || mode.kind === 'notice') && <p>{t(mode.message)}</p>}

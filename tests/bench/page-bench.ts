@@ -86,6 +86,8 @@ export async function panelReady(bench: Bench, runs: number) {
         firstPaint: panel.origin + panel.firstPaint - dcl,
         layoutShift: panel.layoutShift,
         committed: shown.committedAt - dcl,
+        // What the commit that shows the name rendered (the frame's elements then): a count load cannot move.
+        nameElements: shown.elements,
       });
     }
     await page.close();

@@ -2,12 +2,16 @@
 // so it runs before the panel renders. Notes each change of the heading from the first render on, in epoch
 // ms, for panel-hooks.ts (loaded after that).
 const now = () => performance.timeOrigin + performance.now();
-const headings: { text: string; committedAt: number; frameAt?: number }[] = [];
+const headings: { text: string; committedAt: number; elements: number; frameAt?: number }[] = [];
 Object.assign(globalThis, { dmsPanelHeadings: headings });
 new MutationObserver(() => {
   const text = document.querySelector('h1')?.textContent;
   if (!text || text === headings.at(-1)?.text) return;
-  const change: (typeof headings)[number] = { text, committedAt: now() };
+  const change: (typeof headings)[number] = {
+    text,
+    committedAt: now(),
+    elements: document.getElementsByTagName('*').length,
+  };
   headings.push(change);
   requestAnimationFrame(() => {
     change.frameAt = now();

@@ -11,6 +11,8 @@ export type HeadingChange = {
   text: string;
   /** When React committed the new text to the DOM (a MutationObserver callback, right after the commit). */
   committedAt: number;
+  /** The frame's elements right after that commit: how much the commit that shows it rendered. */
+  elements: number;
   /** The next animation frame after the commit: the frame that paints it. */
   frameAt?: number;
 };

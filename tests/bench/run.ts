@@ -347,7 +347,7 @@ if (measures('pages') || measures('overhead') || measures('search') || measures(
         unit: 'ms',
         budget: 80,
         stat: `median of ${plan.runs}`,
-        note: `from navigation ${at('fromNavigation')} ms (DOMContentLoaded at ${at('hostDcl')} ms). After DOMContentLoaded: panel iframe created ${at('panelCreated')} ms (content script at document_idle), its HTML received ${at('panelHtml')}, its skeleton painted ${at('firstPaint')}, its scripts run ${at('panelScripts')}, first render ${at('firstRender')}, name committed ${at('committed')}, painted ${at('shown')} ms`,
+        note: `from navigation ${at('fromNavigation')} ms (DOMContentLoaded at ${at('hostDcl')} ms). After DOMContentLoaded: panel iframe created ${at('panelCreated')} ms (content script at document_idle), its HTML received ${at('panelHtml')}, its skeleton painted ${at('firstPaint')}, its scripts run ${at('panelScripts')}, first render ${at('firstRender')}, name committed ${at('committed')} (${at('nameElements')} elements in the frame then), painted ${at('shown')} ms`,
         samples: ready.times,
       });
       add({

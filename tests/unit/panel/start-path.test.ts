@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../architecture/imports';
+
+/**
+ * What the panel evaluates before it can show the contact's name: the static imports from its entry,
+ * followed through the repository's own files. Dynamic `import()` and `import type` are not followed.
+ */
+function startPath(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) {
+      const [, typeOnly, specifier = ''] = match;
+      if (typeOnly) continue;
+      const local = specifier.startsWith('@/')
+        ? specifier.slice(2)
+        : specifier.startsWith('.')
+          ? relative(ROOT, join(ROOT, dirname(file), specifier))
+              .split('\\')
+              .join('/')
+          : null;
+      if (local === null) {
+        seen.add(specifier);
+        continue;
+      }
+      const resolved = ['', '.ts', '.tsx', '/index.ts']
+        .map((ending) => local + ending)
+        .find((path) => {
+          const full = join(ROOT, path);
+          return existsSync(full) && /\.tsx?$/.test(path);
+        });
+      if (resolved) visit(resolved);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe("the panel's start", () => {
+  const start = startPath('entrypoints/panel/main.tsx');
+
+  it('holds the header the first render shows (the scanner follows what it must)', () => {
+    expect(start).toContain('components/panel/PanelApp.tsx');
+    expect(start).toContain('utils/messaging/live-client.ts');
+    expect(start).toContain('react-dom/client');
+  });
+
+  it('holds none of the sections, which load after the name is painted (components/panel/sections.tsx)', () => {
+    const sections = [
+      'components/panel/TemplatePicker.tsx',
+      'components/panel/TagsSection.tsx',
+      'components/panel/ResponseTimer.tsx',
+      'components/panel/TeamAssignment.tsx',
+      'components/panel/TeamHistory.tsx',
+      'components/shared/NotesSection.tsx',
+      'components/shared/PresenceNotice.tsx',
+      'components/shared/templates/useTemplateLibrary.ts',
+      'utils/templates/search.ts',
+      '@leeoniya/ufuzzy',
+      'utils/messaging/page-commands.ts',
+    ];
+    expect(sections.filter((module) => start.has(module))).toEqual([]);
+  });
+});
