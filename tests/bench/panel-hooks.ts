@@ -46,7 +46,8 @@ const percentile = (sorted: number[], p: number) =>
 
 /**
  * TemplateSearch over `count` templates, one search per keystroke (keystrokes()), `rounds` times.
- * The index is built once, as the panel builds it when its template list arrives. A keystroke is timed
+ * The index is built once, as the panel builds it when its template list arrives, and the cleared box's list
+ * (all, by use) is drawn from it, as the picker shows it before anyone can type. A keystroke is timed
  * from the query to the list's results ready: the search the panel's hook runs (the first SHOWN_MATCHES,
  * useTemplateSearch), every step of it back to back, as the hook runs them when they fit one slice.
  * Rendering the list is the panel's and not in this figure.
@@ -56,6 +57,9 @@ function search(count: number, rounds: number) {
   let start = performance.now();
   const index = new TemplateSearch(templates);
   const buildMs = performance.now() - start;
+  start = performance.now();
+  index.search('', {}, SHOWN_MATCHES);
+  const firstListMs = performance.now() - start;
   const times: number[] = [];
   const typed = keystrokes();
   let matches = 0;
@@ -77,6 +81,7 @@ function search(count: number, rounds: number) {
     keystrokes: times.length,
     matches,
     buildMs,
+    firstListMs,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? Number.NaN,
