@@ -83,6 +83,11 @@ export class TeamMirror {
   readonly maps: TeamMaps;
   private readonly remoteTransactions = new WeakSet<object>();
   private readonly changesOf = new WeakMap<object, LocalChange[]>();
+  /**
+   * Notes and templates deleted by a committed local transaction whose push has not run yet: the pull of an
+   * earlier push (their creation's) must not write them back from the doc, where they still are.
+   */
+  private readonly unpushedDeletes = new Set<string>();
   private unsaved: Uint8Array[] = [];
   /** Tag name keys per conversation key, kept in step with `conversationTags` (no scan per row). */
   private readonly tagIndex = new Map<string, Set<string>>();
@@ -197,7 +202,10 @@ export class TeamMirror {
           changes = [];
           this.changesOf.set(root, changes);
           const collected = changes;
-          root.on('complete', () => this.enqueue(() => this.pushLocal(collected)));
+          root.on('complete', () => {
+            for (const key of deletedKeys(collected)) this.unpushedDeletes.add(key);
+            this.enqueue(() => this.pushLocal(collected));
+          });
         }
         changes.push(change);
       };
@@ -245,6 +253,7 @@ export class TeamMirror {
     this.doc.transact(() => {
       for (const change of changes) this.applyLocal(change, lookup, touched);
     }, LOCAL_ORIGIN);
+    for (const key of deletedKeys(changes)) this.unpushedDeletes.delete(key);
     // Pulling what I pushed brings the doc's state for these rows (a colleague's earlier status, a
     // merged note) into Dexie, and writes over nothing a pull running meanwhile could have missed.
     await this.pullTouched(touched, this.unsaved.splice(0));
@@ -695,6 +704,7 @@ export class TeamMirror {
     const { db } = this;
     const entry = this.maps.notes.get(id);
     const local = await db.notes.get(id);
+    if (!local && this.unpushedDeletes.has(`notes:${id}`)) return;
     const text = entry?.get('text');
     const merged = text instanceof Y.Text ? text.toString().trim() : '';
     if (!entry || !merged) {
@@ -722,7 +732,7 @@ export class TeamMirror {
     const { db } = this;
     const entry = this.maps.templates.get(id);
     const local = await db.templates.get(id);
-    if (local?.locked) return;
+    if (local?.locked || (!local && this.unpushedDeletes.has(`templates:${id}`))) return;
     if (entry === undefined || this.maps.templateTombstones.has(id)) {
       if (local) await db.templates.delete(id);
       return;
@@ -738,6 +748,15 @@ export class TeamMirror {
 
 /** The id a tag deleted while no mirror ran stands under in the changes that push its deletion. */
 const goneTagId = (nameKey: string) => `gone:${nameKey}`;
+
+/** `table:id` of each note and template the changes delete. */
+function deletedKeys(changes: LocalChange[]): string[] {
+  return changes.flatMap((change) =>
+    (change.table === 'notes' || change.table === 'templates') && change.before && !change.after
+      ? [`${change.table}:${change.before.id}`]
+      : [],
+  );
+}
 
 /** The transaction that commits: the outermost one a (sub-)transaction runs in. */
 function rootOf(transaction: Transaction): Transaction {

@@ -64,6 +64,29 @@ describe('team mirror: Dexie rows ⇄ Y.Doc', () => {
     expect(await anna.db.teamHistory.count()).toBe(2);
   });
 
+  it('a note or template deleted right after it was made never comes back, not even for a moment', async () => {
+    const anna = await member('Anna');
+    await openConversation(anna, '1');
+    const contactId = await contactIdOf(anna, '1');
+    await anna.mirror.settled();
+    // Each creation's push pulls the doc's copy of the row into Dexie; the delete committed before that
+    // push ran, and its own push (the tombstone) is still queued.
+    const created: string[] = [];
+    const seen = (_key: unknown, row: { id: string }) => {
+      created.push(row.id);
+    };
+    anna.db.templates.hook('creating', seen);
+    anna.db.notes.hook('creating', seen);
+    const template = await createTemplate(anna.db, { title: 'Soon gone', body: 'x' });
+    await deleteTemplate(anna.db, template.id);
+    const note = await addNote(anna.db, { contactId, text: 'Soon gone' });
+    await deleteNote(anna.db, note.id);
+    await anna.mirror.settled();
+    expect(created).toEqual([template.id, note.id]);
+    expect(await anna.db.templates.get(template.id)).toBeUndefined();
+    expect(await anna.db.notes.get(note.id)).toBeUndefined();
+  });
+
   it('does not echo a remote change back into the doc', async () => {
     const anna = await member('Anna');
     const ben = await member('Ben');
