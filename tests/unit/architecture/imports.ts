@@ -13,9 +13,12 @@ export function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Each import of a file as the repository path it points at, with whether it is `import type`. */
-export function importsOf(file: string, text: string): { target: string; typeOnly: boolean }[] {
-  const found: { target: string; typeOnly: boolean }[] = [];
+/**
+ * Each import of a file as the repository path it points at (a package's name as written), with whether it
+ * is `import type` or a dynamic `import()`.
+ */
+export function importsOf(file: string, text: string): { target: string; typeOnly: boolean; dynamic: boolean }[] {
+  const found: { target: string; typeOnly: boolean; dynamic: boolean }[] = [];
   const pattern =
     /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const match of text.matchAll(pattern)) {
@@ -27,7 +30,7 @@ export function importsOf(file: string, text: string): { target: string; typeOnl
             .split('\\')
             .join('/')
         : specifier;
-    found.push({ target, typeOnly: Boolean(match[2]) });
+    found.push({ target, typeOnly: Boolean(match[2]), dynamic: match[4] !== undefined });
   }
   return found;
 }

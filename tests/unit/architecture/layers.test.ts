@@ -22,9 +22,9 @@ describe('layers: the domain does not know the messaging layer', () => {
       "const later = import('../messaging/client');",
     ].join('\n');
     expect(importsOf('utils/db/x.ts', text)).toEqual([
-      { target: 'utils/messaging/errors', typeOnly: false },
-      { target: 'utils/messaging/protocol', typeOnly: true },
-      { target: 'utils/messaging/client', typeOnly: false },
+      { target: 'utils/messaging/errors', typeOnly: false, dynamic: false },
+      { target: 'utils/messaging/protocol', typeOnly: true, dynamic: false },
+      { target: 'utils/messaging/client', typeOnly: false, dynamic: true },
     ]);
   });
 

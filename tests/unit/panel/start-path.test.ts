@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../architecture/imports';
+import { importsOf, ROOT } from '../architecture/imports';
 
 /**
  * What the panel evaluates before it can show the contact's name: the static imports from its entry,
@@ -12,28 +12,14 @@ function startPath(entry: string): Set<string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) {
-      const [, typeOnly, specifier = ''] = match;
-      if (typeOnly) continue;
-      const local = specifier.startsWith('@/')
-        ? specifier.slice(2)
-        : specifier.startsWith('.')
-          ? relative(ROOT, join(ROOT, dirname(file), specifier))
-              .split('\\')
-              .join('/')
-          : null;
-      if (local === null) {
-        seen.add(specifier);
-        continue;
-      }
+    for (const { target, typeOnly, dynamic } of importsOf(file, readFileSync(join(ROOT, file), 'utf8'))) {
+      if (typeOnly || dynamic) continue;
       const resolved = ['', '.ts', '.tsx', '/index.ts']
-        .map((ending) => local + ending)
-        .find((path) => {
-          const full = join(ROOT, path);
-          return existsSync(full) && /\.tsx?$/.test(path);
-        });
+        .map((ending) => target + ending)
+        .find((path) => /\.tsx?$/.test(path) && existsSync(join(ROOT, path)));
+      // A package (or a file that is not source, as a stylesheet): named as written, not followed.
       if (resolved) visit(resolved);
+      else seen.add(target);
     }
   };
   visit(entry);
