@@ -52,16 +52,48 @@ const APPLY_TIMEOUT_MS = 250;
 const POLL_MS = 25;
 const pause = () => new Promise((resolve) => setTimeout(resolve, POLL_MS));
 
-/** The editor's compact text once it changed from `before` and held still for a moment; undefined if it never changed. */
-async function changedText(read: () => string, before: string): Promise<string | undefined> {
+/**
+ * Whether the person has pressed a key in `composer` since this was called (a trusted keydown: the page
+ * cannot make one, and our own insert methods make none). `stop` removes the listener.
+ */
+function watchPerson(composer: HTMLElement): { acted: () => boolean; stop: () => void } {
+  let acted = false;
+  const doc = composer.ownerDocument;
+  const onKey = (event: KeyboardEvent) => {
+    if (event.isTrusted && event.target instanceof Node && composer.contains(event.target)) acted = true;
+  };
+  doc.addEventListener('keydown', onKey, true);
+  return { acted: () => acted, stop: () => doc.removeEventListener('keydown', onKey, true) };
+}
+
+/**
+ * Reads the editor back until it shows `inserted` landed once (`landedOnce`), then once more a moment
+ * later: the text must still stand so (an editor that reverts it, a second copy) unless the person pressed
+ * a key meanwhile. Right after the text lands they may type on or undo (a shortcut expands mid-typing, and
+ * a loaded machine's next poll comes late): what they do then is theirs, not a failed insert. A read
+ * between two steps of the editor (the selection deleted, the text not yet in) is passed over.
+ * 'unchanged' when the editor never changed.
+ */
+export async function readBack(
+  read: () => string,
+  before: string,
+  inserted: string,
+  caret: Caret | null,
+  personActed: () => boolean,
+): Promise<'landed' | 'mismatch' | 'unchanged'> {
+  let changed = false;
   for (let waited = 0; waited <= APPLY_TIMEOUT_MS; waited += POLL_MS) {
-    if (read() !== before) {
-      await pause();
-      return read();
+    const now = read();
+    if (now !== before) {
+      changed = true;
+      if (landedOnce(before, now, inserted, caret)) {
+        await pause();
+        return landedOnce(before, read(), inserted, caret) || personActed() ? 'landed' : 'mismatch';
+      }
     }
     await pause();
   }
-  return undefined;
+  return changed ? 'mismatch' : 'unchanged';
 }
 
 // Reason codes only: the panel words them in the person's language (insert.<reason>).
@@ -106,10 +138,15 @@ export async function insertChecked(
     const read = () => compact(engine.text(composer));
     const caret = engine.prepare(composer);
     const before = read();
-    for (const insert of engine.methods) {
-      insert(composer, text);
-      const after = await changedText(read, before);
-      if (after !== undefined) return landedOnce(before, after, compact(text), caret) ? { ok: true } : REFUSED.mismatch;
+    const person = watchPerson(composer);
+    try {
+      for (const insert of engine.methods) {
+        insert(composer, text);
+        const outcome = await readBack(read, before, compact(text), caret, person.acted);
+        if (outcome !== 'unchanged') return outcome === 'landed' ? { ok: true } : REFUSED.mismatch;
+      }
+    } finally {
+      person.stop();
     }
     return REFUSED.ignored;
   } catch (error) {
