@@ -39,20 +39,31 @@ export function presenceOn(presence: Presence[], platform: Platform, threadId: s
     .sort((a, b) => (a.activity === b.activity ? a.name.localeCompare(b.name) : a.activity === 'replying' ? -1 : 1));
 }
 
-/** "Anna is viewing" / "Anna is replying": a colleague is on this conversation right now. */
+/**
+ * "Anna is viewing" / "Anna is replying": a colleague is on this conversation right now. In the panel the
+ * line stays while nobody else is there (saying so), so colleagues coming and going never move what is
+ * below it under the person's pointer (a click meant for "New template" or an Insert landing elsewhere).
+ */
 export function PresenceNotice({ here, compact = false }: { here: Presence[]; compact?: boolean }) {
   const { t } = useI18n();
-  if (here.length === 0) return null;
   const words = here.map((entry) => t(`presence.${entry.activity}`, { name: entry.name })).join(' · ');
-  return compact ? (
-    <span className="truncate text-xs font-medium text-amber-800 dark:text-amber-300">{words}</span>
-  ) : (
+  if (compact) {
+    return here.length ? (
+      <span className="truncate text-xs font-medium text-amber-800 dark:text-amber-300">{words}</span>
+    ) : null;
+  }
+  return (
     <p
       role="status"
       aria-label={t('presence.region')}
-      className="rounded bg-amber-100 p-2 text-amber-950 dark:bg-amber-900 dark:text-amber-50"
+      title={words || undefined}
+      className={
+        here.length
+          ? 'truncate rounded bg-amber-100 p-2 text-amber-950 dark:bg-amber-900 dark:text-amber-50'
+          : 'truncate rounded bg-zinc-50 p-2 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400'
+      }
     >
-      {words}
+      {words || t('presence.alone')}
     </p>
   );
 }

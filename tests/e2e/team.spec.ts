@@ -222,13 +222,20 @@ test('a note, a tag, a status change and an assignment made by one member appear
   // The text itself never left Ben's page: nothing of it reached Mia.
   await expect(miaPanel.getByText('one moment')).toHaveCount(0);
 
-  // Ben leaves the conversation: gone from Mia's panel and dashboard.
+  // Ben leaves the conversation: gone from Mia's panel and dashboard. Mia's panel says she is alone there,
+  // in the same line: nothing below it moved under her pointer.
+  const newTemplate = miaPanel.getByRole('button', { name: 'New template', exact: true });
+  const whileBenWasThere = await newTemplate.boundingBox();
   started = Date.now();
   await benMember.thread?.close();
   await latency('viewing gone → panel', started, () =>
-    expect(miaPanel.getByRole('status', { name: 'Team activity' })).toHaveCount(0, PRESENCE_GONE),
+    expect(miaPanel.getByRole('status', { name: 'Team activity' })).toHaveText(
+      'No one else from the team is here',
+      PRESENCE_GONE,
+    ),
   );
   await expect(conversationList(mia.dashboard)).not.toContainText('Ben is viewing', PRESENCE_GONE);
+  expect(await newTemplate.boundingBox()).toEqual(whileBenWasThere);
 });
 
 test('a template made by one member appears in the other’s panel; edited and deleted there, it changes and goes for both', async ({
