@@ -123,12 +123,13 @@ const sizes = (dir: string, file: string) => {
   return { code, raw: code.length / 1024, gzip: gzipSync(code).length / 1024 };
 };
 /**
- * CI fails beyond it (bytes are load-proof). Today ≈ 14.6–15.3 KB: the toolkit and four selector tables
- * (≈ 7.5–8.2 KB), the panel frame (≈ 2.1 KB), composer shortcuts (≈ 2.2 KB), WXT's context (≈ 1 KB) and
- * the wire shapes with their checker (≈ 1.3 KB; no zod, no webextension-polyfill since 23.5 KB); the
- * target (the budget) is 10 KB, the former gates 24 and 20 KB.
+ * CI fails beyond it (bytes are load-proof). Today ≈ 14.0–14.7 KB: the platform's adapter, selectors and
+ * the toolkit (≈ 7.5–8.2 KB), the panel frame (≈ 2.1 KB), composer shortcuts (≈ 2.2 KB) and the wire
+ * shapes with their checker (≈ 1.3 KB); no zod, no webextension-polyfill (since 23.5 KB), no WXT context
+ * class (ours, utils/content/private-context.ts: was 14.7–15.4 KB); the target (the budget) is 10 KB, the
+ * former gates 24, 20 and 15.8 KB.
  */
-const CONTENT_SCRIPT_GATE_KB = 15.8;
+const CONTENT_SCRIPT_GATE_KB = 15.0;
 const manifest = JSON.parse(readFileSync(join(productionDir, 'manifest.json'), 'utf8')) as {
   content_scripts: { js: string[] }[];
 };

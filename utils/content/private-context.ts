@@ -1,25 +1,40 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 
 /**
- * WXT's content-script context without its page-visible channels. WXT announces every start with a DOM
- * event on `document` (and a `window.postMessage`) whose name carries the extension id, stops itself when
- * it hears one, and dispatches `wxt:locationchange` on `window` under the same id-bearing name: the host
- * page can hear all three and forge the first, which would switch the content script off. wxt.config.ts
- * gives the content-script entrypoints this class instead. An orphaned script (extension reloaded) still
- * ends: `isInvalid` notices the missing runtime on its next timer or frame.
+ * The content scripts' context, in place of WXT's ContentScriptContext (wxt.config.ts resolves the import
+ * of WXT's entry to this file). WXT's announces every start with a DOM event on `document` (and a
+ * `window.postMessage`) whose name carries the extension id, stops itself when it hears one, and dispatches
+ * `wxt:locationchange` on `window` under the same id-bearing name: the host page can hear all three and
+ * forge the first, which would switch the content script off. This one has none of those channels and only
+ * what our content scripts use (`isInvalid`, `onInvalidated`, `addEventListener`, `signal`): WXT's class,
+ * its location watcher, event names and logger were ≈ 1 KB gzip of every content script. An orphaned
+ * script (extension reloaded) still ends: `isInvalid` notices the missing runtime on its next read.
  */
-export class PrivateContentScriptContext extends ContentScriptContext {
-  override stopOldScripts(): void {}
+// WXT's entry imports this name (wxt.config.ts resolves its import of WXT's context module to this file);
+// declared here, WXT's import injection leaves it alone (an `export { … as ContentScriptContext }` got
+// WXT's class imported beside it).
+export class ContentScriptContext {
+  private readonly abortController = new AbortController();
 
-  override listenForNewerScripts(): void {}
+  get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
 
-  // biome-ignore lint/suspicious/noExplicitAny: one signature standing in for the base class's overloads
-  override addEventListener(target: EventTarget, type: string, handler: any, options?: AddEventListenerOptions): void {
-    if (type !== 'wxt:locationchange') {
-      super.addEventListener(target, type, handler, options);
-      return;
-    }
-    watchLocation(this, handler);
+  get isInvalid(): boolean {
+    if (browser.runtime?.id == null) this.abortController.abort('Content script context invalidated');
+    return this.signal.aborted;
+  }
+
+  onInvalidated(callback: () => void): () => void {
+    this.signal.addEventListener('abort', callback);
+    return () => this.signal.removeEventListener('abort', callback);
+  }
+
+  /** A listener removed when the context ends; `wxt:locationchange` is this script's own (see watchLocation). */
+  // biome-ignore lint/suspicious/noExplicitAny: one signature standing in for WXT's overloads
+  addEventListener(target: EventTarget, type: string, handler: any, options?: AddEventListenerOptions): void {
+    if (type === 'wxt:locationchange') watchLocation(this, handler);
+    else target.addEventListener(type, handler, { ...options, signal: this.signal });
   }
 }
 
@@ -41,9 +56,9 @@ function watchLocation(ctx: ContentScriptContext, handler: (change: { newUrl: UR
     );
   } else {
     // Browsers without the Navigation API (as WXT does): a look once a second.
-    ctx.setInterval(() => changedTo(new URL(location.href)), 1000);
+    const timer = setInterval(() => {
+      if (!ctx.isInvalid) changedTo(new URL(location.href));
+    }, 1000);
+    ctx.onInvalidated(() => clearInterval(timer));
   }
 }
-
-/** The name WXT's entry imports (wxt.config.ts resolves its import of WXT's context module to this file). */
-export { PrivateContentScriptContext as ContentScriptContext };

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_CHECKS } from '../messaging/content-checks';
-import { isNoReceiver } from '../messaging/wake';
+import { request } from '../messaging/content-client';
 import type { WireCheck } from '../messaging/wire-check';
 import { insertChecked } from '../platforms/editors/insert';
 import {
@@ -29,19 +29,6 @@ type ShortcutList =
       ? V
       : never
     : never;
-
-/** One call to the background, answered in the RPC envelope and checked here (one retry while the worker wakes). */
-async function callBackground<T>(name: string, input: unknown, answer: WireCheck<T>): Promise<T> {
-  const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
-  let raw: unknown;
-  try {
-    raw = await message();
-  } catch (error) {
-    if (!isNoReceiver(error)) throw error;
-    raw = await message();
-  }
-  return answer.parse(raw);
-}
 
 /** Keys that end a shortcut: Space, Tab and Enter, without modifiers (Shift+Enter is a new line, never ours). */
 const endsShortcut = (event: KeyboardEvent) =>
@@ -83,8 +70,9 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
   let dismissed = false;
 
   const refresh = () =>
-    callBackground('shortcuts.list', { platform: adapter.platform }, CONTENT_CHECKS.ShortcutListAnswer)
-      .then((answer) => {
+    request('shortcuts.list', { platform: adapter.platform })
+      .then((raw) => {
+        const answer = CONTENT_CHECKS.ShortcutListAnswer.parse(raw);
         if (answer.ok) list = answer.value;
       })
       .catch((error: Error) => {
@@ -109,7 +97,7 @@ export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapt
     expanding = typed;
     try {
       const input = { platform: adapter.platform, threadId, templateId: entry.templateId };
-      const answer = await callBackground('shortcuts.expand', input, CONTENT_CHECKS.ShortcutExpansionAnswer);
+      const answer = CONTENT_CHECKS.ShortcutExpansionAnswer.parse(await request('shortcuts.expand', input));
       if (!answer.ok) throw new Error(answer.error.message);
       const expansion = answer.value;
       if (expansion.kind === 'text') {

@@ -26,7 +26,10 @@ export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageS
 }
 
 /** One call of a content script's; a stopped worker being woken up gets one retry. */
-async function request(name: 'page.report' | 'inbox.report' | 'panel.register', input: unknown): Promise<unknown> {
+export async function request(
+  name: 'page.report' | 'inbox.report' | 'panel.register' | 'shortcuts.list' | 'shortcuts.expand',
+  input: unknown,
+): Promise<unknown> {
   const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });
   try {
     return await message();

@@ -16,6 +16,8 @@ vi.mock('@/utils/messaging/content-client', () => ({
   reportPage: vi.fn(),
   registerPanel: vi.fn(() => Promise.resolve()),
   reportTyping: vi.fn(),
+  // The shortcuts' list call: never answered here.
+  request: vi.fn(() => new Promise(() => {})),
 }));
 
 const FEED = new URL('https://www.linkedin.com/feed/');
