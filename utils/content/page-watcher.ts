@@ -1,5 +1,5 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { InboxRow, PageSnapshot, PlatformAdapter } from '../platforms/types';
+import type { SidekickContext } from './private-context';
 
 /** Hidden tabs get no animation frames; new messages there must still be noticed (inbound timers). */
 const HIDDEN_TAB_DELAY_MS = 250;
@@ -22,7 +22,7 @@ export const QUIET_CHURN_GAP_MS = 200;
  * snapshot changed, `onInbox` only when the list's rows (or the conversation open beside them) did.
  */
 export function watchPage(
-  ctx: ContentScriptContext,
+  ctx: SidekickContext,
   adapter: PlatformAdapter,
   onChange: (snapshot: PageSnapshot) => void,
   onInbox?: (rows: InboxRow[], snapshot: PageSnapshot) => void,

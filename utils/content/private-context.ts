@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext as WxtContext } from 'wxt/utils/content-script-context';
 
 /**
  * The content scripts' context, in place of WXT's ContentScriptContext (wxt.config.ts resolves the import
@@ -62,3 +63,9 @@ function watchLocation(ctx: ContentScriptContext, handler: (change: { newUrl: UR
     ctx.onInvalidated(() => clearInterval(timer));
   }
 }
+
+/**
+ * What the content scripts' code may use of its context: only what this class has, with WXT's typings (the
+ * entries are typed with WXT's class, which has more: a call to a member this one lacks must not compile).
+ */
+export type SidekickContext = Pick<WxtContext, 'isInvalid' | 'onInvalidated' | 'addEventListener' | 'signal'>;

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { request } from '../messaging/content-client';
 import type { WireCheck } from '../messaging/wire-check';
@@ -21,6 +20,7 @@ import {
   tokenBeforeCaret,
 } from '../shortcuts/match';
 import { SHORTCUT_SETTINGS_KEY } from '../shortcuts/settings-key';
+import type { SidekickContext } from './private-context';
 import { ShortcutPopover } from './shortcut-popover';
 
 type ShortcutList =
@@ -54,7 +54,7 @@ export interface ShortcutHooks {
  * adapter's engine over the typed shortcut. Listens on the adapter's composer only, in the capture
  * phase, and acts only when a complete shortcut stands right before the caret.
  */
-export function startShortcuts(ctx: ContentScriptContext, adapter: PlatformAdapter, hooks: ShortcutHooks) {
+export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, hooks: ShortcutHooks) {
   let list: ShortcutList | null = null;
   let composer: HTMLElement | null = null;
   /**

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { reportInbox, reportPage } from '../messaging/content-client';
 import type { PageCommand } from '../messaging/page-commands';
@@ -7,6 +6,7 @@ import type { InboxRow, InsertResult, PageSnapshot, PlatformAdapter } from '../p
 import { answerWith } from './answer';
 import { watchPage } from './page-watcher';
 import { PanelFrame } from './panel-frame';
+import type { SidekickContext } from './private-context';
 import { startShortcuts } from './shortcuts';
 import { watchTyping } from './typing-watch';
 
@@ -17,7 +17,7 @@ const isTopFrame = window.top === window;
  * to the background, show the panel while a conversation surface is there, and carry out the
  * background's insert / focus commands. Errors are contained: the host page must keep working.
  */
-export function startSidekick(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+export function startSidekick(ctx: SidekickContext, adapter: PlatformAdapter): void {
   let frame: PanelFrame | undefined;
   /** This frame shows a conversation surface; a sub-frame (LinkedIn's interop iframe) may show one too. */
   let ownSurface = false;

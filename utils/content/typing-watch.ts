@@ -1,7 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { reportTyping } from '../messaging/content-client';
 import { composerHolding } from '../platforms/editors/trigger';
 import type { PlatformAdapter } from '../platforms/types';
+import type { SidekickContext } from './private-context';
 
 /** At most one "typing" report per this interval: the background keeps "replying" for 8 s after each. */
 const TYPING_REPORT_MS = 3_000;
@@ -14,7 +14,7 @@ const TYPING_REPORT_MS = 3_000;
  * it to the tab's open conversation and ignores it when no team is joined.
  */
 export function watchTyping(
-  ctx: ContentScriptContext,
+  ctx: SidekickContext,
   adapter: PlatformAdapter,
   report: () => Promise<void> = reportTyping,
 ): void {
