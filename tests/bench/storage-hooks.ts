@@ -2,6 +2,7 @@
 // Measures the data layer in the real browser's IndexedDB, in the extension's origin.
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile, restoreBackup } from '@/utils/db/backup';
 import { withDatabase } from '@/utils/db/connection';
+import { SidekickDatabase } from '@/utils/db/database';
 import { countOpenByPlatform, mostOverdue } from '@/utils/db/queries';
 import { PLATFORMS } from '@/utils/platforms/sites';
 import { benchTemplates } from './bench-templates';
@@ -12,58 +13,91 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
   return performance.now() - start;
 }
 
+/** A backup of `conversations` conversations (one contact each) and `notes` notes. */
+function seedFile(conversations: number, notes: number): BackupFile {
+  const now = Date.now();
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    exportedAt: now,
+    data: {
+      contacts: [],
+      conversations: [],
+      tags: [],
+      notes: [],
+      templates: [],
+      packs: [],
+      responseEvents: [],
+      settings: null,
+    },
+  };
+  for (let i = 0; i < conversations; i++) {
+    const platform = PLATFORMS[i % PLATFORMS.length] ?? 'instagram';
+    file.data.contacts.push({
+      id: `c${i}`,
+      platform,
+      platformId: `user${i}`,
+      displayName: `User ${i}`,
+      customFields: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+    file.data.conversations.push({
+      id: `v${i}`,
+      platform,
+      threadId: `t${i}`,
+      contactId: `c${i}`,
+      status: (['open', 'waiting', 'done', 'snoozed'] as const)[i % 4] ?? 'open',
+      tags: [],
+      nextDeadline: now + ((i * 7919) % 1_000_000),
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  for (let i = 0; i < notes; i++) {
+    file.data.notes.push({ id: `n${i}`, contactId: `c${i % conversations}`, text: `note ${i}`, createdAt: now + i });
+  }
+  return file;
+}
+
 /**
- * Inserts `conversations` conversations (one contact each) and `notes` notes through the product's own bulk
- * path, a "replace" restore (utils/db/backup.ts: one transaction, all or nothing, counters kept); returns ms.
- * The rows are built beforehand, so parsing a backup's text is not part of the figure.
+ * Inserts the seed's rows through the product's own bulk path, a "replace" restore (utils/db/backup.ts: one
+ * transaction, all or nothing, counters kept); returns ms. The rows are built beforehand, so parsing a
+ * backup's text is not part of the figure.
  */
 async function seed(conversations: number, notes: number): Promise<number> {
+  const file = seedFile(conversations, notes);
   return withDatabase(async (db) => {
     await Promise.all(db.tables.map((table) => table.clear()));
-    const now = Date.now();
-    const file: BackupFile = {
-      format: BACKUP_FORMAT,
-      schemaVersion: BACKUP_SCHEMA_VERSION,
-      exportedAt: now,
-      data: {
-        contacts: [],
-        conversations: [],
-        tags: [],
-        notes: [],
-        templates: [],
-        packs: [],
-        responseEvents: [],
-        settings: null,
-      },
-    };
-    for (let i = 0; i < conversations; i++) {
-      const platform = PLATFORMS[i % PLATFORMS.length] ?? 'instagram';
-      file.data.contacts.push({
-        id: `c${i}`,
-        platform,
-        platformId: `user${i}`,
-        displayName: `User ${i}`,
-        customFields: {},
-        createdAt: now,
-        updatedAt: now,
-      });
-      file.data.conversations.push({
-        id: `v${i}`,
-        platform,
-        threadId: `t${i}`,
-        contactId: `c${i}`,
-        status: (['open', 'waiting', 'done', 'snoozed'] as const)[i % 4] ?? 'open',
-        tags: [],
-        nextDeadline: now + ((i * 7919) % 1_000_000),
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    for (let i = 0; i < notes; i++) {
-      file.data.notes.push({ id: `n${i}`, contactId: `c${i % conversations}`, text: `note ${i}`, createdAt: now + i });
-    }
     return timed(() => restoreBackup(db, file, 'replace'));
   });
+}
+
+/**
+ * The floor under `seed`: the same rows added with IndexedDB's own API (no Dexie, no middleware, no
+ * checks) in one transaction, into a database of its own with the same stores and indexes; returns ms.
+ */
+async function seedFloor(conversations: number, notes: number): Promise<number> {
+  const { data } = seedFile(conversations, notes);
+  const db = new SidekickDatabase('dm-sidekick-floor-bench');
+  try {
+    await db.open();
+    const idb = db.backendDB();
+    return await timed(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const tx = idb.transaction(['contacts', 'conversations', 'notes'], 'readwrite');
+          for (const row of data.contacts) tx.objectStore('contacts').add(row);
+          for (const row of data.conversations) tx.objectStore('conversations').add(row);
+          for (const row of data.notes) tx.objectStore('notes').add(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        }),
+    );
+  } finally {
+    db.close();
+    await db.delete();
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -90,6 +124,7 @@ async function seedTemplates(count: number): Promise<number> {
 
 export const storageBench = {
   seed,
+  seedFloor,
   seedTemplates,
   /** Opening the database cold: a fresh connection's first query. */
   openMs: (runs: number) =>

@@ -71,17 +71,28 @@ function deltaOf(req: DBCoreMutateRequest, response: DBCoreMutateResponse, befor
   return delta;
 }
 
-/** Adds `delta` to each counter, in `trans`. */
+/** Each transaction's latest counter adjustment: the next one reads the counters only after it wrote them. */
+const adjusting = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/**
+ * Adds `delta` to each counter, in `trans`. Adjustments of one transaction run one after another: writes
+ * asked for together (a restore's chunks) would otherwise read the same counts and each write its own sum.
+ */
 function adjust(counters: DBCoreTable, trans: DBCoreTransaction, delta: Map<string, number>): Promise<unknown> {
   const keys = [...delta.keys()].filter((key) => delta.get(key) !== 0);
   if (keys.length === 0) return Promise.resolve();
-  return counters.getMany({ trans, keys }).then((current: (CounterRow | undefined)[]) =>
-    counters.mutate({
-      type: 'put',
-      trans,
-      values: keys.map((key, i) => ({ key, count: (current[i]?.count ?? 0) + (delta.get(key) ?? 0) })),
-    }),
-  );
+  const run = () =>
+    counters.getMany({ trans, keys }).then((current: (CounterRow | undefined)[]) =>
+      counters.mutate({
+        type: 'put',
+        trans,
+        values: keys.map((key, i) => ({ key, count: (current[i]?.count ?? 0) + (delta.get(key) ?? 0) })),
+      }),
+    );
+  const previous = adjusting.get(trans);
+  const next = previous ? previous.then(run) : run();
+  adjusting.set(trans, next);
+  return next;
 }
 
 function countingTable(table: DBCoreTable, counters: DBCoreTable): DBCoreTable {

@@ -141,13 +141,36 @@ export function needsReview(plan: ImportPlan): boolean {
   return plan.olderVersion || plan.sourceChanged || plan.conflicts.length > 0 || plan.installed === null;
 }
 
-/** The plan, and the pack's installed templates it read (by id): applying uses them instead of reading them again. */
+/** What each template of a pack delivers, and its content hash, worked out at most once per plan. */
+type PackContents = { content: (packTemplateId: string) => TemplateContent; hash: (packTemplateId: string) => string };
+
+function packContents(pack: PackFile): PackContents {
+  const contents = new Map(pack.templates.map((template) => [template.id, contentOfPackTemplate(template, pack)]));
+  const hashes = new Map<string, string>();
+  const content = (packTemplateId: string) => contents.get(packTemplateId) as TemplateContent;
+  return {
+    content,
+    hash: (packTemplateId) => {
+      let hash = hashes.get(packTemplateId);
+      if (hash === undefined) {
+        hash = contentHash(content(packTemplateId));
+        hashes.set(packTemplateId, hash);
+      }
+      return hash;
+    },
+  };
+}
+
+/**
+ * The plan, the pack's installed templates it read (by id) and the pack's contents it hashed: applying
+ * uses them instead of reading and hashing them again.
+ */
 async function computePlan(
   db: SidekickDatabase,
   pack: PackFile,
   source: PackSource,
   validators: ImportPlan['validators'],
-): Promise<{ plan: ImportPlan; installedTemplates: Map<string, Template> }> {
+): Promise<{ plan: ImportPlan; installedTemplates: Map<string, Template>; theirs: PackContents }> {
   const installed = (await db.packs.get(pack.id)) ?? null;
   const existing = await db.templates.where('packId').equals(pack.id).toArray();
   existing.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -187,9 +210,10 @@ async function computePlan(
 
   const incomingIds = new Set<string>();
   const arrivingShortcuts: { packTemplateId: string; shortcut: string }[] = [];
+  const contents = packContents(pack);
   for (const template of pack.templates) {
     incomingIds.add(template.id);
-    const theirs = contentOfPackTemplate(template, pack);
+    const theirs = contents.content(template.id);
     const mine = byPackTemplateId.get(template.id);
     const entry = { packTemplateId: template.id, title: theirs.title };
     if (!mine) {
@@ -199,12 +223,12 @@ async function computePlan(
     }
     const current = contentOfTemplate(mine);
     const installedEntry = { ...entry, templateId: mine.id };
-    const edited = isUserEdited(mine);
+    // Hashed only when the contents differ: an unchanged template needs neither hash.
     if (canonicalContent(current) === canonicalContent(theirs)) {
       plan.unchanged.push({ ...installedEntry, userEdited: false });
-    } else if (mine.packContentHash !== undefined && mine.packContentHash === contentHash(theirs)) {
+    } else if (mine.packContentHash !== undefined && mine.packContentHash === contents.hash(template.id)) {
       plan.unchanged.push({ ...installedEntry, userEdited: true });
-    } else if (!edited) {
+    } else if (!isUserEdited(mine)) {
       plan.updated.push(installedEntry);
       if (theirs.shortcut && theirs.shortcut !== current.shortcut) {
         arrivingShortcuts.push({ packTemplateId: template.id, shortcut: theirs.shortcut });
@@ -238,7 +262,11 @@ async function computePlan(
         });
     }
   }
-  return { plan, installedTemplates: new Map(existing.map((template) => [template.id, template])) };
+  return {
+    plan,
+    installedTemplates: new Map(existing.map((template) => [template.id, template])),
+    theirs: contents,
+  };
 }
 
 const sourceKey = (source: Pack['source']) => (source.kind === 'url' ? `url:${source.url}` : 'file');
@@ -293,7 +321,7 @@ export async function applyImport(
   const { source, validators } = checkedPlan.data;
 
   return db.transaction('rw', db.packs, db.templates, async () => {
-    const { plan: fresh, installedTemplates } = await computePlan(db, pack, source, validators);
+    const { plan: fresh, installedTemplates, theirs: contents } = await computePlan(db, pack, source, validators);
     if (planFingerprint(fresh) !== planFingerprint(checkedPlan.data)) {
       throw invalid(
         'the templates or the installed pack changed since this preview: preview the import again',
@@ -327,11 +355,8 @@ export async function applyImport(
     if (stray !== undefined) throw invalid(`resolutions.${stray}: not a conflict of this import`);
 
     const locked = source.kind === 'url';
-    const templatesById = new Map(pack.templates.map((t) => [t.id, t]));
     // Every template the plan names as installed was read by computePlan, in this transaction.
     const at = (id: string) => installedTemplates.get(id) as Template;
-    const theirsOf = (packTemplateId: string) =>
-      contentOfPackTemplate(templatesById.get(packTemplateId) as PackFile['templates'][number], pack);
 
     /** New rows (new ids): added, so IndexedDB looks for no old row to replace. */
     const adds: Template[] = [];
@@ -350,7 +375,7 @@ export async function applyImport(
       keptAsOwn: 0,
     };
     const install = (packTemplateId: string, base?: Template): Template => {
-      const theirs = theirsOf(packTemplateId);
+      const theirs = contents.content(packTemplateId);
       const { shortcut: _s, language: _l, ...kept } = base ?? ({} as Partial<Template>);
       return {
         ...kept,
@@ -358,7 +383,7 @@ export async function applyImport(
         ...theirs,
         packId: pack.id,
         packTemplateId,
-        packContentHash: contentHash(theirs),
+        packContentHash: contents.hash(packTemplateId),
         locked,
         usageCount: base?.usageCount ?? 0,
         createdAt: base?.createdAt ?? now,
@@ -376,7 +401,7 @@ export async function applyImport(
     }
     for (const entry of fresh.unchanged) {
       const template = at(entry.templateId);
-      const packContentHash = contentHash(theirsOf(entry.packTemplateId));
+      const packContentHash = contents.hash(entry.packTemplateId);
       // The edits stay; the record of what the pack delivered and the lock follow the new version.
       const nextLocked = entry.userEdited ? template.locked : locked;
       if (template.packContentHash !== packContentHash || template.locked !== nextLocked) {
@@ -389,7 +414,7 @@ export async function applyImport(
       const choice = choices.get(entry.packTemplateId);
       if (choice === 'keep-mine') {
         // Remembering what the pack delivered means the next update only asks again if the pack changes it again.
-        puts.push({ ...template, packContentHash: contentHash(entry.theirs) });
+        puts.push({ ...template, packContentHash: contents.hash(entry.packTemplateId) });
         result.keptMine++;
       } else if (choice === 'take-theirs') {
         puts.push(install(entry.packTemplateId, template));

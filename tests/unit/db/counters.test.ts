@@ -79,6 +79,20 @@ describe('conversation counters', () => {
     // 60 databases: seconds on a loaded 2-core machine. The limit guards against a hang, it times nothing.
   }, 60_000);
 
+  it("stay exact when one transaction asks for several writes at once (a restore's chunks)", async () => {
+    const db = freshDatabase();
+    const chunk = (from: number) => Array.from({ length: 50 }, (_, i) => conversation(from + i, 'open'));
+    await db.transaction('rw', db.conversations, () =>
+      Promise.all([
+        db.conversations.bulkAdd(chunk(0)),
+        db.conversations.bulkAdd(chunk(50)),
+        db.conversations.bulkPut(chunk(100)),
+      ]),
+    );
+    expect(await countOpenByPlatform(db)).toEqual(await countedFromRows(db));
+    db.close();
+  });
+
   it('follow the writers, and a failed transaction leaves them as they were', async () => {
     const db = freshDatabase();
     const id = (await recordConversation(db, threadSnapshot())) ?? '';
