@@ -5,7 +5,7 @@
  * brings its pairs along, and a case-insensitive regular expression without the `u` flag matches an ASCII
  * letter only with an ASCII letter (so other characters can be left out of the index).
  */
-const LETTERS = 36;
+export const LETTERS = 36;
 const KEYS = LETTERS + LETTERS * LETTERS;
 /** Char code → 0-9 for digits, 10-35 for a-z and A-Z, -1 for anything else (non-ASCII too). */
 const LETTER_OF = new Int8Array(128).fill(-1);
@@ -14,7 +14,7 @@ for (let code = 0; code < 128; code++) {
   else if (code >= 97 && code <= 122) LETTER_OF[code] = code - 87;
   else if (code >= 65 && code <= 90) LETTER_OF[code] = code - 55;
 }
-const letterOf = (code: number) => (code < 128 ? (LETTER_OF[code] as number) : -1);
+export const letterOf = (code: number) => (code < 128 ? (LETTER_OF[code] as number) : -1);
 /** A letter's key is the letter; a pair's comes after the letters. */
 const pairKey = (first: number, second: number) => LETTERS + first * LETTERS + second;
 

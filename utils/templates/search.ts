@@ -2,12 +2,14 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import type { Template } from '../db/schema';
 import type { Platform } from '../platforms/sites';
 import { CharPairIndex } from './char-pairs';
+import { LetterIndex } from './letters';
 import { plainInfo } from './plain-info';
 
 /**
  * Template search in two tiers over 10,000 templates:
  * - title, shortcut and tags: uFuzzy's single-error mode forgives one inserted, missing, substituted or
- *   swapped letter per term ("refnud" finds "Refund");
+ *   swapped letter per term ("refnud" finds "Refund"); its regular expression runs only on the labels
+ *   that hold each term's letters but as many as it may miss (LetterIndex, a superset of the matches);
  * - bodies: uFuzzy's plain mode (each term a substring, terms in order). Typo tolerance over all bodies
  *   costs ≈ 10 ms a keystroke. Plain matching is narrowed twice before its regular expression runs: to
  *   the bodies that hold every letter pair of the query (CharPairIndex, a superset of the matches) and,
@@ -72,9 +74,72 @@ function* filterInSteps(
 
 type InfoOf = (idxs: number[], haystack: string[], needle: string) => Info;
 
-/** info + uFuzzy's sort over `idxs`, a step at a time (info describes each item on its own). */
-function* rankInSteps(matcher: uFuzzy, infoOf: InfoOf, haystack: string[], needle: string, idxs: number[]) {
-  if (idxs.length === 0 || idxs.length > RANK_LIMIT) return idxs;
+/**
+ * uFuzzy's `sort` order (1.0.19, its default compare: code units), as a comparator of positions in
+ * `info`, so that the first `count` can be picked without sorting all (ranking.test.ts holds it to
+ * uFuzzy's own sort).
+ */
+export function rankOrder(info: Info, haystack: string[]): (a: number, b: number) => number {
+  const keys = info.idx.map((item, i) => {
+    const at = (field: number[]) => field[i] as number;
+    return {
+      chars: at(info.chars),
+      intraIns: at(info.intraIns),
+      bounds: at(info.terms) + at(info.interLft2) + 0.5 * at(info.interLft1),
+      interIns: at(info.interIns),
+      start: at(info.start),
+      cases: at(info.cases),
+      text: haystack[item] as string,
+    };
+  });
+  return (a, b) => {
+    const x = keys[a] as (typeof keys)[number];
+    const y = keys[b] as (typeof keys)[number];
+    return (
+      y.chars - x.chars ||
+      x.intraIns - y.intraIns ||
+      y.bounds - x.bounds ||
+      x.interIns - y.interIns ||
+      x.start - y.start ||
+      y.cases - x.cases ||
+      compareCodeUnits(x.text, y.text)
+    );
+  };
+}
+const compareCodeUnits = (a: string, b: string) => (a > b ? 1 : a < b ? -1 : 0);
+
+/**
+ * The first `count` of 0..length-1 in `order`, as a stable sort would put them (equal ones in index
+ * order): one pass that keeps the best `count` sorted, about `length` comparisons instead of a full
+ * sort's length·log(length) when few are shown.
+ */
+export function firstInOrder(length: number, count: number, order: (a: number, b: number) => number): number[] {
+  const all = Array.from({ length }, (_, i) => i);
+  if (count >= length) return all.sort(order);
+  if (count <= 0) return [];
+  const best: number[] = [];
+  for (const i of all) {
+    if (best.length === count && order(i, best[count - 1] as number) >= 0) continue;
+    // After the last one not behind i: equal ones stay in index order.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(i, best[mid] as number) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/**
+ * info over `idxs`, a step at a time (info describes each item on its own), then the first `count` in
+ * uFuzzy's order.
+ */
+function* rankInSteps(infoOf: InfoOf, haystack: string[], needle: string, idxs: number[], count: number) {
+  if (idxs.length === 0 || idxs.length > RANK_LIMIT) return idxs.slice(0, count);
   let info: Info | undefined;
   for (let from = 0; from < idxs.length; from += RANK_STEP) {
     const part = infoOf(idxs.slice(from, from + RANK_STEP), haystack, needle);
@@ -83,7 +148,7 @@ function* rankInSteps(matcher: uFuzzy, infoOf: InfoOf, haystack: string[], needl
     yield;
   }
   const all = info as Info;
-  return matcher.sort(all, haystack, needle).map((o) => all.idx[o] as number);
+  return firstInOrder(idxs.length, count, rankOrder(all, haystack)).map((o) => all.idx[o] as number);
 }
 
 const typoInfo: InfoOf = (idxs, haystack, needle) => typoMatcher.info(idxs, haystack, needle);
@@ -96,6 +161,7 @@ export class TemplateSearch {
   private readonly labels: string[];
   private readonly bodies: string[];
   private readonly bodyPairs: CharPairIndex;
+  private readonly labelLetters: LetterIndex;
   /** Per filter: the templates it allows, and their most-used-first order (the empty query's answer). */
   private readonly allowedCache = new Map<string, { indexes: number[]; byUse: Template[] }>();
   /** The last body search, to narrow the next keystroke when the query only grew. */
@@ -106,6 +172,7 @@ export class TemplateSearch {
     this.labels = fold(templates.map((t) => `${t.title} ${t.shortcut ? `/${t.shortcut}` : ''} ${t.tags.join(' ')}`));
     this.bodies = fold(templates.map((t) => t.body));
     this.bodyPairs = new CharPairIndex(this.bodies);
+    this.labelLetters = new LetterIndex(this.labels);
   }
 
   /**
@@ -150,15 +217,16 @@ export class TemplateSearch {
 
     // Beyond RANK_LIMIT label matches keep library order: once that many and `limit` are found, the
     // first `limit` of them are the answer.
+    const holdsLetters = this.labelLetters.holdingLettersOf(typoMatcher.split(needle));
     const { found: labelFound } = yield* filterInSteps(
       typoMatcher,
       this.labels,
       needle,
-      allowed.indexes,
+      holdsLetters ? allowed.indexes.filter(holdsLetters) : allowed.indexes,
       (found) => found.length > RANK_LIMIT && found.length >= limit,
     );
-    const labelMatches = yield* rankInSteps(typoMatcher, typoInfo, this.labels, needle, labelFound);
-    if (labelMatches.length >= limit) return toTemplates(labelMatches);
+    const labelMatches = yield* rankInSteps(typoInfo, this.labels, needle, labelFound, limit);
+    if (labelFound.length >= limit) return toTemplates(labelMatches);
 
     const last = this.lastBodySearch;
     const narrowed =
@@ -166,9 +234,9 @@ export class TemplateSearch {
     const holdsPairs = this.bodyPairs.holdingPairsOf(needle);
     const candidates = holdsPairs ? narrowed.filter(holdsPairs) : narrowed;
     const inLabels = new Uint8Array(this.templates.length);
-    for (const i of labelMatches) inLabels[i] = 1;
+    for (const i of labelFound) inLabels[i] = 1;
     // The same early end for body-only matches, counted as they are found.
-    const wanted = limit - labelMatches.length;
+    const wanted = limit - labelFound.length;
     let counted = 0;
     let bodyOnlyFound = 0;
     const { found: bodyMatches, complete } = yield* filterInSteps(
@@ -185,7 +253,7 @@ export class TemplateSearch {
     if (complete) this.lastBodySearch = { filterKey, needle, matches: bodyMatches };
 
     const bodyOnly = bodyMatches.filter((i) => inLabels[i] === 0);
-    const bodyRanked = yield* rankInSteps(plainMatcher, bodyInfo, this.bodies, needle, bodyOnly);
+    const bodyRanked = yield* rankInSteps(bodyInfo, this.bodies, needle, bodyOnly, wanted);
     return toTemplates([...labelMatches, ...bodyRanked]);
   }
 
