@@ -22,7 +22,7 @@ export class ContentScriptContext {
   }
 
   get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.abortController.abort('Content script context invalidated');
+    if (browser.runtime?.id == null) this.abortController.abort();
     return this.signal.aborted;
   }
 
