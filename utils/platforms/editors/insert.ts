@@ -60,7 +60,9 @@ function watchPerson(composer: HTMLElement): { acted: () => boolean; stop: () =>
   let acted = false;
   const doc = composer.ownerDocument;
   const onKey = (event: KeyboardEvent) => {
-    if (event.isTrusted && event.target instanceof Node && composer.contains(event.target)) acted = true;
+    // The first of the composed path: a composer inside a shadow root (X Chat) is retargeted to its host.
+    const target = event.composedPath()[0];
+    if (event.isTrusted && target instanceof Node && composer.contains(target)) acted = true;
   };
   doc.addEventListener('keydown', onKey, true);
   return { acted: () => acted, stop: () => doc.removeEventListener('keydown', onKey, true) };
