@@ -13,12 +13,21 @@ const HIDDEN_TAB_DELAY_MS = 250;
  */
 const UNCHANGED_READS_BEFORE_BACKOFF = 2;
 export const QUIET_CHURN_GAP_MS = 200;
+/**
+ * Messages arriving in bursts (a busy thread, a history loading into the newest window) are news on
+ * every frame, yet reading and reporting each frame is what cost X's and LinkedIn's fixtures 15–26 % of
+ * the page's own script (`npm run bench`, host share). So after a read whose only news was its messages,
+ * the next read waits until this long after it: the first message after a quiet spell still shows in
+ * the next frame, the ones right behind it at most this much later. Any other news (another thread, a
+ * name, a part's health) keeps reads on the next frame.
+ */
+export const MESSAGE_NEWS_GAP_MS = 150;
 
 /**
  * One MutationObserver per page, on the adapter's narrowest container, plus a childList-only watch on
  * that container's ancestors so its removal (a single-page-app remount) is noticed too; the same for the
  * adapter's conversation list where it lies elsewhere (issue #16). Work is coalesced to one read per
- * animation frame (less while the page churns without news, see above); `onChange` fires only when the
+ * animation frame (less while the page churns without news or with news of messages alone, see above); `onChange` fires only when the
  * snapshot changed, `onInbox` only when the list's rows (or the conversation open beside them) did.
  */
 export function watchPage(
@@ -30,6 +39,10 @@ export function watchPage(
   let observedRoot: Node | null = null;
   let observedListRoot: Node | null = null;
   let lastJson = '';
+  /** The last snapshot reported, but for its messages: whether a read's news is its messages alone. */
+  let lastJsonButMessages = '';
+  /** How long after the last read the next one waits (MESSAGE_NEWS_GAP_MS after news of messages alone). */
+  let newsGap = 0;
   /** The rows and the open thread last reported; none at first, so a page without a list reports nothing. */
   let lastListJson = JSON.stringify([[], null]);
   /**
@@ -54,6 +67,7 @@ export function watchPage(
     const snapshot = adapter.read(document, url);
     const listNews = onInbox && readList(url, snapshot);
     const json = JSON.stringify(snapshot);
+    newsGap = 0;
     if (json === lastJson && !listNews) {
       // A conversation still loading is about to settle: no back-off, so a thread switch shows at once.
       if (snapshot.state !== 'loading') unchangedReads++;
@@ -62,6 +76,9 @@ export function watchPage(
     unchangedReads = 0;
     if (json === lastJson) return;
     lastJson = json;
+    const jsonButMessages = JSON.stringify({ ...snapshot, messages: null });
+    if (snapshot.state === 'thread' && jsonButMessages === lastJsonButMessages) newsGap = MESSAGE_NEWS_GAP_MS;
+    lastJsonButMessages = jsonButMessages;
     onChange(snapshot);
   };
 
@@ -103,11 +120,14 @@ export function watchPage(
     else afterNextFrame(run);
   };
 
-  /** The page changed: read in the next frame, or after the back-off while it churns without news. */
+  /**
+   * The page changed: read in the next frame, or after the back-off while it churns without news, or after
+   * the gap behind news of messages alone.
+   */
   const schedule = () => {
     if (pending) return;
-    const backoff = unchangedReads >= UNCHANGED_READS_BEFORE_BACKOFF;
-    requestRead(backoff ? Math.max(0, lastReadAt + QUIET_CHURN_GAP_MS - performance.now()) : 0);
+    const gap = unchangedReads >= UNCHANGED_READS_BEFORE_BACKOFF ? QUIET_CHURN_GAP_MS : newsGap;
+    requestRead(gap > 0 ? Math.max(0, lastReadAt + gap - performance.now()) : 0);
   };
 
   /**

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
+import { MESSAGE_NEWS_GAP_MS, QUIET_CHURN_GAP_MS, watchPage } from '@/utils/content/page-watcher';
 import { emptySnapshot } from '@/utils/platforms/toolkit/snapshot';
 import type { InboxRow, PageSnapshot, PageState, PlatformAdapter } from '@/utils/platforms/types';
 import { context } from './context';
@@ -63,9 +63,42 @@ describe('watchPage', () => {
     await elapse(20);
     expect(adapter.reads).toBe(2);
     expect(reported.at(-1)?.messages).toHaveLength(2);
+    // News of messages alone: the next change is read once the gap after that read is over.
     addHistory();
     await elapse(20);
+    expect(adapter.reads).toBe(2);
+    await elapse(MESSAGE_NEWS_GAP_MS);
     expect([adapter.reads, reported.length]).toEqual([3, 2]);
+  });
+
+  it('reads messages arriving in bursts once per gap, not once per frame, and any other news at once', async () => {
+    addMessage();
+    await elapse(20);
+    expect(adapter.reads).toBe(2);
+    // Bursts every 20 ms: the read behind the first waits the gap after it, and finds them all.
+    for (let i = 0; i < 5; i++) {
+      addMessage();
+      await elapse(20);
+    }
+    expect(adapter.reads).toBe(2);
+    await elapse(MESSAGE_NEWS_GAP_MS - 60);
+    expect(adapter.reads).toBe(3);
+    expect(reported.at(-1)?.messages).toHaveLength(6);
+    // The conversation now loads (another thread): news beyond the messages, so the next change is read
+    // in the next frame once the gap behind the last news of messages alone is over.
+    adapter.state = 'loading';
+    await elapse(MESSAGE_NEWS_GAP_MS);
+    addHistory();
+    await elapse(20);
+    expect(adapter.reads).toBe(4);
+    adapter.state = 'thread';
+    addHistory();
+    await elapse(20);
+    expect(adapter.reads).toBe(5);
+    addMessage();
+    await elapse(20);
+    expect(adapter.reads).toBe(6);
+    expect(reported.at(-1)?.messages).toHaveLength(7);
   });
 
   it("reads in a task after the frame, once the page's own style and layout of it are done", async () => {
@@ -94,9 +127,9 @@ describe('watchPage', () => {
     await elapse(QUIET_CHURN_GAP_MS);
     expect(adapter.reads).toBe(4);
     expect(reported.at(-1)?.messages).toHaveLength(1);
-    // News ends the back-off: the next change is read in the next frame.
+    // News ends the back-off: the next change waits only the shorter gap behind news of messages alone.
     addMessage();
-    await elapse(20);
+    await elapse(MESSAGE_NEWS_GAP_MS + 20);
     expect(adapter.reads).toBe(5);
     expect(reported.at(-1)?.messages).toHaveLength(2);
   });
