@@ -27,8 +27,9 @@ export const MESSAGE_NEWS_GAP_MS = 150;
  * One MutationObserver per page, on the adapter's narrowest container, plus a childList-only watch on
  * that container's ancestors so its removal (a single-page-app remount) is noticed too; the same for the
  * adapter's conversation list where it lies elsewhere (issue #16). Work is coalesced to one read per
- * animation frame (less while the page churns without news or with news of messages alone, see above); `onChange` fires only when the
- * snapshot changed, `onInbox` only when the list's rows (or the conversation open beside them) did.
+ * animation frame (less while the page churns without news or with news of messages alone, see above);
+ * `onChange` fires only when the snapshot changed, `onInbox` only when the list's rows (or the
+ * conversation open beside them) did.
  */
 export function watchPage(
   ctx: SidekickContext,
