@@ -18,6 +18,9 @@ export interface LinkedinSurfaceKind {
   name: string;
 }
 
+/** A message's element: its BEM class, else its event urn. */
+const MESSAGE = '.msg-s-event-listitem, [data-event-urn]';
+
 export const LINKEDIN_SELECTORS = {
   // Thread URLs /messaging/thread/<id>/ (ids URL-encoded, with - and =) are parsed by routeOf() in sites.ts.
   /** Public profile links /in/<slug>/. */
@@ -61,6 +64,9 @@ export const LINKEDIN_SELECTORS = {
    * shown once and carried forward.
    */
   time: 'time',
+  /** A day heading: a <time> outside any message (by its BEM class or its urn); a group's time: one inside. */
+  dayHeading: `time:not(:is(${MESSAGE}) time)`,
+  groupTime: `:is(${MESSAGE}) time`,
 
   /**
    * A profile's invitation dialog once "Add a note" was chosen (tests/fixtures/linkedin/profile-invite.html has

@@ -82,17 +82,19 @@ function surfacesOf(doc: Document, url: URL): Surface[] {
   return surfaces;
 }
 
-/** The list by its class and as the list of the items with an event urn; one holding the other agrees. */
+/**
+ * The list by its class and as a list of items with an event urn (a <ul> whose first such item is its own,
+ * not a nested list's: one look per list, where asking every item for its list walked the whole thread on
+ * every read); one holding the other agrees.
+ */
 function readList(scope: Element): ResolvedPart<Element> {
-  const urnLists = new Set<Element>();
-  for (const item of scope.querySelectorAll(L.eventUrn)) {
-    const list = item.closest('ul');
-    if (list && scope.contains(list)) urnLists.add(list);
-  }
+  const urnLists = [...scope.querySelectorAll('ul')].filter(
+    (list) => list.querySelector(L.eventUrn)?.closest('ul') === list,
+  );
   return resolvePart(
     [
       { signal: 'list-class', candidates: [...scope.querySelectorAll(L.messageList)] },
-      { signal: 'event-urns', candidates: [...urnLists] },
+      { signal: 'event-urns', candidates: urnLists },
     ],
     (a, b) => a.contains(b) || b.contains(a),
   );
@@ -146,97 +148,100 @@ function readParticipant(
 
 /**
  * A message's side: by LinkedIn's BEM modifier where the page has its classes; in a UI with hashed class
- * names, by the group's sender (shown once per group, carried forward) against the person the conversation
- * is with (1:1 only). null when neither tells (the message is then left out and the list is ambiguous).
+ * names, by the group's sender (shown once per group, carried forward; read only then) against the person
+ * the conversation is with (1:1 only). null when neither tells (the message is then left out and the list
+ * is ambiguous).
  */
-function directionOf(item: Element, sender: string, peerName: string | null): SeenMessage['direction'] | null {
+function directionOf(item: Element, sender: () => string, peerName: string | null): SeenMessage['direction'] | null {
   if (item.matches(L.eventItem)) return item.classList.contains(L.inboundModifier) ? 'inbound' : 'outbound';
-  if (!sender || !peerName) return null;
-  return sender === peerName ? 'inbound' : 'outbound';
+  if (!peerName) return null;
+  const name = sender();
+  if (!name) return null;
+  return name === peerName ? 'inbound' : 'outbound';
 }
 
 /** An event's message: its BEM class, else its event urn (none: a day heading or another event). */
 const itemOf = (event: Element) => event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
 
-/** The day heading and the group's sender in force where a read starts (both carried forward). */
-type RowContext = { day: string; sender: string };
+/**
+ * What an event's <time> elements say, in order: a day heading (outside any message), or a group's time,
+ * whose parent also shows the group's sender.
+ */
+type Stamp = { day: string } | { time: string; group: Element | null };
 
-/** Where an earlier read started, and the context it found before that event. */
-type KnownStart = { list?: Element; event?: Element } & Partial<RowContext>;
+const stampsOf = (event: Element): Stamp[] =>
+  [...event.querySelectorAll(L.time)].map((stamp) =>
+    stamp.matches(L.dayHeading) ? { day: textOf(stamp) } : { time: textOf(stamp), group: stamp.parentElement },
+  );
+
+/** The group's sender: the first line beside its time. */
+const senderIn = (group: Element | null) => (group ? firstTextLine(group) : '');
+
+/** The day heading and the group in force where a read starts (both carried forward). */
+type RowContext = { day: string; group: Element | null };
+
+/** The last of `nodes` (in document order) before `node`, found by halving. */
+function lastBefore(nodes: NodeListOf<Element>, node: Node): Element | undefined {
+  let [low, high] = [0, nodes.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((nodes[middle] as Element).compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = middle + 1;
+    else high = middle;
+  }
+  return nodes[low - 1];
+}
 
 /**
- * The context before `events[end]`, walked back only as far as needed: to the nearest day heading and
- * group sender, or to `known.event` (where an earlier read of this list started) and its context.
+ * The day heading and the group's sender in force before `head`: the last of each above it in the list,
+ * found by one query each (walking back the events to them read every row since the day began).
  */
-function contextBefore(events: NodeListOf<Element>, end: number, known: KnownStart): RowContext {
-  let day: string | undefined;
-  let sender: string | undefined;
-  for (let i = end - 1; i >= 0 && (day === undefined || sender === undefined); i--) {
-    const event = events[i] as Element;
-    const item = itemOf(event);
-    const stamps = event.querySelectorAll(L.time);
-    for (let j = stamps.length - 1; j >= 0; j--) {
-      const stamp = stamps[j] as Element;
-      if (!item?.contains(stamp)) day ??= textOf(stamp);
-      else sender ??= stamp.parentElement ? firstTextLine(stamp.parentElement) : '';
-    }
-    if (event === known.event) return { day: day ?? known.day ?? '', sender: sender ?? known.sender ?? '' };
-  }
-  return { day: day ?? '', sender: sender ?? '' };
+function contextBefore(list: Element, head: Element): RowContext {
+  const day = lastBefore(list.querySelectorAll(`:scope ${L.event} ${L.dayHeading}`), head);
+  const group = lastBefore(list.querySelectorAll(`:scope ${L.event} ${L.groupTime}`), head)?.parentElement ?? null;
+  return { day: day ? textOf(day) : '', group };
 }
 
 /**
  * The newest MESSAGE_WINDOW messages in order, read by structure (list items, their <time> elements, the
  * event urn), so that a UI with hashed class names reads alike. The day heading and the group time are
  * shown once and apply to the rows after them: the read starts at the head of the window's first group
- * (rows without an urn are told apart by their order within it), with the day and sender in force there
- * walked back to. `memo` keeps where the last read started, so the next one, after rows arrived at the
- * end, walks back only to there instead of over every rendered row.
+ * (rows without an urn are told apart by their order within it), with the day and sender in force there.
  */
-function readMessages(
-  list: Element,
-  peerName: string | null,
-  memo: KnownStart,
-): { messages: SeenMessage[]; unclear: boolean } {
+function readMessages(list: Element, peerName: string | null): { messages: SeenMessage[]; unclear: boolean } {
   const events = list.querySelectorAll(L.event);
+  const items = new Map<number, Element | null>();
+  const item = (i: number) => {
+    if (!items.has(i)) items.set(i, itemOf(events[i] as Element));
+    return items.get(i) as Element | null;
+  };
   let start = events.length;
-  for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (itemOf(events[--start] as Element)) count++;
+  for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (item(--start)) count++;
   let groupStart = start;
   while (groupStart > 0 && !(events[groupStart] as Element).querySelector(L.time)) groupStart--;
-  const head = events[groupStart];
-  // An earlier start counts only while it is still in this list at or above this one.
-  const knownAbove =
-    memo.list === list &&
-    !!memo.event &&
-    !!head &&
-    list.contains(memo.event) &&
-    (memo.event === head || !!(memo.event.compareDocumentPosition(head) & Node.DOCUMENT_POSITION_FOLLOWING));
-  const known: KnownStart = knownAbove ? memo : {};
-  let { day, sender } =
-    known.event === head
-      ? { day: known.day ?? '', sender: known.sender ?? '' }
-      : contextBefore(events, groupStart, known);
-  Object.assign(memo, { list, event: head, day, sender });
+  let { day, group } =
+    events.length > 0 ? contextBefore(list, events[groupStart] as Element) : { day: '', group: null };
+  // The group's sender is read only when a message's side needs it (no BEM classes), once per group.
+  let sender: string | undefined;
+  const groupSender = () => (sender ??= senderIn(group));
 
   const messages: SeenMessage[] = [];
   const keyOf = createRowKeys();
   let time = '';
   let unclear = false;
   for (let i = groupStart; i < events.length; i++) {
-    const event = events[i] as Element;
-    const item = itemOf(event);
-    for (const stamp of event.querySelectorAll(L.time)) {
-      if (!item?.contains(stamp)) [day, time] = [textOf(stamp), ''];
-      else [time, sender] = [textOf(stamp), stamp.parentElement ? firstTextLine(stamp.parentElement) : ''];
+    for (const stamp of stampsOf(events[i] as Element)) {
+      if ('day' in stamp) [day, time] = [stamp.day, ''];
+      else [time, group, sender] = [stamp.time, stamp.group, undefined];
     }
-    if (!item) continue;
-    const direction = directionOf(item, sender, peerName);
+    const message = item(i);
+    if (!message) continue;
+    const direction = directionOf(message, groupSender, peerName);
     if (!direction) {
       unclear ||= i >= start;
       continue;
     }
     const timeLabel = [day, time].filter(Boolean).join(' ') || undefined;
-    const key = item.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(item)]);
+    const key = message.getAttribute(L.eventUrnAttribute) || keyOf([direction, timeLabel ?? '', textOf(message)]);
     if (i >= start) messages.push({ key, direction, ...(timeLabel && { timeLabel }) });
   }
   return { messages, unclear };
@@ -295,8 +300,6 @@ function readInvite(doc: Document, url: URL, surface: Surface): InsertTarget {
 
 export function createLinkedinAdapter(): PlatformAdapter {
   const binding = new ThreadBinding();
-  /** Where the last read of the message list started (readMessages). */
-  const listRead: KnownStart = {};
   /** The window the person last typed in: focus moves to our panel when they pick a template. */
   let lastFocused: Element | null = null;
 
@@ -347,7 +350,7 @@ export function createLinkedinAdapter(): PlatformAdapter {
     const list = readList(surface.element);
     const { read: participant, person } = readParticipant(surface, list.value);
     const { messages, unclear } = list.value
-      ? readMessages(list.value, participant.value, listRead)
+      ? readMessages(list.value, participant.value)
       : { messages: [], unclear: false };
     const { read: composer, kind } = readComposer(surface.element);
     const messagesHealth = unclear ? 'ambiguous' : list.health;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // @vitest-environment-options {"url":"https://www.linkedin.com/"}
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composerHolding } from '@/utils/platforms/editors/trigger';
 import { createLinkedinAdapter } from '@/utils/platforms/linkedin';
 import { LINKEDIN_SELECTORS as L } from '@/utils/platforms/linkedin.selectors';
@@ -134,6 +134,22 @@ describe('LinkedIn adapter reading the messaging page', () => {
     expect(moved).toEqual(read(createLinkedinAdapter()).messages);
     for (let i = 0; i < 60; i++) append(`more ${i}`);
     expect(read(adapter).messages).toEqual(read(createLinkedinAdapter()).messages);
+  });
+
+  it('a read looks at the rows of its window only: the day and the group above it are found, not walked back to', () => {
+    loadFixtureDocument('linkedin/messaging.html', threadUrl(ANNA));
+    for (let i = 0; i < 400; i++)
+      append(`row ${i}`, { head: i % 10 === 0 ? `10:${String(i / 10).padStart(2, '0')} AM` : '' });
+    const timesRead = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const messages = read().messages;
+    const eventsAsked = timesRead.mock.contexts.filter(
+      (context, i) => timesRead.mock.calls[i]?.[0] === L.time && (context as Element).matches(L.event),
+    );
+    timesRead.mockRestore();
+    expect(eventsAsked.length).toBeLessThanOrEqual(101);
+    // The newest 100 are rows 300–399: their day is the thread's first heading, far above.
+    expect(messages[0]).toMatchObject({ timeLabel: 'Today 10:30 AM' });
+    expect(messages.at(-1)).toMatchObject({ timeLabel: 'Today 10:39 AM' });
   });
 
   /** Replaces the pane's parts with the saved conversation's, as LinkedIn's re-render does. */

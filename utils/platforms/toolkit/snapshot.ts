@@ -6,7 +6,7 @@
 import { censoredSkeleton } from '../diagnostics';
 import { REPORT_LIMITS as LIMITS } from '../limits';
 import type { Platform } from '../sites';
-import type { DriftReport, PagePart, PageSnapshot, PageState, PartHealth, Participant } from '../types';
+import type { DriftReport, PagePart, PageSnapshot, PageState, PartHealth, Participant, SeenMessage } from '../types';
 import { guarded } from './read';
 import { MESSAGE_WINDOW } from './rows';
 
@@ -57,6 +57,20 @@ function shortenParticipant(participant: Participant): Participant {
   };
 }
 
+/**
+ * A message within the schema's limits: the message itself when it already is (the usual case: no copy
+ * of every message on every read while rows arrive).
+ */
+function withinLimits(message: SeenMessage): SeenMessage {
+  const { key, timeLabel } = message;
+  if (key.length <= LIMITS.key && (timeLabel === undefined || timeLabel.length <= LIMITS.timeLabel)) return message;
+  return {
+    ...message,
+    key: key.slice(0, LIMITS.key),
+    ...(timeLabel !== undefined && { timeLabel: shorten(timeLabel, LIMITS.timeLabel) }),
+  };
+}
+
 /** The page's language as `<html lang>` names it. */
 function pageLanguageOf(doc: Document): string | undefined {
   const lang = guarded('', () => doc.documentElement.lang.trim());
@@ -90,11 +104,7 @@ export function finishSnapshot(
     threadId: snapshot.threadId === null ? null : shorten(snapshot.threadId, LIMITS.threadId),
     surface: shorten(snapshot.surface, LIMITS.surface),
     participant: snapshot.participant && shortenParticipant(snapshot.participant),
-    messages: snapshot.messages.slice(-MESSAGE_WINDOW).map((message) => ({
-      ...message,
-      key: message.key.slice(0, LIMITS.key),
-      ...(message.timeLabel !== undefined && { timeLabel: shorten(message.timeLabel, LIMITS.timeLabel) }),
-    })),
+    messages: snapshot.messages.slice(-MESSAGE_WINDOW).map(withinLimits),
     ...(pageLanguage && { pageLanguage }),
     ...(drift.length > 0 && { drift }),
   };
