@@ -86,7 +86,7 @@ export const LINKEDIN_SELECTORS = {
   composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
   composerByStructure: 'form [contenteditable="true"][role="textbox"]',
   /** An InMail form has a subject line (several recruiting tools, 2026, unverified). */
-  inmailSubject: 'input[name="subject"], .msg-form__subject',
+  inmailSubject: ['input[name="subject"]', '.msg-form__subject'],
 } as const satisfies Record<string, unknown> & {
   page: LinkedinSurfaceKind;
   overlay: LinkedinSurfaceKind;

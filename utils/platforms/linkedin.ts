@@ -252,7 +252,9 @@ function readComposer(scope: Element): { read: ResolvedPart<HTMLElement>; kind: 
     { signal: 'composer-class', candidates: [...scope.querySelectorAll<HTMLElement>(L.composer)] },
     { signal: 'form-textbox', candidates: [...scope.querySelectorAll<HTMLElement>(L.composerByStructure)] },
   ]);
-  const kind = read.value ? (scope.querySelector(L.inmailSubject) ? 'linkedin-inmail' : 'linkedin-message') : null;
+  // One query per selector: a selector list is checked on every element of the thread, a single one is not.
+  const inmail = () => L.inmailSubject.some((selector) => scope.querySelector(selector));
+  const kind = read.value ? (inmail() ? 'linkedin-inmail' : 'linkedin-message') : null;
   return { read, kind };
 }
 

@@ -37,7 +37,7 @@ describe('LinkedIn selectors on the fixture pages', () => {
       // two day headings, two group times
       [`${L.messageList} ${L.time}`, 4],
       [L.composer, 1],
-      [L.inmailSubject, 0],
+      [L.inmailSubject.join(', '), 0],
       [L.overlay.scope, 0],
     ];
     for (const [selector, count] of counts) expect(document.querySelectorAll(selector), selector).toHaveLength(count);
