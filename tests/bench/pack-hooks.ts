@@ -3,6 +3,7 @@
 import { SidekickDatabase } from '@/utils/db/database';
 import { applyImport, planImport } from '@/utils/packs/import';
 import { parsePack } from '@/utils/packs/parse';
+import { indexedDbAddsMs } from './storage-hooks';
 
 /** A valid pack text of `count` templates of about 400 characters each (5,000 → ≈ 2.6 MB). */
 export function benchPackText(count: number, version = '1.0.0'): string {
@@ -18,7 +19,8 @@ export function benchPackText(count: number, version = '1.0.0'): string {
 
 /**
  * Milliseconds for each step of installing a `count`-template pack into an empty library, then of
- * updating it to a version in which every template changed.
+ * updating it to a version in which every template changed; and the floor under the install's writes:
+ * the rows it stored, added again with IndexedDB's own API in one transaction (`floorMs`).
  */
 async function importMs(count = 5_000) {
   const db = new SidekickDatabase('dm-sidekick-pack-bench');
@@ -38,10 +40,13 @@ async function importMs(count = 5_000) {
     lap('planMs');
     await applyImport(db, plan, {});
     lap('applyMs');
+    const installed = await db.templates.toArray();
+    const installedPacks = await db.packs.toArray();
     const update = await planImport(db, parsePack(benchPackText(count, '1.1.0')), source);
     lap('updatePlanMs');
     await applyImport(db, update, {});
     lap('updateApplyMs');
+    figures.floorMs = await indexedDbAddsMs({ templates: installed, packs: installedPacks });
     return figures;
   } finally {
     db.close();

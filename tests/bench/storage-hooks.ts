@@ -74,11 +74,11 @@ async function seed(conversations: number, notes: number): Promise<number> {
 }
 
 /**
- * The floor under `seed`: the same rows added with IndexedDB's own API (no Dexie, no middleware, no
- * checks) in one transaction, into a database of its own with the same stores and indexes; returns ms.
+ * The floor under a bulk write: `rows` (per store) added with IndexedDB's own API (no Dexie, no
+ * middleware, no checks) in one transaction, into a database of its own with the product's stores and
+ * indexes; returns ms.
  */
-async function seedFloor(conversations: number, notes: number): Promise<number> {
-  const { data } = seedFile(conversations, notes);
+export async function indexedDbAddsMs(rows: Record<string, readonly unknown[]>): Promise<number> {
   const db = new SidekickDatabase('dm-sidekick-floor-bench');
   try {
     await db.open();
@@ -86,10 +86,8 @@ async function seedFloor(conversations: number, notes: number): Promise<number> 
     return await timed(
       () =>
         new Promise<void>((resolve, reject) => {
-          const tx = idb.transaction(['contacts', 'conversations', 'notes'], 'readwrite');
-          for (const row of data.contacts) tx.objectStore('contacts').add(row);
-          for (const row of data.conversations) tx.objectStore('conversations').add(row);
-          for (const row of data.notes) tx.objectStore('notes').add(row);
+          const tx = idb.transaction(Object.keys(rows), 'readwrite');
+          for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).add(row);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         }),
@@ -98,6 +96,12 @@ async function seedFloor(conversations: number, notes: number): Promise<number> 
     db.close();
     await db.delete();
   }
+}
+
+/** The floor under `seed`: the same rows as IndexedDB's own adds. */
+function seedFloor(conversations: number, notes: number): Promise<number> {
+  const { data } = seedFile(conversations, notes);
+  return indexedDbAddsMs({ contacts: data.contacts, conversations: data.conversations, notes: data.notes });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
