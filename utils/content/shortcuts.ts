@@ -6,6 +6,7 @@ import { insertChecked } from '../platforms/editors/insert';
 import {
   activeComposer,
   composerHolding,
+  focusedComposer,
   replacingRange,
   selectBeforeCaret,
   standsAtCaret,
@@ -210,6 +211,8 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
   }
 
   document.addEventListener('focusin', onFocusIn, true);
+  const composerAtStart = focusedComposer(adapter.composerAccess?.(document), document);
+  if (composerAtStart) attach(composerAtStart);
   const onStorage = (changes: Record<string, unknown>) => {
     if (SHORTCUT_SETTINGS_KEY in changes) void refresh();
   };

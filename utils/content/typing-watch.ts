@@ -1,5 +1,5 @@
 import { reportTyping } from '../messaging/content-client';
-import { composerHolding } from '../platforms/editors/trigger';
+import { composerHolding, focusedComposer } from '../platforms/editors/trigger';
 import type { PlatformAdapter } from '../platforms/types';
 import type { SidekickContext } from './private-context';
 
@@ -19,7 +19,7 @@ export function watchTyping(
   report: () => Promise<void> = reportTyping,
 ): void {
   let lastReport = 0;
-  let composer: HTMLElement | null = null;
+  let composer = focusedComposer(adapter.composerAccess?.(document), document);
   // composedPath: a composer inside a shadow root (LinkedIn's overlay) reaches document retargeted.
   const targetOf = (event: Event) => {
     const target = event.composedPath()[0];

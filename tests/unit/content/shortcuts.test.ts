@@ -77,3 +77,26 @@ describe('the Enter guard of a shortcut expansion', () => {
     expect(composer.value).toBe('See you');
   });
 });
+
+describe('a composer focused before the script started', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('takes shortcuts at once: a reload with the page’s own autofocus sends no focusin', async () => {
+    fakeBrowser.reset();
+    const expansions: string[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { name: string; input: unknown }) => {
+      if (message.name === 'shortcuts.list') return Promise.resolve({ ok: true, value: LIST });
+      expansions.push(JSON.stringify(message.input));
+      return new Promise(() => {});
+    }) as unknown as typeof browser.runtime.sendMessage);
+    document.body.innerHTML = '<textarea aria-label="Message"></textarea>';
+    const composer = document.querySelector('textarea') as HTMLTextAreaElement;
+    composer.focus();
+    const started = context();
+    startShortcuts(started.ctx, composerAdapter(composer), { threadId: () => THREAD });
+    typeInto(composer, ';thanks');
+    await expect.poll(() => enterIsStopped(composer)).toBe(true);
+    expect(expansions).toEqual([expect.stringContaining('tpl-thanks')]);
+    started.invalidate();
+  });
+});

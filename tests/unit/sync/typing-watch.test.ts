@@ -49,6 +49,15 @@ describe('watchTyping', () => {
     expect(report).toHaveBeenCalledTimes(2);
   });
 
+  it('reports typing in a composer that had focus before the script started (no focusin for it)', () => {
+    const composer = document.body.appendChild(document.createElement('textarea'));
+    composer.focus();
+    const report = start(composer);
+    composer.value += 'secret words';
+    composer.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'secret words' }));
+    expect(report).toHaveBeenCalledTimes(1);
+  });
+
   it('reports nothing for typing in any other field of the page: another textarea, contenteditable or input', () => {
     const composer = document.body.appendChild(document.createElement('textarea'));
     const report = start(composer);

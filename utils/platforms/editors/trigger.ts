@@ -3,6 +3,7 @@
  * a typed shortcut so the editor engine's own insertion replaces it, and the read-back of that
  * replacement. The matching itself is pure (utils/shortcuts/match.ts).
  */
+import { deepActiveElement } from '../toolkit/read';
 import { focusAtCaret, selectionFor } from './contenteditable';
 import { type Caret, compact, type EditorEngine, type InsertTarget } from './insert';
 
@@ -29,6 +30,15 @@ export function activeComposer(access: ComposerAccess | null | undefined): HTMLE
 export function composerHolding(access: ComposerAccess | null | undefined, node: Node): HTMLElement | null {
   const composer = activeComposer(access);
   return composer?.contains(node) ? composer : null;
+}
+
+/**
+ * The adapter's composer when focus is in it already: a script that starts after the page focused it (a
+ * reload into the page's own autofocus) gets no focusin for it.
+ */
+export function focusedComposer(access: ComposerAccess | null | undefined, doc: Document): HTMLElement | null {
+  const focused = deepActiveElement(doc);
+  return focused ? composerHolding(access, focused) : null;
 }
 
 const isTextarea = (element: HTMLElement): element is HTMLTextAreaElement => element instanceof HTMLTextAreaElement;
