@@ -144,6 +144,29 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a half-written template survives a conversation switch, while which the panel’s sections are gone', async ({
+    context,
+    pageStates,
+  }) => {
+    const { page, errors } = await open(context, pageStates, threadUrl(ANNA), 'thread');
+    const panel = panelOf(page);
+    const title = panel.getByRole('textbox', { name: 'Title', exact: true });
+    const text = panel.getByRole('textbox', { name: 'Template text', exact: true });
+    await panel.getByRole('button', { name: 'New template', exact: true }).click();
+    await title.fill('Refund, half written');
+    await text.fill('Hi {{firstName}}, your refund of');
+    const sectionsGone = panel
+      .getByRole('button', { name: 'New template', exact: true })
+      .waitFor({ state: 'detached', timeout: 5_000 });
+    await page.evaluate((id) => window.linkedinFixture?.switchTo(id), BEN);
+    // The switch loads for about 100 ms; meanwhile the panel shows no sections (the form's component is gone).
+    await sectionsGone;
+    await expect(panelHeading(page)).toHaveText('Ben Okafor');
+    await expect(title).toHaveValue('Refund, half written');
+    await expect(text).toHaveValue('Hi {{firstName}}, your refund of');
+    expect(errors).toEqual([]);
+  });
+
   composerRemovedTest(
     ANNA,
     (context, pageStates) => open(context, pageStates, threadUrl(ANNA), 'thread'),

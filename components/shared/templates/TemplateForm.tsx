@@ -1,21 +1,6 @@
 import type { FormEvent } from 'react';
-import type { Template } from '@/utils/db/schema';
 import { useI18n } from '../i18n';
-
-export type Draft = { id?: string; title: string; body: string; shortcut: string; folder: string };
-export const EMPTY_DRAFT: Draft = { title: '', body: '', shortcut: '', folder: '' };
-
-/** The editor's fields for `template`: its own (edit) or a copy's (duplicate, no id and no shortcut). */
-export const draftOf = (template: Template, copySuffix?: string): Draft =>
-  copySuffix === undefined
-    ? {
-        id: template.id,
-        title: template.title,
-        body: template.body,
-        shortcut: template.shortcut ?? '',
-        folder: template.folder,
-      }
-    : { title: `${template.title} ${copySuffix}`, body: template.body, shortcut: '', folder: template.folder };
+import type { Draft } from './draft';
 
 /** Creating or editing one template (title, text, shortcut, folder). */
 export function TemplateForm({

@@ -2,7 +2,8 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { Template } from '@/utils/db/schema';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useI18n } from '../i18n';
-import { draftOf, EMPTY_DRAFT, TemplateForm } from './TemplateForm';
+import { draftOf, EMPTY_DRAFT } from './draft';
+import { TemplateForm } from './TemplateForm';
 import type { TemplateLibraryState } from './useTemplateLibrary';
 
 /**

@@ -6,7 +6,7 @@ import { SHOWN_MATCHES, TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from '../i18n';
 import { useLive } from '../useLive';
 import { useTemplateSearch } from '../useTemplateSearch';
-import type { Draft } from './TemplateForm';
+import { type Draft, keepDraft, keptDraft } from './draft';
 
 export type Status = { kind: 'ok' | 'error'; text: string; undo?: Template };
 export type Report = (kind: Status['kind'], text: string, undo?: Template) => void;
@@ -22,7 +22,12 @@ export function useTemplateLibrary() {
   const [query, setQuery] = useState('');
   const [folder, setFolder] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // The draft outlives this component (see draft.ts): a thread switch in the panel unmounts it.
+  const [draft, setDraftState] = useState<Draft | null>(keptDraft);
+  const setDraft = (next: Draft | null) => {
+    keepDraft(next);
+    setDraftState(next);
+  };
   const [status, setStatus] = useState<Status | null>(null);
 
   const index = useMemo(() => new TemplateSearch(templates.status === 'ready' ? templates.value : []), [templates]);
