@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseBackup, restoreBackup } from '@/utils/db/backup';
+import { createUploads } from '@/utils/db/backup-upload';
 import { withDatabase } from '@/utils/db/connection';
 import {
   addNote,
@@ -79,6 +80,8 @@ const jobs = createJobs({
   store: sessionJobStore,
   keepAlive: () => browser.runtime.getPlatformInfo(),
 });
+/** Backup files on their way to a restore, in parts (one message carries at most 64 MiB). */
+const uploads = createUploads();
 
 /** The one writer: every change to the data passes through these handlers. */
 const handlers: RpcHandlers = {
@@ -162,9 +165,13 @@ const handlers: RpcHandlers = {
       computeMetrics(db, { from, to, now: Date.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     ),
   'contacts.export': ({ id }) => withDatabase((db) => exportPerson(db, id)),
-  'backup.restore': ({ text, mode }) =>
+  'backup.upload': (part) => {
+    uploads.add(part);
+    return null;
+  },
+  'backup.restore': ({ uploadId, mode }) =>
     jobs.start('backup.restore', {
-      check: () => parseBackup(text),
+      check: () => parseBackup(uploads.take(uploadId)),
       write: (db, file, report) => restoreBackup(db, file, mode, report),
     }),
   'jobs.latest': ({ kind }) => jobs.latest(kind),

@@ -40,6 +40,8 @@ export const ErrorReasonSchema = z.enum([
   'disk-full',
   /** values: limitMb: a backup over the size limit. */
   'backup-too-large',
+  /** values: none: the parts of a backup file did not all reach the background. */
+  'backup-incomplete',
   /** values: key: a backup holds a key that is never allowed (__proto__, …). */
   'backup-forbidden-key',
   /** values: none: not JSON, or not a DM Sidekick backup. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { exportBackup, MAX_BACKUP_BYTES } from '@/utils/db/backup';
+import { uploadParts } from '@/utils/db/backup-upload';
 import { withDatabase } from '@/utils/db/connection';
 import type { MessageKey } from '@/utils/i18n/strings';
 import { call } from '@/utils/messaging/client';
@@ -51,7 +52,11 @@ export function BackupSection() {
     if (!file) return;
     try {
       setStatus(null);
-      follow(await call('backup.restore', { text: await readTextFile(file, MAX_BACKUP_BYTES), mode }));
+      const text = await readTextFile(file, MAX_BACKUP_BYTES);
+      // In parts: one message carries at most 64 MiB (utils/db/backup-upload.ts).
+      const uploadId = crypto.randomUUID();
+      for (const part of uploadParts(text, uploadId)) await call('backup.upload', part);
+      follow(await call('backup.restore', { uploadId, mode }));
     } catch (error) {
       setStatus({ kind: 'error', text: errorText(t, error) });
     }

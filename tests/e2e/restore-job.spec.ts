@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { backupFile, customersBackup, liveOnce, restoreFrom } from '../harness/extension.ts';
 import { expect, serviceWorkerControl, test } from './fixtures';
-import { storedCount } from './stored-data';
+import { storedCount, storedRow } from './stored-data';
 
 // Issue #15, point 4: a restore is a background job. The dashboard shows its progress, may be closed while
 // it runs, and a reopened one finds the job and how it ended.
@@ -104,6 +104,53 @@ test('a refused restore is named, the data stays as it was, and a later dashboar
   await dashboard.close();
   const later = await openBackup(context, extensionId);
   await expect(later.getByRole('alert')).toContainText('conversations row 0 refers in contactId');
+});
+
+test('a backup larger than one message can carry (64 MiB) is restored: the file travels in parts', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  test.setTimeout(240_000);
+  const now = Date.now();
+  const COUNT = 3_500;
+  const templates = Array.from({ length: COUNT }, (_, i) => ({
+    id: `t${i}`,
+    title: `Long template ${i}`,
+    // Close to the longest a template may be (20,000 characters), with text beyond Latin-1.
+    body: `Grüße, {{firstName}} — reply ${i}: ${'Köln 🙂 '.repeat(2_450)}`,
+    folder: '',
+    tags: [],
+    platforms: [],
+    locked: false,
+    usageCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const data = {
+    contacts: [],
+    conversations: [],
+    tags: [],
+    notes: [],
+    templates,
+    packs: [],
+    responseEvents: [],
+    settings: null,
+  };
+  const text = JSON.stringify({ format: 'dm-sidekick-backup', schemaVersion: 1, exportedAt: now, data });
+  const bytes = Buffer.from(text);
+  expect(bytes.length).toBeGreaterThan(64 * 1024 * 1024);
+  console.log(`backup: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${COUNT} templates`);
+  // Playwright hands a page at most 50 MB as a buffer: larger files go by path.
+  const file = test.info().outputPath('large-backup.json');
+  await writeFile(file, bytes);
+  const dashboard = await openBackup(context, extensionId);
+  await dashboard.getByLabel('Restore from backup file').setInputFiles(file);
+  await expect(dashboard.getByRole('status')).toHaveText(`Restored 0 conversations, 0 notes and ${COUNT} templates.`, {
+    timeout: 200_000,
+  });
+  expect(await storedCount(serviceWorker, 'templates')).toBe(COUNT);
+  expect(await storedRow(serviceWorker, 'templates', 't1234')).toMatchObject({ body: templates[1234]?.body });
 });
 
 test('a worker stopped in the middle of a "replace" restore: the dashboard says nothing was changed, and nothing was', async ({

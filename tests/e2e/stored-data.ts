@@ -40,21 +40,25 @@ export const storedData = (at: Page | Worker): Promise<Stored> =>
     [DB_NAME, TABLES] as const,
   );
 
-/** Rows of one store, counted where they live (a list of 60,000 rows took minutes to pass over under load). */
-export const storedCount = (at: Page | Worker, store: string): Promise<number> =>
+/** How many rows one store has, or (`key`) one row of it, read where they live (a list of 60,000 rows took minutes to pass over under load). */
+const inStore = <T>(at: Page | Worker, store: string, key?: string): Promise<T> =>
   evaluateIn(at)(
-    ([name, table]) =>
-      new Promise<number>((resolve, reject) => {
+    ([name, table, id]) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction(table, 'readonly').objectStore(table).count();
+          const rows = open.result.transaction(table, 'readonly').objectStore(table);
+          const request = id === undefined ? rows.count() : rows.get(id);
           request.onsuccess = () => {
             open.result.close();
-            resolve(request.result);
+            resolve(request.result as T);
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    [DB_NAME, store] as const,
+    [DB_NAME, store, key] as const,
   );
+
+export const storedCount = (at: Page | Worker, store: string): Promise<number> => inStore<number>(at, store);
+export const storedRow = (at: Page | Worker, store: string, key: string): Promise<unknown> => inStore(at, store, key);

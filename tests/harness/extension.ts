@@ -27,6 +27,9 @@ export async function rpc<N extends RpcName>(page: Page, name: N, input: RpcInpu
   return response.value as RpcOutput<N>;
 }
 
+/** The size of a backup's parts on their way to the background (UPLOAD_PART_CHARS in utils/db/backup-upload.ts). */
+const UPLOAD_PART_CHARS = 8 * 1024 * 1024;
+
 /**
  * Restores a backup the way the dashboard does: starts the background job (`backup.restore`) and asks
  * `jobs.latest` until it has ended; a failed restore throws with its message. Answers the written counts.
@@ -36,7 +39,14 @@ export async function restoreFrom(
   text: string,
   mode: 'merge' | 'replace',
 ): Promise<Record<string, number | string>> {
-  const started = await rpc(page, 'backup.restore', { text, mode });
+  // In parts, as the dashboard sends it (utils/db/backup-upload.ts `uploadParts`; test backups are ASCII).
+  const uploadId = crypto.randomUUID();
+  const count = Math.max(1, Math.ceil(text.length / UPLOAD_PART_CHARS));
+  for (let index = 0; index < count; index++) {
+    const part = text.slice(index * UPLOAD_PART_CHARS, (index + 1) * UPLOAD_PART_CHARS);
+    await rpc(page, 'backup.upload', { uploadId, index, count, part });
+  }
+  const started = await rpc(page, 'backup.restore', { uploadId, mode });
   for (;;) {
     const job = await rpc(page, 'jobs.latest', { kind: 'backup.restore' });
     if (job?.id !== started.id) throw new Error(`backup.restore: job ${started.id} is gone`);

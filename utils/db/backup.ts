@@ -20,8 +20,11 @@ import {
 
 export const BACKUP_FORMAT = 'dm-sidekick-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
-/** Larger files are refused before parsing: a real backup of 100,000 conversations stays well below. */
-export const MAX_BACKUP_BYTES = 40 * 1024 * 1024;
+/**
+ * Larger files are refused before parsing (the worker holds the text and what it parses to at once). The
+ * file reaches the background in parts (backup-upload.ts), so the 64 MiB of one message is no limit.
+ */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 const MAX_ROWS = 500_000;
 
 export const BackupFileSchema = z.strictObject({

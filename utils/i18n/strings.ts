@@ -469,6 +469,7 @@ const en = {
   'error.disk-full':
     'The disk is full, so this change was not saved. Everything saved before is intact. Free some disk space and try again.',
   'error.backup-too-large': 'This backup cannot be restored: it is larger than {limitMb} MB. Nothing was changed.',
+  'error.backup-incomplete': 'The backup file did not arrive completely: choose it again. Nothing was changed.',
   'error.backup-forbidden-key':
     'This backup cannot be restored: it contains the key "{key}", which is never allowed. Nothing was changed.',
   'error.backup-not-backup': 'This file is not a DM Sidekick backup. Nothing was changed.',
@@ -1010,6 +1011,8 @@ const de: Record<MessageKey, string> = {
     'Der Speicher ist voll, daher wurde diese Änderung nicht gespeichert. Alles zuvor Gespeicherte ist erhalten. Schaffe Platz und versuche es noch einmal.',
   'error.backup-too-large':
     'Diese Sicherung kann nicht wiederhergestellt werden: Sie ist größer als {limitMb} MB. Nichts wurde geändert.',
+  'error.backup-incomplete':
+    'Die Sicherungsdatei ist nicht vollständig angekommen: Wähle sie noch einmal. Nichts wurde geändert.',
   'error.backup-forbidden-key':
     'Diese Sicherung kann nicht wiederhergestellt werden: Sie enthält den Schlüssel „{key}“, der nie erlaubt ist. Nichts wurde geändert.',
   'error.backup-not-backup': 'Diese Datei ist keine DM-Sidekick-Sicherung. Nichts wurde geändert.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from '../db/backup-upload';
 import {
   ContactPatchSchema,
   ConversationPatchSchema,
@@ -151,11 +152,30 @@ export const RPC = {
   /** "Export everything about this person" (GDPR Art. 15): the contact and every linked identity. */
   'contacts.export': rpc(byId, PersonExportSchema, EXTENSION),
   // ---- end of issue #20 ----
+  /** One part of a backup file's text (utils/db/backup-upload.ts); the same part again replaces it. */
+  'backup.upload': rpc(
+    z.strictObject({
+      uploadId: z.uuid(),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_UPLOAD_PARTS - 1),
+      count: z.number().int().min(1).max(MAX_UPLOAD_PARTS),
+      part: z.string().max(UPLOAD_PART_CHARS),
+    }),
+    z.null(),
+    EXTENSION,
+  ),
   /**
-   * Starts restoring the file's text as a background job (answered at once, follow it with `jobs.latest`);
+   * Starts restoring the uploaded file as a background job (answered at once, follow it with `jobs.latest`);
    * the job checks the file completely before anything is written.
    */
-  'backup.restore': rpc(z.strictObject({ text: z.string(), mode: z.enum(['merge', 'replace']) }), JobSchema, EXTENSION),
+  'backup.restore': rpc(
+    z.strictObject({ uploadId: z.uuid(), mode: z.enum(['merge', 'replace']) }),
+    JobSchema,
+    EXTENSION,
+  ),
   /** A kind's latest job (running, or how it ended), for any page: a reopened dashboard finds it. */
   'jobs.latest': rpc(z.strictObject({ kind: JobKindSchema }), JobSchema.nullable(), EXTENSION),
   // ---- page health (issue #13: visible degradation) ----

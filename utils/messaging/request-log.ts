@@ -54,6 +54,8 @@ const KIND: Record<RpcName, RequestKind> = {
   'packs.unsubscribe': 'database',
   'metrics.compute': 'read',
   // Starts a job (utils/messaging/jobs/jobs.ts), whose own transaction writes: a retry gets the same job, not a second.
+  // A part of a file kept in memory until its restore: the same part again replaces it.
+  'backup.upload': 'read',
   'backup.restore': 'effect',
   'jobs.latest': 'read',
   'shortcuts.list': 'read',

@@ -188,9 +188,9 @@ describe('backup and restore', () => {
         /key "constructor"/,
       ],
       [
-        '50 MB',
-        () => `{"format":"${BACKUP_FORMAT}","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
-        /50 MB, more than the 40 MB limit/,
+        '201 MB',
+        () => `{"format":"${BACKUP_FORMAT}","pad":"${'x'.repeat(201 * 1024 * 1024)}"}`,
+        /201 MB, more than the 200 MB limit/,
       ],
     ])('%s', async (_, makeText, message) => {
       const db = freshDatabase();
@@ -204,7 +204,7 @@ describe('backup and restore', () => {
     });
 
     it('the size limit is what the messages say', () => {
-      expect(MAX_BACKUP_BYTES).toBe(40 * 1024 * 1024);
+      expect(MAX_BACKUP_BYTES).toBe(200 * 1024 * 1024);
     });
   });
 
