@@ -211,7 +211,7 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
   }
 
   document.addEventListener('focusin', onFocusIn, true);
-  const composerAtStart = focusedComposer(adapter.composerAccess?.(document), document);
+  const composerAtStart = focusedComposer(adapter, document);
   if (composerAtStart) attach(composerAtStart);
   const onStorage = (changes: Record<string, unknown>) => {
     if (SHORTCUT_SETTINGS_KEY in changes) void refresh();

@@ -19,7 +19,7 @@ export function watchTyping(
   report: () => Promise<void> = reportTyping,
 ): void {
   let lastReport = 0;
-  let composer = focusedComposer(adapter.composerAccess?.(document), document);
+  let composer = focusedComposer(adapter, document);
   // composedPath: a composer inside a shadow root (LinkedIn's overlay) reaches document retargeted.
   const targetOf = (event: Event) => {
     const target = event.composedPath()[0];

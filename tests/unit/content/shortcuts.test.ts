@@ -99,4 +99,17 @@ describe('a composer focused before the script started', () => {
     expect(expansions).toEqual([expect.stringContaining('tpl-thanks')]);
     started.invalidate();
   });
+
+  it('reads the page at the start only when a text field has focus (mostly none has)', () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: LIST });
+    document.body.innerHTML = '<textarea aria-label="Message"></textarea><button>Other</button>';
+    const adapter = composerAdapter(document.querySelector('textarea') as HTMLTextAreaElement);
+    const pageRead = vi.spyOn(adapter, 'composerAccess');
+    (document.querySelector('button') as HTMLButtonElement).focus();
+    const started = context();
+    startShortcuts(started.ctx, adapter, { threadId: () => THREAD });
+    expect(pageRead).not.toHaveBeenCalled();
+    started.invalidate();
+  });
 });

@@ -4,6 +4,7 @@
  * replacement. The matching itself is pure (utils/shortcuts/match.ts).
  */
 import { deepActiveElement } from '../toolkit/read';
+import type { PlatformAdapter } from '../types';
 import { focusAtCaret, selectionFor } from './contenteditable';
 import { type Caret, compact, type EditorEngine, type InsertTarget } from './insert';
 
@@ -34,11 +35,14 @@ export function composerHolding(access: ComposerAccess | null | undefined, node:
 
 /**
  * The adapter's composer when focus is in it already: a script that starts after the page focused it (a
- * reload into the page's own autofocus) gets no focusin for it.
+ * reload into the page's own autofocus) gets no focusin for it. The page is read only when a text field
+ * has focus: at a script's start, mostly nothing has.
  */
-export function focusedComposer(access: ComposerAccess | null | undefined, doc: Document): HTMLElement | null {
+export function focusedComposer(adapter: Pick<PlatformAdapter, 'composerAccess'>, doc: Document): HTMLElement | null {
   const focused = deepActiveElement(doc);
-  return focused ? composerHolding(access, focused) : null;
+  const typing =
+    focused instanceof HTMLTextAreaElement || (focused instanceof HTMLElement && focused.isContentEditable);
+  return typing ? composerHolding(adapter.composerAccess?.(doc), focused) : null;
 }
 
 const isTextarea = (element: HTMLElement): element is HTMLTextAreaElement => element instanceof HTMLTextAreaElement;
