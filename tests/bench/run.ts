@@ -123,13 +123,15 @@ const sizes = (dir: string, file: string) => {
   return { code, raw: code.length / 1024, gzip: gzipSync(code).length / 1024 };
 };
 /**
- * CI fails beyond it (bytes are load-proof). Today ≈ 14.0–14.7 KB: the platform's adapter, selectors and
- * the toolkit (≈ 7.5–8.2 KB), the panel frame (≈ 2.1 KB), composer shortcuts (≈ 2.2 KB) and the wire
- * shapes with their checker (≈ 1.3 KB); no zod, no webextension-polyfill (since 23.5 KB), no WXT context
- * class (ours, utils/content/private-context.ts: was 14.7–15.4 KB); the target (the budget) is 10 KB, the
- * former gates 24, 20 and 15.8 KB.
+ * CI fails beyond it (bytes are load-proof), about 0.3 KB above the largest script, so that a fix fits and
+ * a new dependency does not. Today 14.3–15.0 KB (2026-12-02; 14.0–14.7 KB before the LinkedIn reader's day
+ * queries and the composer found focused at the start): the platform's adapter, selectors and the toolkit
+ * (≈ 7.5–8.2 KB), the panel frame (≈ 2.1 KB), composer shortcuts (≈ 2.2 KB) and the wire shapes with their
+ * checker (≈ 1.3 KB); no zod, no webextension-polyfill (since 23.5 KB), no WXT context class (ours,
+ * utils/content/private-context.ts: was 14.7–15.4 KB); the target (the budget) is 10 KB, the former gates
+ * 24, 20, 15.8 and 15.0 KB.
  */
-const CONTENT_SCRIPT_GATE_KB = 15.0;
+const CONTENT_SCRIPT_GATE_KB = 15.3;
 const manifest = JSON.parse(readFileSync(join(productionDir, 'manifest.json'), 'utf8')) as {
   content_scripts: { js: string[] }[];
 };
