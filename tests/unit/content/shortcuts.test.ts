@@ -102,7 +102,8 @@ describe('a composer focused before the script started', () => {
 
   it('reads the page at the start only when a text field has focus (mostly none has)', () => {
     fakeBrowser.reset();
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: LIST });
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((() =>
+      Promise.resolve({ ok: true, value: LIST })) as unknown as typeof browser.runtime.sendMessage);
     document.body.innerHTML = '<textarea aria-label="Message"></textarea><button>Other</button>';
     const adapter = composerAdapter(document.querySelector('textarea') as HTMLTextAreaElement);
     const pageRead = vi.spyOn(adapter, 'composerAccess');
