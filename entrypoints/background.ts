@@ -64,6 +64,7 @@ import {
   setPresence,
 } from '@/utils/sync/team';
 import { conversationKeyOf } from '@/utils/sync/team-doc';
+import { draftStorageKey } from '@/utils/templates/draft';
 
 /** Sends a command to the frame of the tab that shows its conversation (LinkedIn's may be an iframe). */
 async function sendToConversationFrame(tabId: number | undefined, command: PageCommand): Promise<unknown> {
@@ -344,6 +345,7 @@ export default defineBackground(() => {
   serveLive(liveQueries, activePageState);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void forgetPanelKey(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(draftStorageKey(tabId)));
   // Team mode: a stopped worker's websocket is re-opened on every wake (the SLA alarm wakes it each minute).
   void resumeTeam();
   browser.tabs.onRemoved.addListener(forgetTabPresence);

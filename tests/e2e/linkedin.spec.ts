@@ -144,7 +144,7 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a half-written template survives a conversation switch, while which the panel’s sections are gone', async ({
+  test('a half-written template survives a conversation switch (the panel’s sections gone meanwhile) and a new panel frame', async ({
     context,
     pageStates,
   }) => {
@@ -164,6 +164,19 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     await expect(panelHeading(page)).toHaveText('Ben Okafor');
     await expect(title).toHaveValue('Refund, half written');
     await expect(text).toHaveValue('Hi {{firstName}}, your refund of');
+    // A reload makes a new panel frame (as going away from the messages and back does): the draft comes back.
+    await text.fill('Hi {{firstName}}, your refund of 20 €');
+    await page.reload();
+    await expect(panelHeading(page)).toHaveText(/^(?:Anna Berger|Ben Okafor)$/);
+    await expect(title).toHaveValue('Refund, half written');
+    await expect(text).toHaveValue('Hi {{firstName}}, your refund of 20 €');
+    // Saved, it is gone from every frame to come.
+    await panel.getByRole('button', { name: 'Save template', exact: true }).click();
+    await expect(panel.getByRole('button', { name: 'Insert Refund, half written', exact: true })).toBeVisible();
+    await page.reload();
+    await expect(panelHeading(page)).toHaveText(/^(?:Anna Berger|Ben Okafor)$/);
+    await expect(panel.getByRole('button', { name: 'New template', exact: true })).toBeVisible();
+    await expect(title).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { errorText } from '@/components/shared/errorText';
 import type { Template } from '@/utils/db/schema';
 import { call } from '@/utils/messaging/client';
@@ -6,7 +6,7 @@ import { SHOWN_MATCHES, TemplateSearch } from '@/utils/templates/search';
 import { useI18n } from '../i18n';
 import { useLive } from '../useLive';
 import { useTemplateSearch } from '../useTemplateSearch';
-import { type Draft, keepDraft, keptDraft } from './draft';
+import { type Draft, keepDraft, keptDraft, storedDraft } from './draft';
 
 export type Status = { kind: 'ok' | 'error'; text: string; undo?: Template };
 export type Report = (kind: Status['kind'], text: string, undo?: Template) => void;
@@ -22,12 +22,24 @@ export function useTemplateLibrary() {
   const [query, setQuery] = useState('');
   const [folder, setFolder] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
-  // The draft outlives this component (see draft.ts): a thread switch in the panel unmounts it.
+  // The draft outlives this component and its frame (see draft.ts).
   const [draft, setDraftState] = useState<Draft | null>(keptDraft);
   const setDraft = (next: Draft | null) => {
     keepDraft(next);
     setDraftState(next);
   };
+  useEffect(() => {
+    if (keptDraft()) return;
+    let current = true;
+    void storedDraft().then((stored) => {
+      if (!current || !stored || keptDraft()) return;
+      keepDraft(stored);
+      setDraftState(stored);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const [status, setStatus] = useState<Status | null>(null);
 
   const index = useMemo(() => new TemplateSearch(templates.status === 'ready' ? templates.value : []), [templates]);

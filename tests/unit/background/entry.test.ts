@@ -91,6 +91,55 @@ describe('the background entry', () => {
     expect(await db.tags.toArray()).toEqual([tag]);
     await expect(call('tags.create', { name: 'vip', color: '#00aa00' })).rejects.toMatchObject({ code: 'invalid' });
   });
+
+  it('restores a backup sent in parts, and refuses one with a part missing', async () => {
+    const db = await startBackground();
+    const { uploadParts } = await import('@/utils/db/backup-upload');
+    const backup = JSON.stringify({
+      format: 'dm-sidekick-backup',
+      schemaVersion: 1,
+      exportedAt: 1,
+      data: {
+        ...{ contacts: [], conversations: [], tags: [], notes: [], packs: [], responseEvents: [], settings: null },
+        templates: [{ id: 't1', title: 'Grüße', body: 'Hallo {{firstName}} 🙂', createdAt: 1, updatedAt: 1 }],
+      },
+    });
+    const rpc = (name: string, input: unknown) => send({ kind: 'dms.rpc', name, input }, dashboard());
+    const restored = async (uploadId: string) => {
+      const started = (await rpc('backup.restore', { uploadId, mode: 'replace' })) as { value: { id: string } };
+      for (;;) {
+        const job = (await rpc('jobs.latest', { kind: 'backup.restore' })) as { value: { id: string; state: string } };
+        if (job.value.id === started.value.id && job.value.state !== 'running') return job.value;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+
+    const whole = crypto.randomUUID();
+    const parts = uploadParts(backup, whole, 16);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const part of parts) expect(await rpc('backup.upload', part)).toEqual({ ok: true, value: null });
+    expect(await restored(whole)).toMatchObject({ state: 'succeeded' });
+    expect(await db.templates.toArray()).toMatchObject([{ id: 't1', body: 'Hallo {{firstName}} 🙂' }]);
+
+    const broken = crypto.randomUUID();
+    for (const part of uploadParts(backup, broken, 16).slice(1)) await rpc('backup.upload', part);
+    expect(await restored(broken)).toMatchObject({
+      state: 'failed',
+      error: { detail: { reason: 'backup-incomplete' } },
+    });
+    expect(await db.templates.count()).toBe(1);
+  });
+
+  it('drops a closed tab’s template draft from storage.session, and no other tab’s', async () => {
+    await startBackground();
+    const { draftStorageKey } = await import('@/utils/templates/draft');
+    const draft = { title: 'Half', body: 'written', shortcut: '', folder: '' };
+    await browser.storage.session.set({ [draftStorageKey(7)]: draft, [draftStorageKey(8)]: draft });
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    await expect
+      .poll(async () => Object.keys(await browser.storage.session.get(null)).sort())
+      .toEqual([draftStorageKey(8)]);
+  });
 });
 
 async function readRows(db: SidekickDatabase) {
