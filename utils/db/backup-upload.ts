@@ -59,17 +59,13 @@ export function createUploads(now: () => number = Date.now) {
  * a lone half would not survive the message.
  */
 export function uploadParts(text: string, uploadId: string, partChars = UPLOAD_PART_CHARS): UploadPart[] {
-  const ends: number[] = [];
-  for (let start = 0; start < text.length || ends.length === 0; ) {
+  const parts: string[] = [];
+  let start = 0;
+  do {
     let end = Math.min(text.length, start + partChars);
     if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
-    ends.push(end);
+    parts.push(text.slice(start, end));
     start = end;
-  }
-  return ends.map((end, index) => ({
-    uploadId,
-    index,
-    count: ends.length,
-    part: text.slice(index === 0 ? 0 : ends[index - 1], end),
-  }));
+  } while (start < text.length);
+  return parts.map((part, index) => ({ uploadId, index, count: parts.length, part }));
 }
