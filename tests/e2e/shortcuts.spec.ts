@@ -201,6 +201,32 @@ for (const { name, inbox, sent, prepare, enterSends } of KINDS) {
   });
 }
 
+test('an editor that drops the first insertion (a busy page mid-render) still gets the expansion, exactly once', async ({
+  context,
+  extensionId,
+}) => {
+  // What a loaded CI machine once did to Draft.js: the paste reached the page and the editor never took it.
+  await context.addInitScript(() => {
+    let dropped = 0;
+    window.addEventListener(
+      'paste',
+      (event) => {
+        if (event.isTrusted || dropped > 0) return;
+        dropped++;
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
+  });
+  const { page, errors } = await openComposer(context, extensionId, X_LEGACY);
+  const sentAtStart = await sentCount(page);
+  await page.keyboard.type(';thanks', { delay: 0 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => X_LEGACY.composerText(page)).toBe(filledFor('Anna'));
+  expect(await sentCount(page)).toBe(sentAtStart);
+  expect(errors).toEqual([]);
+});
+
 test('the host page finds no template body in its DOM, storage or events before an expansion', async ({
   context,
   extensionId,

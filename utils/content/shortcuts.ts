@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import { CONTENT_CHECKS } from '../messaging/content-checks';
 import { request } from '../messaging/content-client';
 import type { WireCheck } from '../messaging/wire-check';
-import { insertChecked } from '../platforms/editors/insert';
+import { EDITOR_IGNORED, insertChecked } from '../platforms/editors/insert';
 import {
   activeComposer,
+  collapseToEnd,
   composerHolding,
   focusedComposer,
   replacingRange,
@@ -38,6 +39,9 @@ const endsShortcut = (event: KeyboardEvent) =>
   !event.ctrlKey &&
   !event.altKey &&
   !event.metaKey;
+
+/** Tries at writing an expansion over its shortcut (see `replace`). */
+const REPLACE_ATTEMPTS = 2;
 
 const stop = (event: Event) => {
   event.preventDefault();
@@ -85,11 +89,17 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
    * null when `typed` no longer stands before the caret (the person typed on): nothing is written.
    */
   async function replace(typed: string, text: string, threadId: string): Promise<InsertResult | null> {
-    const access = adapter.composerAccess?.(document) ?? null;
-    const target = activeComposer(access);
-    const range = target ? await selectBeforeCaret(target, typed) : null;
-    if (!access || !range) return null;
-    return insertChecked(access.target, threadId, replacingRange(access.engine, range), text);
+    for (let attempt = 1; ; attempt++) {
+      const access = adapter.composerAccess?.(document) ?? null;
+      const target = activeComposer(access);
+      const range = target ? await selectBeforeCaret(target, typed) : null;
+      if (!access || !target || !range) return null;
+      const result = await insertChecked(access.target, threadId, replacingRange(access.engine, range), text);
+      // A busy page's editor can drop an insertion handed to it mid-render (seen with Draft.js under
+      // load). Nothing changed then, so one more try cannot make a second copy.
+      if (result !== EDITOR_IGNORED || attempt === REPLACE_ATTEMPTS) return result;
+      collapseToEnd(target);
+    }
   }
 
   async function expand(entry: ShortcutEntry, typed: string) {

@@ -108,6 +108,8 @@ const REFUSED = {
 } as const satisfies Record<string, InsertResult>;
 
 export const CONVERSATION_CHANGED: InsertResult = REFUSED.changed;
+/** Every method left the editor as it was: nothing landed, so another try cannot make a second copy. */
+export const EDITOR_IGNORED: InsertResult = REFUSED.ignored;
 
 /** What an adapter read when an insert arrived: the surface's snapshot and its composer element. */
 export interface InsertTarget {

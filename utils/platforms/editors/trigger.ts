@@ -151,6 +151,16 @@ export async function selectBeforeCaret(composer: HTMLElement, typed: string): P
   return { start: startCompact, end: startCompact + compact(typed).length };
 }
 
+/** Collapses a selection inside `composer` to its end: the caret after what a failed try had selected. */
+export function collapseToEnd(composer: HTMLElement): void {
+  if (isTextarea(composer)) {
+    composer.setSelectionRange(composer.selectionEnd, composer.selectionEnd);
+    return;
+  }
+  const selection = selectionFor(composer);
+  if (selection && selection.rangeCount > 0 && composer.contains(selection.focusNode)) selection.collapseToEnd();
+}
+
 /**
  * The same engine, told which range it replaces: its own insert methods (so the editor's history and
  * state take the text), read back against that range, whatever the engine knows of its caret.
