@@ -158,9 +158,12 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     const sectionsGone = panel
       .getByRole('button', { name: 'New template', exact: true })
       .waitFor({ state: 'detached', timeout: 5_000 });
-    await page.evaluate((id) => window.linkedinFixture?.switchTo(id), BEN);
-    // The switch loads for about 100 ms; meanwhile the panel shows no sections (the form's component is gone).
+    // The app's switch begins with the address: while the pane still shows Anna the panel says "loading"
+    // and shows no sections (the form's component is gone). Held here until the panel got there: the
+    // fixture's own ~100 ms of loading can pass unseen on a loaded machine.
+    await page.evaluate((id) => history.pushState({}, '', `/messaging/thread/${encodeURIComponent(id)}/`), BEN);
     await sectionsGone;
+    await page.evaluate((id) => window.linkedinFixture?.switchTo(id), BEN);
     await expect(panelHeading(page)).toHaveText('Ben Okafor');
     await expect(title).toHaveValue('Refund, half written');
     await expect(text).toHaveValue('Hi {{firstName}}, your refund of');
