@@ -161,7 +161,7 @@ test.describe('LinkedIn messaging page (/messaging/thread/<id>/)', () => {
     // The app's switch begins with the address: while the pane still shows Anna the panel says "loading"
     // and shows no sections (the form's component is gone). Held here until the panel got there: the
     // fixture's own ~100 ms of loading can pass unseen on a loaded machine.
-    await page.evaluate((id) => history.pushState({}, '', `/messaging/thread/${encodeURIComponent(id)}/`), BEN);
+    await page.evaluate((url) => history.pushState({}, '', url), threadUrl(BEN));
     await sectionsGone;
     await page.evaluate((id) => window.linkedinFixture?.switchTo(id), BEN);
     await expect(panelHeading(page)).toHaveText('Ben Okafor');

@@ -207,12 +207,12 @@ test('an editor that drops the first insertion (a busy page mid-render) still ge
 }) => {
   // What a loaded CI machine once did to Draft.js: the paste reached the page and the editor never took it.
   await context.addInitScript(() => {
-    let dropped = 0;
+    let dropped = false;
     window.addEventListener(
       'paste',
       (event) => {
-        if (event.isTrusted || dropped > 0) return;
-        dropped++;
+        if (event.isTrusted || dropped) return;
+        dropped = true;
         event.stopImmediatePropagation();
       },
       true,
