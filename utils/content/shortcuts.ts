@@ -113,7 +113,9 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
       const expansion = answer.value;
       if (expansion.kind === 'text') {
         const result = await replace(typed, expansion.text, threadId);
-        if (!result?.ok) console.warn('DM Sidekick: the shortcut was not expanded:', result?.reason ?? 'moved on');
+        if (!result) console.warn('DM Sidekick: the shortcut was not expanded: moved on');
+        else if (!result.ok)
+          console.warn('DM Sidekick: the shortcut was not expanded:', result.reason, result.detail ?? '');
       } else if (expansion.kind === 'ask-in-panel') {
         // The background has opened the panel's form (keyboard focus went there); its insert replaces `typed`.
         waiting = { typed };
