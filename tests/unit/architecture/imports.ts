@@ -20,9 +20,10 @@ export function sourceFiles(dir: string): string[] {
 export function importsOf(file: string, text: string): { target: string; typeOnly: boolean; dynamic: boolean }[] {
   const found: { target: string; typeOnly: boolean; dynamic: boolean }[] = [];
   const pattern =
-    /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+    /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
   for (const match of text.matchAll(pattern)) {
-    const specifier = match[3] ?? match[4] ?? '';
+    // The forms: `import … from`, `import()`, and a bare `import '…'` (run for its effects).
+    const specifier = match[3] ?? match[4] ?? match[5] ?? '';
     const target = specifier.startsWith('@/')
       ? specifier.slice(2)
       : specifier.startsWith('.')

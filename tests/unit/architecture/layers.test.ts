@@ -20,11 +20,13 @@ describe('layers: the domain does not know the messaging layer', () => {
       "import { RpcError } from '../messaging/errors';",
       "import type { RpcName } from '@/utils/messaging/protocol';",
       "const later = import('../messaging/client');",
+      "import '../messaging/wake';",
     ].join('\n');
     expect(importsOf('utils/db/x.ts', text)).toEqual([
       { target: 'utils/messaging/errors', typeOnly: false, dynamic: false },
       { target: 'utils/messaging/protocol', typeOnly: true, dynamic: false },
       { target: 'utils/messaging/client', typeOnly: false, dynamic: true },
+      { target: 'utils/messaging/wake', typeOnly: false, dynamic: false },
     ]);
   });
 
