@@ -47,6 +47,7 @@ import { exportPack } from '@/utils/packs/export';
 import { applyImport, forkTemplate, needsReview, planImport, unsubscribe } from '@/utils/packs/import';
 import { parsePack } from '@/utils/packs/parse';
 import { checkForUpdate, previewSubscription } from '@/utils/packs/subscription';
+import { personKnown } from '@/utils/platforms/reading';
 import { threadUrl } from '@/utils/platforms/sites';
 import { InsertResultSchema } from '@/utils/platforms/types';
 import { expandShortcut, shortcutList } from '@/utils/shortcuts/library';
@@ -211,7 +212,11 @@ const handlers: RpcHandlers = {
   'panel.claim': async ({ key }, { tabId, frameId, url }) => {
     const ours = isPanelPage(url) && tabId !== undefined && frameId !== undefined;
     if (!ours || !(await claimPanel(tabId, frameId, key))) throw new RpcError('forbidden', PANEL_NOT_OURS);
-    return null;
+    // The person the panel's context will show, for the panel's first paint (entrypoints/panel/first-paint.ts).
+    const page = (await activePageState(tabId))?.snapshot ?? null;
+    if (!personKnown(page)) return {};
+    const view = await withDatabase((db) => conversationView(db, page.platform, page.threadId));
+    return view ? { heading: { platform: page.platform, name: view.contact.displayName } } : {};
   },
   // ---- shortcuts typed in the composer (issue #17) ----
   'shortcuts.list': async ({ platform }) => {

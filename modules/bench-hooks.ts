@@ -9,7 +9,7 @@ import { defineWxtModule } from 'wxt/modules';
  */
 const HOOKS: Record<string, string> = {
   'entrypoints/background.ts': '../tests/bench/background-hooks.ts',
-  'entrypoints/panel/main.tsx': '../tests/bench/panel-headings.ts',
+  'entrypoints/panel/first-paint.ts': '../tests/bench/panel-headings.ts',
 };
 
 const benchHooks: Plugin = {

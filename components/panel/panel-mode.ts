@@ -1,6 +1,7 @@
 import { partsNotFound } from '@/utils/health/page-health';
 import type { MessageKey } from '@/utils/i18n/strings';
-import type { PagePart, PageSnapshot, PartHealth } from '@/utils/platforms/types';
+import { isRead, personKnown } from '@/utils/platforms/reading';
+import type { PagePart, PageSnapshot } from '@/utils/platforms/types';
 
 /** The panel says "loading" for at most this long after the page started loading; then it degrades. */
 export const LOADING_LIMIT_MS = 3000;
@@ -21,9 +22,6 @@ const NOTICES: Record<Exclude<PageSnapshot['state'], 'thread' | 'loading'>, Mess
   'message-request': 'panel.request',
   'not-messages': 'panel.notMessages',
 };
-
-/** Weak: one signal holds and it is still unique, so the value is used. */
-const isRead = (health: PartHealth) => health === 'found' || health === 'weak';
 
 /** Insert goes only into a composer that is unmistakable, in a settled thread; else the panel offers Copy. */
 export const canInsertInto = (page: PageSnapshot | null): boolean =>
@@ -60,11 +58,10 @@ export function panelMode({
 }): PanelMode {
   if (page && page.state !== 'thread' && page.state !== 'loading')
     return { kind: 'notice', message: NOTICES[page.state] };
-  const personKnown =
-    page?.state === 'thread' && page.threadId !== null && page.participant !== null && isRead(page.health.participant);
-  if (personKnown && hasView) return { kind: 'conversation', canInsert: canInsertInto(page) };
+  const known = personKnown(page);
+  if (known && hasView) return { kind: 'conversation', canInsert: canInsertInto(page) };
   // A thread whose person cannot be read does not get better by waiting.
-  if (page?.state === 'thread' && !personKnown) return degraded(page);
+  if (page?.state === 'thread' && !known) return degraded(page);
   const until = ((page?.state === 'loading' ? loadingSince : undefined) ?? waitingSince) + limitMs;
   if (now < until) return { kind: 'waiting', message: page ? 'panel.loading' : 'panel.waiting', until };
   return degraded(page);

@@ -1,5 +1,5 @@
 // Bench-only: loaded into the panel page by panel-headings.ts in `wxt build --mode bench` (modules/bench-hooks.ts).
-// Hands out the heading changes main.tsx notes, records when a button is clicked, and measures
+// Hands out the heading changes panel-headings.ts notes, records when a button is clicked, and measures
 // template search in the panel's real JavaScript realm. Times are epoch milliseconds with
 // sub-millisecond precision (performance.timeOrigin + performance.now()), comparable with the host
 // page's and the service worker's clocks (Chromium derives every context's origin from one clock).

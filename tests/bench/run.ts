@@ -161,7 +161,14 @@ for (const file of injected.sort()) {
  */
 const PANEL_SCRIPTS_GATE_KB = 140;
 const panelHtml = readFileSync(join(extensionDir, 'panel.html'), 'utf8');
-const panelScripts = [...panelHtml.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+const htmlScripts = [...panelHtml.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+// The first script (entrypoints/panel/first-paint.ts) loads the app at once: Vite's list of what that
+// import loads (`__vite__mapDeps`) is part of the panel's start. The sections are the app's own later import.
+const appScripts = htmlScripts.flatMap((file) => {
+  const deps = /__vite__mapDeps=.*?m\.f=(\[[^\]]*\])/.exec(readFileSync(join(extensionDir, file), 'utf8'))?.[1];
+  return deps ? (JSON.parse(deps) as string[]).filter((dep) => dep.endsWith('.js')) : [];
+});
+const panelScripts = [...new Set([...htmlScripts, ...appScripts])];
 const panelReact = panelScripts.filter((file) => REACT_MARKERS.test(readFileSync(join(extensionDir, file), 'utf8')));
 if (panelReact.length === 0) throw new Error('The React detector finds no React in the panel: fix REACT_MARKERS');
 const allChunks = readdirSync(join(extensionDir, 'chunks')).length;
@@ -169,7 +176,7 @@ const allChunks = readdirSync(join(extensionDir, 'chunks')).length;
 const panelBytes = panelScripts.map((file) => sizes(extensionDir, file));
 add({
   section: 3,
-  name: 'panel: the scripts panel.html loads (gzip)',
+  name: 'panel: the scripts panel.html loads, with the app its first script loads (gzip)',
   value: panelBytes.reduce((sum, file) => sum + file.gzip, 0),
   unit: 'KB',
   budget: PANEL_SCRIPTS_GATE_KB,

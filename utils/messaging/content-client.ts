@@ -25,9 +25,9 @@ export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageS
   };
 }
 
-/** One call of a content script's; a stopped worker being woken up gets one retry. */
+/** One call of a zod-free script's (a content script's, the panel's first); a stopped worker being woken up gets one retry. */
 export async function request(
-  name: 'page.report' | 'inbox.report' | 'panel.register' | 'shortcuts.list' | 'shortcuts.expand',
+  name: 'page.report' | 'inbox.report' | 'panel.register' | 'panel.claim' | 'shortcuts.list' | 'shortcuts.expand',
   input: unknown,
 ): Promise<unknown> {
   const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });

@@ -1,6 +1,7 @@
 // zod/mini: the background and the panel parse with these schemas. Content scripts check the same shapes
 // without zod, through their JSON Schemas (content-checks.ts, wire-shapes.json): zod/mini is ≈ 6 KB gz a page.
 import * as z from 'zod/mini';
+import { PLATFORMS } from '../platforms/sites';
 
 /**
  * Commands the background sends to a tab's content script (browser.tabs.sendMessage). The content
@@ -39,6 +40,22 @@ export const RegisterAnswerSchema = z.union([
     ok: z.literal(true),
     // The host page's labels of the panel frame (PanelFrameLabelsSchema in protocol.ts).
     value: z.strictObject({ resize: z.string(), resizeHint: z.string(), open: z.string() }),
+  }),
+  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
+]);
+
+/** The background's answer to the panel's `panel.claim`, checked by its first script (PanelClaimSchema in protocol.ts). */
+export const ClaimAnswerSchema = z.union([
+  z.strictObject({
+    ok: z.literal(true),
+    value: z.strictObject({
+      heading: z.optional(
+        z.strictObject({
+          platform: z.enum(PLATFORMS),
+          name: z.string().check(z.maxLength(300)),
+        }),
+      ),
+    }),
   }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);

@@ -69,6 +69,15 @@ export const PanelFrameLabelsSchema = z.strictObject({
 });
 export type PanelFrameLabels = z.infer<typeof PanelFrameLabelsSchema>;
 
+/**
+ * The claim's answer: the conversation's person when the panel will show one, for the panel's first
+ * script (entrypoints/panel/first-paint.ts) to paint into the skeleton before the app has loaded.
+ */
+export const PanelClaimSchema = z.strictObject({
+  heading: z.strictObject({ platform: PlatformSchema, name: z.string().max(300) }).optional(),
+});
+export type PanelClaim = z.infer<typeof PanelClaimSchema>;
+
 /** The panel handshake's key (crypto.randomUUID in the content script). */
 const PanelKeySchema = z.string().min(32).max(64);
 
@@ -197,7 +206,7 @@ export const RPC = {
   /** A tab's top frame made a new key for the panel it creates. */
   'panel.register': rpc(z.strictObject({ key: PanelKeySchema }), PanelFrameLabelsSchema, ['content']),
   /** A panel frame shows the key it was given; only then does it see the tab's data. */
-  'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), z.null(), EXTENSION),
+  'panel.claim': rpc(z.strictObject({ key: PanelKeySchema }), PanelClaimSchema, EXTENSION),
   // ---- shortcuts typed in the composer (issue #17) ----
   /** A content script learns its platform's shortcuts and titles, never a template body. */
   'shortcuts.list': rpc(z.strictObject({ platform: PlatformSchema }), ShortcutListSchema, ['content']),

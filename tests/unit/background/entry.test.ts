@@ -83,6 +83,24 @@ describe('the background entry', () => {
     });
   });
 
+  it('names the shown person in its own panel’s claim (for the first paint), nothing before the page is read, nothing to a wrong key', async () => {
+    await startBackground();
+    const key = crypto.randomUUID();
+    const panel = { tab: { id: 7 } as never, frameId: 3, url: `${browser.runtime.getURL('/panel.html')}#key=${key}` };
+    const claim = (input: { key: string }, sender = panel) =>
+      send({ kind: 'dms.rpc', name: 'panel.claim', input }, sender);
+    await send({ kind: 'dms.rpc', name: 'panel.register', input: { key } }, INSTAGRAM_TAB);
+    expect(await claim({ key })).toEqual({ ok: true, value: {} });
+
+    await send({ kind: 'dms.rpc', name: 'page.report', input: readableThread() }, INSTAGRAM_TAB);
+    expect(await claim({ key })).toEqual({
+      ok: true,
+      value: { heading: { platform: 'instagram', name: 'Anna Berger' } },
+    });
+    expect(await claim({ key: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await claim({ key }, { ...panel, frameId: 4 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('makes a round trip through the client: a page’s call is applied and answered with the stored record', async () => {
     const db = await startBackground();
     const { call } = await import('@/utils/messaging/client');

@@ -2,13 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { CONTENT_CHECKS } from '@/utils/messaging/content-checks';
+import { CLAIM_ANSWER, CONTENT_CHECKS } from '@/utils/messaging/content-checks';
 import {
+  ClaimAnswerSchema,
   InboxAnswerSchema,
   PageCommandSchema,
   RegisterAnswerSchema,
   ReportAnswerSchema,
 } from '@/utils/messaging/page-commands';
+import { PanelClaimSchema } from '@/utils/messaging/protocol';
 import { fits, type WireShape } from '@/utils/messaging/wire-check';
 import { ShortcutExpansionAnswerSchema, ShortcutListAnswerSchema } from '@/utils/shortcuts/content-wire';
 
@@ -24,7 +26,8 @@ const SCHEMAS = {
   InboxAnswer: InboxAnswerSchema,
   ShortcutListAnswer: ShortcutListAnswerSchema,
   ShortcutExpansionAnswer: ShortcutExpansionAnswerSchema,
-} satisfies Record<keyof typeof CONTENT_CHECKS, z.ZodMiniType>;
+  ClaimAnswer: ClaimAnswerSchema,
+} satisfies Record<keyof typeof CONTENT_CHECKS | 'ClaimAnswer', z.ZodMiniType>;
 
 const FILE = new URL('../../../utils/messaging/wire-shapes.json', import.meta.url);
 const derived = Object.fromEntries(
@@ -133,6 +136,31 @@ describe('the content scripts’ wire shapes', () => {
       expect(accepted).toBeGreaterThan(50);
     });
   }
+});
+
+describe('the panel’s claim answer', () => {
+  it('is the protocol’s PanelClaimSchema (the panel app’s) wrapped as an answer', () => {
+    const value = (stored.ClaimAnswer as WireShape).anyOf?.[0]?.properties?.value as WireShape;
+    fc.assert(
+      fc.property(near(value), (claim) => {
+        expect(ClaimAnswerSchema.safeParse({ ok: true, value: claim }).success).toBe(
+          PanelClaimSchema.safeParse(claim).success,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('parse throws on a heading without its name or with another platform', () => {
+    const heading = { platform: 'instagram', name: 'Anna Berger' };
+    expect(CLAIM_ANSWER.parse({ ok: true, value: { heading } })).toEqual({ ok: true, value: { heading } });
+    for (const malformed of [
+      { ok: true, value: { heading: { platform: 'instagram' } } },
+      { ok: true, value: { heading: { ...heading, platform: 'tiktok' } } },
+      { ok: true, value: null },
+    ])
+      expect(() => CLAIM_ANSWER.parse(malformed)).toThrow('malformed ClaimAnswer');
+  });
 });
 
 describe('the content scripts refuse malformed messages', () => {

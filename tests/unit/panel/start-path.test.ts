@@ -26,6 +26,18 @@ function startPath(entry: string): Set<string> {
   return seen;
 }
 
+describe("the panel's first script (entrypoints/panel/first-paint.ts)", () => {
+  const first = startPath('entrypoints/panel/first-paint.ts');
+
+  it('claims the frame and paints the name with neither React nor zod nor the app, which load meanwhile', () => {
+    expect(first).toContain('components/panel/handshake.ts');
+    const heavy = [...first].filter(
+      (module) => /^(react|react-dom|zod)(\/|$)/.test(module) || module.includes('panel/main'),
+    );
+    expect(heavy).toEqual([]);
+  });
+});
+
 describe("the panel's start", () => {
   const start = startPath('entrypoints/panel/main.tsx');
 
