@@ -10,6 +10,7 @@ import {
   focusedComposer,
   replacingRange,
   selectBeforeCaret,
+  selects,
   standsAtCaret,
   textBeforeCaret,
 } from '../platforms/editors/trigger';
@@ -94,9 +95,14 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
       const target = activeComposer(access);
       const range = target ? await selectBeforeCaret(target, typed) : null;
       if (!access || !target || !range) return null;
-      const result = await insertChecked(access.target, threadId, replacingRange(access.engine, range), text);
-      // A busy page's editor can drop an insertion handed to it mid-render (seen with Draft.js under
-      // load). Nothing changed then, so one more try cannot make a second copy.
+      // A busy page's editor can put its own selection back while it catches up with the typing (Lexical,
+      // measured under CPU throttling): the text would land after the shortcut, not over it. Nothing is
+      // handed over then; insertChecked runs synchronously from this check to the editor's event.
+      const result = selects(target, typed)
+        ? await insertChecked(access.target, threadId, replacingRange(access.engine, range), text)
+        : EDITOR_IGNORED;
+      // It can also drop an insertion handed to it mid-render (seen with Draft.js under load). Nothing
+      // changed then either, so one more try cannot make a second copy.
       if (result !== EDITOR_IGNORED || attempt === REPLACE_ATTEMPTS) return result;
       collapseToEnd(target);
     }

@@ -114,3 +114,34 @@ describe('a composer focused before the script started', () => {
     started.invalidate();
   });
 });
+
+describe('an editor that puts its own caret back while it catches up with the typing', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gets the expansion over the shortcut on the next try, never after it', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { name: string }) =>
+      Promise.resolve(
+        message.name === 'shortcuts.list'
+          ? { ok: true, value: LIST }
+          : { ok: true, value: { kind: 'text', text: 'Thanks, Ana!' } },
+      )) as unknown as typeof browser.runtime.sendMessage);
+    document.body.innerHTML = '<textarea aria-label="Message"></textarea>';
+    const composer = document.querySelector('textarea') as HTMLTextAreaElement;
+    // Once, right after the shortcut is selected, the editor collapses the selection to the end again
+    // (Lexical did so under CPU throttling: the text then landed after the shortcut).
+    const select = composer.setSelectionRange.bind(composer);
+    let resets = 0;
+    vi.spyOn(composer, 'setSelectionRange').mockImplementation((start, end, direction) => {
+      select(start, end, direction);
+      if (start !== end && resets++ === 0) queueMicrotask(() => select(composer.value.length, composer.value.length));
+    });
+    const started = context();
+    startShortcuts(started.ctx, composerAdapter(composer), { threadId: () => THREAD });
+    composer.focus();
+    typeInto(composer, ';thanks');
+    await expect.poll(() => enterIsStopped(composer)).toBe(true);
+    await expect.poll(() => composer.value).toBe('Thanks, Ana!');
+    started.invalidate();
+  });
+});

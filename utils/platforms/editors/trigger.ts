@@ -85,7 +85,11 @@ export function textBeforeCaret(composer: HTMLElement): string | null {
  * False once the person cleared it or typed on.
  */
 export function standsAtCaret(composer: HTMLElement, typed: string): boolean {
-  if (textBeforeCaret(composer)?.endsWith(typed)) return true;
+  return !!textBeforeCaret(composer)?.endsWith(typed) || selects(composer, typed);
+}
+
+/** Whether the selection in `composer` is exactly `typed` (a shortcut selected for its replacement). */
+export function selects(composer: HTMLElement, typed: string): boolean {
   if (isTextarea(composer)) return composer.value.slice(composer.selectionStart, composer.selectionEnd) === typed;
   const selection = selectionFor(composer);
   return (
