@@ -5,6 +5,7 @@ import { PLATFORM_LABELS } from '@/utils/platforms/sites';
 import { LanguageProvider, useI18n } from '../shared/i18n';
 import { useLive } from '../shared/useLive';
 import { DegradedNotice } from './DegradedNotice';
+import { headerLabel } from './header-label';
 import { LOADING_LIMIT_MS, panelMode } from './panel-mode';
 
 /** When the panel started waiting for `key` (what it waits for): reset whenever that changes. */
@@ -102,9 +103,7 @@ function Panel({ loadingLimitMs }: { loadingLimitMs: number }) {
     <main className="flex h-screen flex-col gap-3 overflow-y-auto bg-white p-3 text-sm text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
       <header className="flex flex-col gap-1">
         <div className="flex items-center justify-between">
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            DM Sidekick{page ? ` · ${PLATFORM_LABELS[page.platform]}` : ''}
-          </p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{headerLabel(page?.platform)}</p>
           <button
             type="button"
             aria-label={t('panel.collapse')}

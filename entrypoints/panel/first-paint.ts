@@ -6,8 +6,8 @@
  * (main.tsx), which takes over.
  */
 import { type ClaimOutcome, watchPanelKey } from '@/components/panel/handshake';
+import { headerLabel } from '@/components/panel/header-label';
 import type { PanelClaim } from '@/utils/messaging/protocol';
-import { PLATFORM_LABELS } from '@/utils/platforms/sites';
 
 /**
  * How long after this document's load a frame still without its key loads the app anyway (to say it
@@ -22,7 +22,7 @@ function paintHeading(heading: PanelClaim['heading']) {
   const label = skeleton?.querySelector('.panel-skeleton-label');
   if (!heading || !name || !label) return;
   name.textContent = heading.name;
-  label.textContent = `DM Sidekick · ${PLATFORM_LABELS[heading.platform]}`;
+  label.textContent = headerLabel(heading.platform);
 }
 
 // Outcomes that come before the app has loaded wait for it, in order.
