@@ -1,6 +1,6 @@
 /**
  * The panel's first script: small (no React, no zod), so that it runs long before the app's code would
- * have loaded (issue #18: the name shown within 80 ms). It makes the handshake's claims
+ * have loaded (issue #18: the name shown sooner). It makes the handshake's claims
  * (components/panel/handshake.ts) and, once the frame is claimed, writes the conversation's person into
  * panel.html's static skeleton, in the place and style the app's header gives it. Then it loads the app
  * (main.tsx), which takes over.
