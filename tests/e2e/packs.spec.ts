@@ -121,6 +121,7 @@ test.describe('subscribing to a pack URL', () => {
     await dashboard.getByRole('button', { name: 'Edit Team greet' }).click();
     await dashboard.getByRole('textbox', { name: 'Template text' }).fill('Hello, my own words!');
     await dashboard.getByRole('button', { name: 'Save template' }).click();
+    await expect(dashboard.getByRole('textbox', { name: 'Template text' })).toBeHidden();
 
     // Now the lead publishes version 2 at a URL, changing both templates and adding one.
     publish('2.0.0', { greet: 'Hi there!', refund: 'Refunds take 3 days.', thanks: 'Thanks a lot!' });
@@ -158,6 +159,8 @@ test.describe('subscribing to a pack URL', () => {
     await dashboard.getByRole('button', { name: 'Check for updates' }).click();
     await expect(preview).toContainText('Updated: Team refund');
     await preview.getByRole('button', { name: 'Apply' }).click();
+    // The store is read once the install reported itself: the click alone does not wait for the write.
+    await expect(dashboard.getByRole('status')).toContainText('Installed Acme support 3.0.0: 0 added, 1 updated');
     templates = await library();
     expect(templates['Team refund']?.body).toBe('Refunds take 2 days.');
     expect(templates['Team greet']?.body).toBe('Hello, my own words!');
