@@ -64,9 +64,8 @@ export const LINKEDIN_SELECTORS = {
    * shown once and carried forward.
    */
   time: 'time',
-  /** A day heading: a <time> outside any message (by its BEM class or its urn); a group's time: one inside. */
+  /** A day heading: a <time> outside any message (by its BEM class or its urn); a group's time is one inside. */
   dayHeading: `time:not(:is(${MESSAGE}) time)`,
-  groupTime: `:is(${MESSAGE}) time`,
 
   /**
    * A profile's invitation dialog once "Add a note" was chosen (tests/fixtures/linkedin/profile-invite.html has

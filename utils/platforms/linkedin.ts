@@ -163,42 +163,38 @@ function directionOf(item: Element, sender: () => string, peerName: string | nul
 /** An event's message: its BEM class, else its event urn (none: a day heading or another event). */
 const itemOf = (event: Element) => event.querySelector(L.eventItem) ?? event.querySelector(L.eventUrn);
 
-/**
- * What an event's <time> elements say, in order: a day heading (outside any message), or a group's time,
- * whose parent also shows the group's sender.
- */
-type Stamp = { day: string } | { time: string; group: Element | null };
-
-const stampsOf = (event: Element): Stamp[] =>
-  [...event.querySelectorAll(L.time)].map((stamp) =>
-    stamp.matches(L.dayHeading) ? { day: textOf(stamp) } : { time: textOf(stamp), group: stamp.parentElement },
-  );
-
 /** The group's sender: the first line beside its time. */
 const senderIn = (group: Element | null) => (group ? firstTextLine(group) : '');
 
-/** The day heading and the group in force where a read starts (both carried forward). */
-type RowContext = { day: string; group: Element | null };
-
-/** The last of `nodes` (in document order) before `node`, found by halving. */
-function lastBefore(nodes: NodeListOf<Element>, node: Node): Element | undefined {
+/** The last of `nodes` (in document order) before `node` (its index, -1 for none), found by halving. */
+function lastBefore(nodes: NodeListOf<Element>, node: Node): number {
   let [low, high] = [0, nodes.length];
   while (low < high) {
     const middle = (low + high) >> 1;
     if ((nodes[middle] as Element).compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = middle + 1;
     else high = middle;
   }
-  return nodes[low - 1];
+  return low - 1;
 }
 
 /**
- * The day heading and the group's sender in force before `head`: the last of each above it in the list,
- * found by one query each (walking back the events to them read every row since the day began).
+ * The events' <time> elements in document order, and which of them are day headings (outside any message;
+ * a group's time lies inside one, beside its sender): two queries of the whole list, where a query per
+ * event was a third of a read while rows arrive (LinkedIn fixture, 700 rows: 1.27 → 0.97 ms per read).
  */
-function contextBefore(list: Element, head: Element): RowContext {
-  const day = lastBefore(list.querySelectorAll(`:scope ${L.event} ${L.dayHeading}`), head);
-  const group = lastBefore(list.querySelectorAll(`:scope ${L.event} ${L.groupTime}`), head)?.parentElement ?? null;
-  return { day: day ? textOf(day) : '', group };
+function stampsOf(list: Element) {
+  const times = list.querySelectorAll(`:scope ${L.event} ${L.time}`);
+  const days = list.querySelectorAll(`:scope ${L.event} ${L.dayHeading}`);
+  const dayHeadings = new Set(days);
+  /** The day heading and the group in force just before `head`: each shown once, they carry forward. */
+  const before = (head: Element) => {
+    const day = days[lastBefore(days, head)];
+    const next = lastBefore(times, head) + 1;
+    let groupTime = next - 1;
+    while (groupTime >= 0 && dayHeadings.has(times[groupTime] as Element)) groupTime--;
+    return { next, day: day ? textOf(day) : '', group: times[groupTime]?.parentElement ?? null };
+  };
+  return { times, dayHeadings, before };
 }
 
 /**
@@ -218,8 +214,9 @@ function readMessages(list: Element, peerName: string | null): { messages: SeenM
   for (let count = 0; start > 0 && count < MESSAGE_WINDOW; ) if (item(--start)) count++;
   let groupStart = start;
   while (groupStart > 0 && !(events[groupStart] as Element).querySelector(L.time)) groupStart--;
-  let { day, group } =
-    events.length > 0 ? contextBefore(list, events[groupStart] as Element) : { day: '', group: null };
+  const stamps = stampsOf(list);
+  let { next, day, group } =
+    events.length > 0 ? stamps.before(events[groupStart] as Element) : { next: 0, day: '', group: null };
   // The group's sender is read only when a message's side needs it (no BEM classes), once per group.
   let sender: string | undefined;
   const groupSender = () => (sender ??= senderIn(group));
@@ -229,9 +226,10 @@ function readMessages(list: Element, peerName: string | null): { messages: SeenM
   let time = '';
   let unclear = false;
   for (let i = groupStart; i < events.length; i++) {
-    for (const stamp of stampsOf(events[i] as Element)) {
-      if ('day' in stamp) [day, time] = [stamp.day, ''];
-      else [time, group, sender] = [stamp.time, stamp.group, undefined];
+    const event = events[i] as Element;
+    for (let stamp = stamps.times[next]; stamp && event.contains(stamp); stamp = stamps.times[++next]) {
+      if (stamps.dayHeadings.has(stamp)) [day, time] = [textOf(stamp), ''];
+      else [time, group, sender] = [textOf(stamp), stamp.parentElement, undefined];
     }
     const message = item(i);
     if (!message) continue;
