@@ -3,6 +3,7 @@
  * a typed shortcut so the editor engine's own insertion replaces it, and the read-back of that
  * replacement. The matching itself is pure (utils/shortcuts/match.ts).
  */
+import { isRead } from '../reading';
 import { deepActiveElement } from '../toolkit/read';
 import type { PlatformAdapter } from '../types';
 import { focusAtCaret, selectionFor } from './contenteditable';
@@ -20,8 +21,7 @@ export const withEngine = (target: InsertTarget | null, engine: EditorEngine): C
 /** The composer shortcuts may act in: only while a conversation is shown and exactly one composer is found. */
 export function activeComposer(access: ComposerAccess | null | undefined): HTMLElement | null {
   const { snapshot, composer } = access?.target ?? {};
-  const certain = snapshot?.health.composer === 'found' || snapshot?.health.composer === 'weak';
-  return snapshot?.state === 'thread' && certain && composer ? composer : null;
+  return snapshot?.state === 'thread' && isRead(snapshot.health.composer) && composer ? composer : null;
 }
 
 /**
