@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ComposerAccess } from './editors/trigger';
+import { INSERT_FAILURES } from './insert-failures';
 import { REPORT_LIMITS } from './limits';
 import { PLATFORMS, type Platform } from './sites';
 
@@ -104,7 +105,7 @@ export const InsertResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(false),
     /** Worded by the UI (`insert.<reason>` in utils/i18n/strings.ts). */
-    reason: z.enum(['conversation-changed', 'composer-missing', 'composer-ambiguous', 'not-a-thread', 'verify-failed']),
+    reason: z.enum(INSERT_FAILURES),
     /** For the console only, never shown: what went wrong in the page (its state, the editor's error). */
     detail: z.string().max(500).optional(),
   }),
