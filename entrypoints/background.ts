@@ -242,6 +242,14 @@ const handlers: RpcHandlers = {
     }
     return expansion;
   },
+  'shortcuts.failed': async ({ templateId, reason }, { tabId }) => {
+    // The page shows no words of ours: the tab's panel says why the typed shortcut is still there.
+    if (tabId !== undefined) {
+      const command = { kind: 'dms.panel-command', command: 'shortcut-failed', tabId, templateId, reason };
+      await browser.runtime.sendMessage(command).catch(() => undefined);
+    }
+    return null;
+  },
 };
 
 const liveQueries: LiveQueries = {

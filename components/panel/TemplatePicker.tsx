@@ -11,7 +11,7 @@ import { TemplateList } from '../shared/templates/TemplateList';
 import { TemplatePreview } from '../shared/templates/TemplatePreview';
 import { useTemplateFill } from '../shared/templates/useTemplateFill';
 import { useTemplateLibrary } from '../shared/templates/useTemplateLibrary';
-import { useFillTemplateCommand } from './useFillTemplateCommand';
+import { useShortcutCommands } from './useShortcutCommands';
 
 type Target = { threadId: string; composerKind: ComposerKind | null; canInsert: boolean };
 
@@ -58,10 +58,19 @@ export function TemplatePicker({
     void fill(template, answers);
   }
 
-  // A shortcut typed in the composer that needs values opens the same form as Insert (issue #17).
-  useFillTemplateCommand((templateId) => {
-    const template = templates.status === 'ready' ? templates.value.find((c) => c.id === templateId) : undefined;
-    if (template) insert(template);
+  // Shortcuts typed in the composer (issue #17): one that needs values opens the same form as Insert; one
+  // whose text the composer did not take is said here, the typed shortcut still standing there.
+  const templateOf = (id: string) =>
+    templates.status === 'ready' ? templates.value.find((c) => c.id === id) : undefined;
+  useShortcutCommands({
+    fill: (templateId) => {
+      const template = templateOf(templateId);
+      if (template) insert(template);
+    },
+    failed: (templateId, reason) => {
+      const title = templateOf(templateId)?.title ?? '';
+      report('error', `${t('shortcuts.notExpanded', { title })} ${t(`insert.${reason}`)}`);
+    },
   });
 
   return (

@@ -227,6 +227,32 @@ test('an editor that drops the first insertion (a busy page mid-render) still ge
   expect(errors).toEqual([]);
 });
 
+test('an editor that takes none of the expansion keeps the typed shortcut; the panel says why, in the person’s words', async ({
+  context,
+  extensionId,
+}) => {
+  // Every paste dropped, as a page stuck mid-render would: the expansion cannot land, and nothing else may.
+  await context.addInitScript(() => {
+    window.addEventListener(
+      'paste',
+      (event) => {
+        if (!event.isTrusted) event.stopImmediatePropagation();
+      },
+      true,
+    );
+  });
+  const { page, errors } = await openComposer(context, extensionId, X_LEGACY);
+  const sentAtStart = await sentCount(page);
+  await page.keyboard.type(';thanks', { delay: 0 });
+  await page.keyboard.press('Enter');
+  await expect(panelOf(page).getByRole('alert')).toContainText(
+    'The shortcut for “Thanks” was not replaced by its text.',
+  );
+  expect(await X_LEGACY.composerText(page)).toBe(';thanks');
+  expect(await sentCount(page)).toBe(sentAtStart);
+  expect(errors).toEqual([]);
+});
+
 test('the host page finds no template body in its DOM, storage or events before an expansion', async ({
   context,
   extensionId,

@@ -120,8 +120,11 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
       if (expansion.kind === 'text') {
         const result = await replace(typed, expansion.text, threadId);
         if (!result) console.warn('DM Sidekick: the shortcut was not expanded: moved on');
-        else if (!result.ok)
+        else if (!result.ok) {
           console.warn('DM Sidekick: the shortcut was not expanded:', result.reason, result.detail ?? '');
+          // The person sees the typed shortcut still there: the panel tells them why.
+          await request('shortcuts.failed', { ...input, reason: result.reason });
+        }
       } else if (expansion.kind === 'ask-in-panel') {
         // The background has opened the panel's form (keyboard focus went there); its insert replaces `typed`.
         waiting = { typed };

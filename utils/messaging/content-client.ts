@@ -27,7 +27,14 @@ export function unreadableSnapshot(refused: PageSnapshot, reason: string): PageS
 
 /** One call of a zod-free script's (a content script's, the panel's first); a stopped worker being woken up gets one retry. */
 export async function request(
-  name: 'page.report' | 'inbox.report' | 'panel.register' | 'panel.claim' | 'shortcuts.list' | 'shortcuts.expand',
+  name:
+    | 'page.report'
+    | 'inbox.report'
+    | 'panel.register'
+    | 'panel.claim'
+    | 'shortcuts.list'
+    | 'shortcuts.expand'
+    | 'shortcuts.failed',
   input: unknown,
 ): Promise<unknown> {
   const message = () => browser.runtime.sendMessage({ kind: 'dms.rpc', name, input });

@@ -31,7 +31,12 @@ import {
   UnsubscribeResultSchema,
 } from '../packs/import';
 import { InboxReportSchema, InsertResultSchema, PageSnapshotSchema, PlatformSchema } from '../platforms/types';
-import { ShortcutExpandInputSchema, ShortcutExpansionSchema, ShortcutListSchema } from '../shortcuts/wire';
+import {
+  ShortcutExpandInputSchema,
+  ShortcutExpansionSchema,
+  ShortcutFailureSchema,
+  ShortcutListSchema,
+} from '../shortcuts/wire';
 import { SlaMetricsSchema } from '../sla/metrics-wire';
 import { TeamHistoryEntrySchema, TeamJoinSchema, TeamStatusSchema } from '../sync/schema';
 import { RpcErrorWireSchema } from './errors';
@@ -212,6 +217,8 @@ export const RPC = {
   'shortcuts.list': rpc(z.strictObject({ platform: PlatformSchema }), ShortcutListSchema, ['content']),
   /** The filled text for one expansion in the sender's conversation; missing values open the panel's form. */
   'shortcuts.expand': rpc(ShortcutExpandInputSchema, ShortcutExpansionSchema, ['content']),
+  /** An expansion the composer did not take: the sender's panel says so, in the person's language. */
+  'shortcuts.failed': rpc(ShortcutFailureSchema, z.null(), ['content']),
 } satisfies Record<string, RpcDefinition>;
 
 export type RpcName = keyof typeof RPC;

@@ -60,6 +60,8 @@ const KIND: Record<RpcName, RequestKind> = {
   'jobs.latest': 'read',
   'shortcuts.list': 'read',
   'shortcuts.expand': 'read',
+  // A notice in the panel: shown once.
+  'shortcuts.failed': 'effect',
   'team.join': 'effect',
   'team.leave': 'effect',
   // Renewed every few seconds and harmless to repeat: kept, they would fill the table.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INSERT_FAILURES } from '../platforms/insert-failures';
 import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 import type { ShortcutExpansion, ShortcutList } from './wire';
 
@@ -37,13 +38,25 @@ export const ShortcutExpansionAnswerSchema = RpcAnswer(
   ]),
 );
 
-/** The background asks the panel of `tabId` to open its "Fill in before inserting" form for a template. */
-export const PanelFillCommandSchema = z.strictObject({
-  kind: z.literal('dms.panel-command'),
-  command: z.literal('fill-template'),
-  tabId: z.number(),
-  templateId: z.string().check(z.minLength(1), z.maxLength(100)),
-});
+/**
+ * The background tells the panel of `tabId` about a shortcut typed in its composer: open the "Fill in
+ * before inserting" form for its template, or say that its text was not taken, and why.
+ */
+export const PanelShortcutCommandSchema = z.discriminatedUnion('command', [
+  z.strictObject({
+    kind: z.literal('dms.panel-command'),
+    command: z.literal('fill-template'),
+    tabId: z.number(),
+    templateId: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
+  z.strictObject({
+    kind: z.literal('dms.panel-command'),
+    command: z.literal('shortcut-failed'),
+    tabId: z.number(),
+    templateId: z.string().check(z.minLength(1), z.maxLength(100)),
+    reason: z.enum(INSERT_FAILURES),
+  }),
+]);
 
 // The two definitions of each answer must describe the same shape: a drift fails the typecheck here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSERT_FAILURES } from '../platforms/insert-failures';
 import { PlatformSchema } from '../platforms/types';
 import { EXPANSION_REFUSALS, TRIGGERS } from './match';
 
@@ -28,6 +29,9 @@ export const ShortcutExpandInputSchema = z.strictObject({
   threadId: z.string().min(1).max(500),
   templateId: z.string().min(1).max(100),
 });
+
+/** A shortcut whose text the composer did not take: the sender's panel says so (the page shows no words of ours). */
+export const ShortcutFailureSchema = ShortcutExpandInputSchema.extend({ reason: z.enum(INSERT_FAILURES) });
 
 export const ShortcutExpansionSchema = z.discriminatedUnion('kind', [
   /** The template filled for this conversation: nothing raw left in it. */

@@ -101,6 +101,28 @@ describe('the background entry', () => {
     expect(await claim({ key }, { ...panel, frameId: 4 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('passes a shortcut the composer did not take on to that tab’s panel, which words it; a page cannot send it', async () => {
+    await startBackground();
+    const toPanels = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const failure = { platform: 'instagram', threadId: '1001', templateId: 'tpl-1', reason: 'verify-failed' };
+    const message = { kind: 'dms.rpc', name: 'shortcuts.failed', input: failure };
+    expect(await send(message, INSTAGRAM_TAB)).toEqual({ ok: true, value: null });
+    expect(toPanels).toHaveBeenCalledWith({
+      kind: 'dms.panel-command',
+      command: 'shortcut-failed',
+      tabId: 7,
+      templateId: 'tpl-1',
+      reason: 'verify-failed',
+    });
+    toPanels.mockClear();
+    expect(await send(message, dashboard())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send({ ...message, input: { ...failure, reason: 'typo' } }, INSTAGRAM_TAB)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(toPanels).not.toHaveBeenCalled();
+  });
+
   it('makes a round trip through the client: a page’s call is applied and answered with the stored record', async () => {
     const db = await startBackground();
     const { call } = await import('@/utils/messaging/client');

@@ -145,3 +145,39 @@ describe('an editor that puts its own caret back while it catches up with the ty
     started.invalidate();
   });
 });
+
+describe('an editor that takes none of the expansion', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('leaves the typed shortcut as it was and asks the background to have the panel say why', async () => {
+    fakeBrowser.reset();
+    const failures: unknown[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { name: string; input: unknown }) => {
+      if (message.name === 'shortcuts.failed') failures.push(message.input);
+      return Promise.resolve(
+        message.name === 'shortcuts.list'
+          ? { ok: true, value: LIST }
+          : message.name === 'shortcuts.expand'
+            ? { ok: true, value: { kind: 'text', text: 'Thanks, Ana!' } }
+            : { ok: true, value: null },
+      );
+    }) as unknown as typeof browser.runtime.sendMessage);
+    document.body.innerHTML = '<textarea aria-label="Message"></textarea>';
+    const composer = document.querySelector('textarea') as HTMLTextAreaElement;
+    const adapter = composerAdapter(composer);
+    const access = adapter.composerAccess?.(document);
+    // An engine whose every way of inserting the editor ignores (a page mid-render, every try).
+    const deaf = { ...(access?.engine as NonNullable<typeof access>['engine']), methods: [() => undefined] };
+    adapter.composerAccess = () => (access ? { ...access, engine: deaf } : null);
+    const started = context();
+    startShortcuts(started.ctx, adapter, { threadId: () => THREAD });
+    composer.focus();
+    typeInto(composer, ';thanks');
+    await expect.poll(() => enterIsStopped(composer)).toBe(true);
+    await expect
+      .poll(() => failures, { timeout: 3_000 })
+      .toEqual([{ platform: 'x', threadId: THREAD, templateId: 'tpl-thanks', reason: 'verify-failed' }]);
+    expect(composer.value).toBe(';thanks');
+    started.invalidate();
+  });
+});
