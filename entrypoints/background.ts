@@ -50,6 +50,7 @@ import { checkForUpdate, previewSubscription } from '@/utils/packs/subscription'
 import { personKnown } from '@/utils/platforms/reading';
 import { threadUrl } from '@/utils/platforms/sites';
 import { InsertResultSchema } from '@/utils/platforms/types';
+import type { PanelShortcutCommand } from '@/utils/shortcuts/content-wire';
 import { expandShortcut, shortcutList } from '@/utils/shortcuts/library';
 import { readShortcutSettings, SHORTCUT_SETTINGS_KEY } from '@/utils/shortcuts/settings';
 import { checkDeadlines, remindAt, snoozeConversation } from '@/utils/sla/alarms';
@@ -74,6 +75,22 @@ async function sendToConversationFrame(tabId: number | undefined, command: PageC
     throw new RpcError('not-found', 'No conversation is open in this tab.', because('no-open-conversation'));
   }
   return browser.tabs.sendMessage(tabId, PageCommandSchema.parse(command), { frameId: target.frameId });
+}
+
+/** How many times, this far apart, a shortcut's command is offered to its tab's panel until the panel takes it. */
+const PANEL_OFFERS = 50;
+const PANEL_OFFER_GAP_MS = 100;
+
+/**
+ * Offers a shortcut's command to the panel of its tab until that panel takes it (answers true): the panel
+ * shows the person's name in its first paint before its app listens (entrypoints/panel/first-paint.ts), and
+ * a shortcut typed meanwhile must not be lost. Other extension pages hear it too and leave it.
+ */
+async function offerToPanel(command: PanelShortcutCommand): Promise<void> {
+  for (let offer = 0; offer < PANEL_OFFERS; offer++) {
+    if ((await browser.runtime.sendMessage(command).catch(() => undefined)) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, PANEL_OFFER_GAP_MS));
+  }
 }
 
 /** Restores (and other long writes) run as jobs of this worker, followed by the dashboard. */
@@ -237,17 +254,14 @@ const handlers: RpcHandlers = {
       // none): opened first, so that the form's first field takes the keyboard focus as it appears.
       const reveal = { kind: 'dms.page-command', command: 'reveal-panel' };
       await browser.tabs.sendMessage(tabId, reveal, { frameId: 0 }).catch(() => undefined);
-      const command = { kind: 'dms.panel-command', command: 'fill-template', tabId, templateId: input.templateId };
-      await browser.runtime.sendMessage(command).catch(() => undefined);
+      void offerToPanel({ kind: 'dms.panel-command', command: 'fill-template', tabId, templateId: input.templateId });
     }
     return expansion;
   },
-  'shortcuts.failed': async ({ templateId, reason }, { tabId }) => {
+  'shortcuts.failed': async ({ typed, reason }, { tabId }) => {
     // The page shows no words of ours: the tab's panel says why the typed shortcut is still there.
-    if (tabId !== undefined) {
-      const command = { kind: 'dms.panel-command', command: 'shortcut-failed', tabId, templateId, reason };
-      await browser.runtime.sendMessage(command).catch(() => undefined);
-    }
+    if (tabId !== undefined)
+      void offerToPanel({ kind: 'dms.panel-command', command: 'shortcut-failed', tabId, typed, reason });
     return null;
   },
 };

@@ -60,17 +60,14 @@ export function TemplatePicker({
 
   // Shortcuts typed in the composer (issue #17): one that needs values opens the same form as Insert; one
   // whose text the composer did not take is said here, the typed shortcut still standing there.
-  const templateOf = (id: string) =>
-    templates.status === 'ready' ? templates.value.find((c) => c.id === id) : undefined;
   useShortcutCommands({
     fill: (templateId) => {
-      const template = templateOf(templateId);
+      const template = templates.status === 'ready' ? templates.value.find((c) => c.id === templateId) : undefined;
       if (template) insert(template);
+      return template !== undefined;
     },
-    failed: (templateId, reason) => {
-      const title = templateOf(templateId)?.title ?? '';
-      report('error', `${t('shortcuts.notExpanded', { title })} ${t(`insert.${reason}`)}`);
-    },
+    failed: (typed, reason) =>
+      report('error', `${t('shortcuts.notExpanded', { shortcut: typed })} ${t(`insert.${reason}`)}`),
   });
 
   return (

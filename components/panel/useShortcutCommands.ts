@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
-import type { InsertResult } from '@/utils/platforms/types';
+import type { InsertFailure } from '@/utils/platforms/insert-failures';
 import { PanelShortcutCommandSchema } from '@/utils/shortcuts/content-wire';
 
 export type ShortcutCommands = {
-  /** A shortcut whose template needs values: open its "Fill in before inserting" form. */
-  fill: (templateId: string) => void;
-  /** A shortcut whose text the composer did not take (it still shows what was typed): say why. */
-  failed: (templateId: string, reason: Extract<InsertResult, { ok: false }>['reason']) => void;
+  /** A shortcut whose template needs values: open its "Fill in before inserting" form; false while it is not loaded. */
+  fill: (templateId: string) => boolean;
+  /** A shortcut whose text the composer did not take (it still shows it as `typed`): say why. */
+  failed: (typed: string, reason: InsertFailure) => void;
 };
 
 /**
@@ -24,12 +24,19 @@ export function useShortcutCommands(commands: ShortcutCommands | undefined): voi
     void browser.tabs.getCurrent().then((tab) => {
       ownTabId = tab?.id;
     });
-    const listener = (message: unknown) => {
+    // Taking a command answers true: the background offers it again until this panel listens and knows the
+    // template (its list arrives after the first render).
+    const listener = (message: unknown, _sender: unknown, sendResponse: (taken: true) => void) => {
       const parsed = PanelShortcutCommandSchema.safeParse(message);
-      if (!parsed.success || parsed.data.tabId !== ownTabId) return;
+      if (!parsed.success || parsed.data.tabId !== ownTabId) return undefined;
+      const handlers = latest.current;
+      if (!handlers) return undefined;
       const command = parsed.data;
-      if (command.command === 'fill-template') latest.current?.fill(command.templateId);
-      else latest.current?.failed(command.templateId, command.reason);
+      if (command.command === 'fill-template') {
+        if (!handlers.fill(command.templateId)) return undefined;
+      } else handlers.failed(command.typed, command.reason);
+      sendResponse(true);
+      return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);

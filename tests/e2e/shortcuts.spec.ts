@@ -246,7 +246,7 @@ test('an editor that takes none of the expansion keeps the typed shortcut; the p
   await page.keyboard.type(';thanks', { delay: 0 });
   await page.keyboard.press('Enter');
   await expect(panelOf(page).getByRole('alert')).toContainText(
-    'The shortcut for “Thanks” was not replaced by its text.',
+    '“;thanks” was not replaced by its template. The message box did not take the text exactly',
   );
   expect(await X_LEGACY.composerText(page)).toBe(';thanks');
   expect(await sentCount(page)).toBe(sentAtStart);

@@ -123,7 +123,7 @@ export function startShortcuts(ctx: SidekickContext, adapter: PlatformAdapter, h
         else if (!result.ok) {
           console.warn('DM Sidekick: the shortcut was not expanded:', result.reason, result.detail ?? '');
           // The person sees the typed shortcut still there: the panel tells them why.
-          await request('shortcuts.failed', { ...input, reason: result.reason });
+          await request('shortcuts.failed', { ...input, typed, reason: result.reason });
         }
       } else if (expansion.kind === 'ask-in-panel') {
         // The background has opened the panel's form (keyboard focus went there); its insert replaces `typed`.

@@ -531,7 +531,7 @@ const en = {
   'shortcuts.saved': 'Shortcut settings saved.',
   'shortcuts.saveFailed': 'Could not save the shortcut settings.',
   'shortcuts.suggestions': 'Matching shortcuts',
-  'shortcuts.notExpanded': 'The shortcut for “{title}” was not replaced by its text.',
+  'shortcuts.notExpanded': '“{shortcut}” was not replaced by its template.',
   // ---- team templates: who last edited a shared template (issue #19) ----
   'templates.editedBy': 'Last edited by {name}, {time}',
 } as const;
@@ -1079,7 +1079,7 @@ const de: Record<MessageKey, string> = {
   'shortcuts.saved': 'Kürzel-Einstellungen gespeichert.',
   'shortcuts.saveFailed': 'Die Kürzel-Einstellungen konnten nicht gespeichert werden.',
   'shortcuts.suggestions': 'Passende Kürzel',
-  'shortcuts.notExpanded': 'Das Kürzel für „{title}“ wurde nicht durch seinen Text ersetzt.',
+  'shortcuts.notExpanded': '„{shortcut}“ wurde nicht durch seine Vorlage ersetzt.',
   // ---- team templates: who last edited a shared template (issue #19) ----
   'templates.editedBy': 'Zuletzt bearbeitet von {name}, {time}',
 };

@@ -9,3 +9,4 @@ export const INSERT_FAILURES = [
   'not-a-thread',
   'verify-failed',
 ] as const;
+export type InsertFailure = (typeof INSERT_FAILURES)[number];

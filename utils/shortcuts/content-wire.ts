@@ -53,10 +53,11 @@ export const PanelShortcutCommandSchema = z.discriminatedUnion('command', [
     kind: z.literal('dms.panel-command'),
     command: z.literal('shortcut-failed'),
     tabId: z.number(),
-    templateId: z.string().check(z.minLength(1), z.maxLength(100)),
+    typed: z.string().check(z.minLength(1), z.maxLength(50)),
     reason: z.enum(INSERT_FAILURES),
   }),
 ]);
+export type PanelShortcutCommand = z.infer<typeof PanelShortcutCommandSchema>;
 
 // The two definitions of each answer must describe the same shape: a drift fails the typecheck here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -30,8 +30,14 @@ export const ShortcutExpandInputSchema = z.strictObject({
   templateId: z.string().min(1).max(100),
 });
 
-/** A shortcut whose text the composer did not take: the sender's panel says so (the page shows no words of ours). */
-export const ShortcutFailureSchema = ShortcutExpandInputSchema.extend({ reason: z.enum(INSERT_FAILURES) });
+/**
+ * A shortcut whose text the composer did not take: the sender's panel says so (the page shows no words of
+ * ours), naming it as typed (trigger included), as the composer still shows it.
+ */
+export const ShortcutFailureSchema = ShortcutExpandInputSchema.extend({
+  typed: z.string().min(1).max(50),
+  reason: z.enum(INSERT_FAILURES),
+});
 
 export const ShortcutExpansionSchema = z.discriminatedUnion('kind', [
   /** The template filled for this conversation: nothing raw left in it. */

@@ -101,19 +101,33 @@ describe('the background entry', () => {
     expect(await claim({ key }, { ...panel, frameId: 4 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('passes a shortcut the composer did not take on to that tab’s panel, which words it; a page cannot send it', async () => {
+  it('offers a shortcut the composer did not take to that tab’s panel until it takes it; a page cannot send it', async () => {
     await startBackground();
-    const toPanels = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
-    const failure = { platform: 'instagram', threadId: '1001', templateId: 'tpl-1', reason: 'verify-failed' };
+    // The panel still loading its app leaves the first two offers unanswered, then takes it (answers true).
+    const toPanels = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(true as never);
+    const failure = {
+      platform: 'instagram',
+      threadId: '1001',
+      templateId: 'tpl-1',
+      typed: ';thanks',
+      reason: 'verify-failed',
+    };
     const message = { kind: 'dms.rpc', name: 'shortcuts.failed', input: failure };
     expect(await send(message, INSTAGRAM_TAB)).toEqual({ ok: true, value: null });
     expect(toPanels).toHaveBeenCalledWith({
       kind: 'dms.panel-command',
       command: 'shortcut-failed',
       tabId: 7,
-      templateId: 'tpl-1',
+      typed: ';thanks',
       reason: 'verify-failed',
     });
+    await expect.poll(() => toPanels.mock.calls.length).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(toPanels).toHaveBeenCalledTimes(3);
     toPanels.mockClear();
     expect(await send(message, dashboard())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await send({ ...message, input: { ...failure, reason: 'typo' } }, INSTAGRAM_TAB)).toMatchObject({

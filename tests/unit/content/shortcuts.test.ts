@@ -176,7 +176,9 @@ describe('an editor that takes none of the expansion', () => {
     await expect.poll(() => enterIsStopped(composer)).toBe(true);
     await expect
       .poll(() => failures, { timeout: 3_000 })
-      .toEqual([{ platform: 'x', threadId: THREAD, templateId: 'tpl-thanks', reason: 'verify-failed' }]);
+      .toEqual([
+        { platform: 'x', threadId: THREAD, templateId: 'tpl-thanks', typed: ';thanks', reason: 'verify-failed' },
+      ]);
     expect(composer.value).toBe(';thanks');
     started.invalidate();
   });
