@@ -1,12 +1,11 @@
 // What the panel shows besides its header's name and status, loaded only once that is painted
 // (PanelApp's useSections): the templates with their search, tags, notes, the timer, team mode and the
 // keyboard command's listener need none of it for the first render, and it is half of the panel's own code.
-import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
 import { PanelCommandSchema } from '@/utils/messaging/page-commands';
 import type { Platform } from '@/utils/platforms/sites';
 import type { TeamStatus } from '@/utils/sync/schema';
 import { PresenceNotice, presenceOn, usePresenceHeartbeat } from '../shared/PresenceNotice';
+import { usePanelCommand } from './usePanelCommand';
 
 export { variableValues } from '@/utils/templates/values';
 export { NotesSection } from '../shared/NotesSection';
@@ -18,18 +17,10 @@ export { TemplatePicker } from './TemplatePicker';
 
 /** The keyboard command (Alt+Shift+Space) reaches the panel of its own tab through the background. */
 export function FocusSearchCommand() {
-  useEffect(() => {
-    let ownTabId: number | undefined;
-    void browser.tabs.getCurrent().then((tab) => {
-      ownTabId = tab?.id;
-    });
-    const listener = (message: unknown) => {
-      const command = PanelCommandSchema.safeParse(message);
-      if (command.success && command.data.tabId === ownTabId) document.getElementById('template-search')?.focus();
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, []);
+  usePanelCommand(PanelCommandSchema, () => {
+    document.getElementById('template-search')?.focus();
+    return true;
+  });
   return null;
 }
 

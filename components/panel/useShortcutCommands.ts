@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { browser } from 'wxt/browser';
 import type { InsertFailure } from '@/utils/platforms/insert-failures';
 import { PanelShortcutCommandSchema } from '@/utils/shortcuts/content-wire';
+import { usePanelCommand } from './usePanelCommand';
 
 export type ShortcutCommands = {
   /** A shortcut whose template needs values: open its "Fill in before inserting" form; false while it is not loaded. */
@@ -11,34 +10,18 @@ export type ShortcutCommands = {
 };
 
 /**
- * Shortcuts typed in this tab's composer, as the background passes them on to its panel (issue #17): the
- * handlers of the latest render run. Without handlers (the dashboard) nothing listens.
+ * Shortcuts typed in this tab's composer, as the background passes them on to its panel (issue #17). A fill
+ * is taken once the template is known (its list arrives after the first render): until then the background
+ * offers it again. Without handlers (the dashboard) nothing listens.
  */
 export function useShortcutCommands(commands: ShortcutCommands | undefined): void {
-  const latest = useRef(commands);
-  latest.current = commands;
-  const listening = commands !== undefined;
-  useEffect(() => {
-    if (!listening) return;
-    let ownTabId: number | undefined;
-    void browser.tabs.getCurrent().then((tab) => {
-      ownTabId = tab?.id;
-    });
-    // Taking a command answers true: the background offers it again until this panel listens and knows the
-    // template (its list arrives after the first render).
-    const listener = (message: unknown, _sender: unknown, sendResponse: (taken: true) => void) => {
-      const parsed = PanelShortcutCommandSchema.safeParse(message);
-      if (!parsed.success || parsed.data.tabId !== ownTabId) return undefined;
-      const handlers = latest.current;
-      if (!handlers) return undefined;
-      const command = parsed.data;
-      if (command.command === 'fill-template') {
-        if (!handlers.fill(command.templateId)) return undefined;
-      } else handlers.failed(command.typed, command.reason);
-      sendResponse(true);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, [listening]);
+  usePanelCommand(
+    PanelShortcutCommandSchema,
+    commands &&
+      ((command) => {
+        if (command.command === 'fill-template') return commands.fill(command.templateId);
+        commands.failed(command.typed, command.reason);
+        return true;
+      }),
+  );
 }

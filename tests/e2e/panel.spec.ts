@@ -302,3 +302,20 @@ test('keyboard only: arrows choose a template, Enter inserts it, Escape puts the
   // The page's focused element is Instagram's composer again (the panel frame gave focus back).
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message');
 });
+
+test('the keyboard command (Alt+Shift+Space) focuses the template search of its own tab’s panel, which takes it', async ({
+  context,
+  serviceWorker,
+}) => {
+  const page = await openConversation(context, INSTAGRAM);
+  const search = panelOf(page).getByRole('searchbox', { name: 'Search templates' });
+  await expect(search).toBeVisible();
+  await page.bringToFront();
+  // What the background sends on the command (chrome.commands cannot be pressed from a test).
+  const taken = await serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.runtime.sendMessage({ kind: 'dms.panel-command', command: 'focus-search', tabId: tab?.id });
+  });
+  expect(taken).toBe(true);
+  await expect(search).toBeFocused();
+});
